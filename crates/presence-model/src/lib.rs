@@ -1,0 +1,26 @@
+//! Every rule of zulip-roster, in pure Rust.
+//!
+//! - [`wire`]: the JSON Zulip sends (`GET /realm/presence`, error bodies, `GET /users`),
+//!   shared with the simulator so both sides speak the same shapes.
+//! - [`parse`]: from bytes, with errors that name the user and field.
+//! - [`status`]: active / idle / offline, exactly as Zulip's web app derives them.
+//! - [`roster`]: join, sort, count, filter, compare.
+//! - [`client`]: client names grouped into icon kinds.
+//! - [`wording`]: "Active 5 minutes ago", "1.2K".
+//!
+//! Nothing here imports a browser crate, so all of it is tested natively.
+#![warn(missing_docs)]
+
+pub mod client;
+pub mod parse;
+pub mod roster;
+pub mod status;
+pub mod wire;
+pub mod wording;
+
+pub use client::ClientKind;
+pub use parse::{parse_error_body, parse_presence, parse_users, ParseError, Parsed, PresenceError};
+pub use roster::{default_name_order, Counts, Directory, Person, Roster, RosterDiff};
+pub use status::{PresenceTimes, Status, DEFAULT_OFFLINE_THRESHOLD_SECS};
+pub use wire::{ClientPresence, ErrorBody, ErrorCode, Member, RealmPresence, ReportedStatus, UserPresence};
+pub use wording::{compact_count, LastActive};

@@ -1,0 +1,326 @@
+//! The roster: presence joined with names, sorted, counted, filtered and compared.
+//!
+//! A [`Roster`] is built once per poll and re-aged in place as the clock moves
+//! ([`Roster::reage`]); nothing here knows about the DOM, so the whole ranking is tested
+//! natively.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeSet, HashMap};
+
+use crate::client::ClientKind;
+use crate::status::{PresenceTimes, Status};
+use crate::wire::{Member, RealmPresence};
+use crate::wording::LastActive;
+
+/// Names and avatars by email, from `GET /users`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Directory {
+    by_email: HashMap<String, Profile>,
+}
+
+/// What the directory knows of one person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Profile {
+    /// Their full name.
+    pub full_name: String,
+    /// Their avatar, when the server gave one.
+    pub avatar_url: Option<String>,
+}
+
+impl Directory {
+    /// Indexes members by email.
+    pub fn new(members: impl IntoIterator<Item = Member>) -> Self {
+        let by_email = members
+            .into_iter()
+            .map(|m| {
+                let profile = Profile {
+                    full_name: m.full_name,
+                    avatar_url: m.avatar_url.filter(|url| !url.is_empty()),
+                };
+                (m.email, profile)
+            })
+            .collect();
+        Directory { by_email }
+    }
+
+    /// The profile for an email, if any.
+    pub fn get(&self, email: &str) -> Option<&Profile> {
+        self.by_email.get(email)
+    }
+
+    /// How many people it knows.
+    pub fn len(&self) -> usize {
+        self.by_email.len()
+    }
+
+    /// Whether it knows nobody.
+    pub fn is_empty(&self) -> bool {
+        self.by_email.is_empty()
+    }
+}
+
+/// One row of the roster.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    /// The presence key: the user's API email.
+    pub email: String,
+    /// Their full name, when the directory knows it.
+    pub name: Option<String>,
+    /// Their avatar, when the directory has one.
+    pub avatar_url: Option<String>,
+    /// Client names they have entries for, `aggregated` excluded, in name order.
+    pub clients: Vec<String>,
+    /// The timestamps their status is derived from.
+    pub times: PresenceTimes,
+    /// Their status at the roster's last (re-)ageing.
+    pub status: Status,
+    /// Lowercased name and email, computed once so filtering 50k rows allocates nothing.
+    search_key: String,
+}
+
+impl Person {
+    /// The name to show: the full name, or the email when no name is known.
+    pub fn display_name(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.email)
+    }
+
+    /// The kinds of app they are on, each once, in [`ClientKind`] order.
+    pub fn client_kinds(&self) -> Vec<ClientKind> {
+        let kinds: BTreeSet<ClientKind> = self.clients.iter().map(|c| ClientKind::of(c)).collect();
+        kinds.into_iter().collect()
+    }
+
+    /// "Last active" at server time `now`.
+    pub fn last_active(&self, now: f64, utc_offset_secs: i32) -> LastActive {
+        LastActive::of(&self.times, self.status, now, utc_offset_secs)
+    }
+
+    /// Whether `needle` (already lowercased) is in their name or email.
+    fn matches(&self, needle: &str) -> bool {
+        self.search_key.contains(needle)
+    }
+}
+
+/// How many people are in each status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    /// Active people.
+    pub active: usize,
+    /// Idle people.
+    pub idle: usize,
+    /// Offline people.
+    pub offline: usize,
+}
+
+impl Counts {
+    /// Everyone.
+    pub fn total(&self) -> usize {
+        self.active + self.idle + self.offline
+    }
+}
+
+/// The default name order: case-insensitive, then exact. The browser passes a locale
+/// collator instead (`Intl.Collator`), which orders "Émile" beside "Emma".
+pub fn default_name_order(a: &str, b: &str) -> Ordering {
+    a.to_lowercase()
+        .cmp(&b.to_lowercase())
+        .then_with(|| a.cmp(b))
+}
+
+/// Everyone in a presence answer, sorted: active, idle, offline, then by name.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Roster {
+    people: Vec<Person>,
+    counts: Counts,
+    all_website: bool,
+}
+
+impl Roster {
+    /// Builds the roster from a presence answer and an optional directory, with statuses
+    /// as of server time `now`.
+    pub fn build(
+        presence: &RealmPresence,
+        directory: Option<&Directory>,
+        now: f64,
+        threshold_secs: u32,
+        name_order: impl Fn(&str, &str) -> Ordering,
+    ) -> Self {
+        let mut all_website = true;
+        let people = presence
+            .presences
+            .iter()
+            .map(|(email, user)| {
+                let profile = directory.and_then(|d| d.get(email));
+                let clients: Vec<String> = user.clients().map(|(name, _)| name.to_owned()).collect();
+                all_website &= clients.iter().all(|c| c == "website");
+                let times = PresenceTimes::of(user);
+                let name = profile.map(|p| p.full_name.clone());
+                let search_key = match &name {
+                    Some(name) => format!("{}\n{}", name.to_lowercase(), email.to_lowercase()),
+                    None => email.to_lowercase(),
+                };
+                Person {
+                    email: email.clone(),
+                    name,
+                    avatar_url: profile.and_then(|p| p.avatar_url.clone()),
+                    clients,
+                    times,
+                    status: times.status(now, threshold_secs),
+                    search_key,
+                }
+            })
+            .collect();
+        let mut roster = Roster {
+            people,
+            counts: Counts::default(),
+            all_website,
+        };
+        roster.sort(&name_order);
+        roster
+    }
+
+    /// Re-derives every status at server time `now`; re-sorts only when a status changed.
+    /// Returns whether anything changed, so a caller can skip re-rendering.
+    pub fn reage(
+        &mut self,
+        now: f64,
+        threshold_secs: u32,
+        name_order: impl Fn(&str, &str) -> Ordering,
+    ) -> bool {
+        let mut changed = false;
+        for person in &mut self.people {
+            let status = person.times.status(now, threshold_secs);
+            if status != person.status {
+                person.status = status;
+                changed = true;
+            }
+        }
+        if changed {
+            self.sort(&name_order);
+        }
+        changed
+    }
+
+    fn sort(&mut self, name_order: &impl Fn(&str, &str) -> Ordering) {
+        self.people.sort_by(|a, b| {
+            a.status
+                .cmp(&b.status)
+                .then_with(|| name_order(a.display_name(), b.display_name()))
+                .then_with(|| a.email.cmp(&b.email))
+        });
+        let mut counts = Counts::default();
+        for person in &self.people {
+            match person.status {
+                Status::Active => counts.active += 1,
+                Status::Idle => counts.idle += 1,
+                Status::Offline => counts.offline += 1,
+            }
+        }
+        self.counts = counts;
+    }
+
+    /// Everyone, in roster order.
+    pub fn people(&self) -> &[Person] {
+        &self.people
+    }
+
+    /// One person by email.
+    pub fn get(&self, email: &str) -> Option<&Person> {
+        self.people.iter().find(|p| p.email == email)
+    }
+
+    /// Counts over the whole roster (not only what a filter shows).
+    pub fn counts(&self) -> Counts {
+        self.counts
+    }
+
+    /// The people whose name or email contains `query`, case-insensitively, in roster
+    /// order. Surrounding white space is ignored; an empty query matches everyone.
+    pub fn filter<'a>(&'a self, query: &str) -> impl Iterator<Item = &'a Person> + 'a {
+        let needle = query.trim().to_lowercase();
+        self.people.iter().filter(move |p| p.matches(&needle))
+    }
+
+    /// True when every client entry in the data is `website` (always so on Zulip 7.0+),
+    /// so a column of identical "web" icons would say nothing.
+    pub fn all_website(&self) -> bool {
+        self.all_website
+    }
+
+    /// What changed from `self` (older) to `newer`.
+    pub fn diff(&self, newer: &Roster) -> RosterDiff {
+        let before: HashMap<&str, Status> =
+            self.people.iter().map(|p| (p.email.as_str(), p.status)).collect();
+        let mut diff = RosterDiff::default();
+        for person in &newer.people {
+            let was = before.get(person.email.as_str()).copied();
+            if was != Some(person.status) {
+                diff.changes.push(StatusChange {
+                    email: person.email.clone(),
+                    from: was,
+                    to: person.status,
+                });
+            }
+        }
+        let now_present: HashMap<&str, ()> =
+            newer.people.iter().map(|p| (p.email.as_str(), ())).collect();
+        diff.removed = self
+            .people
+            .iter()
+            .filter(|p| !now_present.contains_key(p.email.as_str()))
+            .map(|p| p.email.clone())
+            .collect();
+        diff
+    }
+}
+
+/// One person whose status differs between two rosters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusChange {
+    /// Who.
+    pub email: String,
+    /// Their old status; `None` when they were not in the older roster.
+    pub from: Option<Status>,
+    /// Their new status.
+    pub to: Status,
+}
+
+/// The difference between two rosters, in the newer roster's order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RosterDiff {
+    /// Everyone whose status changed or who is new.
+    pub changes: Vec<StatusChange>,
+    /// Everyone no longer in the answer (not seen for two weeks, or deactivated).
+    pub removed: Vec<String>,
+}
+
+impl RosterDiff {
+    /// Nothing changed.
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty() && self.removed.is_empty()
+    }
+
+    /// People now active who were not (idle, offline or absent before).
+    pub fn came_online(&self) -> impl Iterator<Item = &str> {
+        self.emails(|c| c.to == Status::Active)
+    }
+
+    /// People now idle who were active.
+    pub fn went_idle(&self) -> impl Iterator<Item = &str> {
+        self.emails(|c| c.to == Status::Idle && c.from == Some(Status::Active))
+    }
+
+    /// People now offline who were active or idle.
+    pub fn went_offline(&self) -> impl Iterator<Item = &str> {
+        self.emails(|c| {
+            c.to == Status::Offline && matches!(c.from, Some(Status::Active | Status::Idle))
+        })
+    }
+
+    fn emails(&self, keep: impl Fn(&StatusChange) -> bool) -> impl Iterator<Item = &str> {
+        self.changes
+            .iter()
+            .filter(move |c| keep(c))
+            .map(|c| c.email.as_str())
+    }
+}

@@ -1,0 +1,322 @@
+//! The JSON Zulip sends, as serde types shared by the widget and the simulator.
+//!
+//! Everything here tolerates what a growing API adds: unknown fields, unknown client
+//! names, a missing `"aggregated"` entry, `ignored_parameters_unsupported`, and status
+//! strings we have never seen. What it does not tolerate is a wrong type or a missing
+//! required field: those are errors, reported by [`crate::parse`] with the user and field.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::{self, MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The key under which Zulip repeats the most recently updated client entry.
+pub const AGGREGATED: &str = "aggregated";
+
+/// The 200 body of `GET /api/v1/realm/presence`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RealmPresence {
+    /// Always `"success"` on a 200; defaulted so a proxy that strips it changes nothing.
+    #[serde(default = "success")]
+    pub result: String,
+    /// Empty on success.
+    #[serde(default)]
+    pub msg: String,
+    /// The server's clock when it read the data, in (fractional) Unix seconds. Every age
+    /// is measured against this, never against the browser's clock.
+    pub server_timestamp: f64,
+    /// Keyed by the user's Zulip API email (possibly a fake `user123@…` address).
+    pub presences: BTreeMap<String, UserPresence>,
+    /// Zulip 7.0+ (feature level 167) lists request parameters it did not understand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ignored_parameters_unsupported: Option<Vec<String>>,
+}
+
+fn success() -> String {
+    "success".to_owned()
+}
+
+/// One user's presence: an entry per client name, plus `"aggregated"` when sent.
+///
+/// Zulip 7.0+ sends exactly `website` and `aggregated`; older servers send one entry per
+/// client the user was logged in from. Newer per-user endpoints also put the modern
+/// `active_timestamp` / `idle_timestamp` integers beside the entries; they are kept here
+/// rather than rejected, so a server that starts sending them here breaks nothing.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct UserPresence {
+    /// Client entries keyed by client name, including `"aggregated"` when it was sent.
+    pub entries: BTreeMap<String, ClientPresence>,
+    /// Modern format: when the user was last active (Unix seconds).
+    pub active_timestamp: Option<i64>,
+    /// Modern format: when the user was last connected (Unix seconds).
+    pub idle_timestamp: Option<i64>,
+}
+
+impl UserPresence {
+    /// The `"aggregated"` entry, when the server sent one.
+    pub fn aggregated(&self) -> Option<&ClientPresence> {
+        self.entries.get(AGGREGATED)
+    }
+
+    /// The per-client entries, `"aggregated"` excluded, in name order.
+    pub fn clients(&self) -> impl Iterator<Item = (&str, &ClientPresence)> {
+        self.entries
+            .iter()
+            .filter(|(name, _)| name.as_str() != AGGREGATED)
+            .map(|(name, entry)| (name.as_str(), entry))
+    }
+}
+
+const ACTIVE_TIMESTAMP: &str = "active_timestamp";
+const IDLE_TIMESTAMP: &str = "idle_timestamp";
+
+impl Serialize for UserPresence {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let extra =
+            usize::from(self.active_timestamp.is_some()) + usize::from(self.idle_timestamp.is_some());
+        let mut map = serializer.serialize_map(Some(self.entries.len() + extra))?;
+        for (name, entry) in &self.entries {
+            map.serialize_entry(name, entry)?;
+        }
+        if let Some(ts) = self.active_timestamp {
+            map.serialize_entry(ACTIVE_TIMESTAMP, &ts)?;
+        }
+        if let Some(ts) = self.idle_timestamp {
+            map.serialize_entry(IDLE_TIMESTAMP, &ts)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for UserPresence {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct UserVisitor;
+
+        impl<'de> Visitor<'de> for UserVisitor {
+            type Value = UserPresence;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object of client presence entries")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<UserPresence, A::Error> {
+                let mut user = UserPresence::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        ACTIVE_TIMESTAMP => user.active_timestamp = map.next_value()?,
+                        IDLE_TIMESTAMP => user.idle_timestamp = map.next_value()?,
+                        _ => {
+                            let entry = map.next_value()?;
+                            user.entries.insert(key, entry);
+                        }
+                    }
+                }
+                Ok(user)
+            }
+        }
+
+        deserializer.deserialize_map(UserVisitor)
+    }
+}
+
+/// One client's report, or the `"aggregated"` summary.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClientPresence {
+    /// The client's platform name (always `"website"` on 7.0+). Absent in some
+    /// per-user endpoint examples, so optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client: Option<String>,
+    /// What the client reported.
+    pub status: ReportedStatus,
+    /// When it reported, in whole Unix seconds.
+    pub timestamp: i64,
+    /// Whether the client can show push notifications. Absent under `"aggregated"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pushable: Option<bool>,
+}
+
+/// A `status` string as sent. The roster never shows it directly: see
+/// [`crate::status::PresenceTimes`] for how active / idle / offline are derived.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ReportedStatus {
+    /// `"active"`: the user interacted with the client recently.
+    Active,
+    /// `"idle"`: connected, no recent interaction.
+    Idle,
+    /// `"offline"`: sent by Zulip's per-user endpoint, never by realm presence so far.
+    Offline,
+    /// Anything else. Counts as connected without confirmed activity (idle), and the
+    /// parse reports a [`crate::parse::Warning`].
+    Other(String),
+}
+
+impl ReportedStatus {
+    /// The wire string.
+    pub fn as_str(&self) -> &str {
+        match self {
+            ReportedStatus::Active => "active",
+            ReportedStatus::Idle => "idle",
+            ReportedStatus::Offline => "offline",
+            ReportedStatus::Other(s) => s,
+        }
+    }
+
+    fn from_wire(s: &str) -> Self {
+        match s {
+            "active" => ReportedStatus::Active,
+            "idle" => ReportedStatus::Idle,
+            "offline" => ReportedStatus::Offline,
+            other => ReportedStatus::Other(other.to_owned()),
+        }
+    }
+}
+
+impl Serialize for ReportedStatus {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ReportedStatus {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct StatusVisitor;
+
+        impl Visitor<'_> for StatusVisitor {
+            type Value = ReportedStatus;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a status string")
+            }
+
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<ReportedStatus, E> {
+                Ok(ReportedStatus::from_wire(s))
+            }
+        }
+
+        deserializer.deserialize_str(StatusVisitor)
+    }
+}
+
+/// Zulip's error body: `{"result":"error","msg":…,"code":…}`, plus `retry-after` on 429.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    /// Always `"error"`.
+    pub result: String,
+    /// Human-readable and translated: show it, never branch on it.
+    #[serde(default)]
+    pub msg: String,
+    /// Machine-readable cause; servers before 2.1 omitted it (then it means `BAD_REQUEST`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// Seconds to wait, on `RATE_LIMIT_HIT`.
+    #[serde(
+        rename = "retry-after",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub retry_after: Option<f64>,
+}
+
+impl ErrorBody {
+    /// A body with the given code and message.
+    pub fn new(code: ErrorCode, msg: impl Into<String>) -> Self {
+        ErrorBody {
+            result: "error".to_owned(),
+            msg: msg.into(),
+            code: Some(code.as_str().to_owned()),
+            retry_after: None,
+        }
+    }
+
+    /// The `code`, classified.
+    pub fn code(&self) -> ErrorCode {
+        ErrorCode::from_wire(self.code.as_deref().unwrap_or("BAD_REQUEST"))
+    }
+}
+
+/// The error codes a presence client has to tell apart (Zulip's `ErrorCode`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ErrorCode {
+    /// 401, no credentials at all.
+    Unauthorized,
+    /// 401, wrong or malformed key.
+    InvalidApiKey,
+    /// 401 (403 before 5.0), the account is deactivated.
+    UserDeactivated,
+    /// 401 (403 before 5.0), the organization is deactivated.
+    RealmDeactivated,
+    /// 429, with `retry-after`.
+    RateLimitHit,
+    /// 400, the catch-all.
+    BadRequest,
+    /// A code this client does not know.
+    Other(String),
+}
+
+impl ErrorCode {
+    /// The wire string.
+    pub fn as_str(&self) -> &str {
+        match self {
+            ErrorCode::Unauthorized => "UNAUTHORIZED",
+            ErrorCode::InvalidApiKey => "INVALID_API_KEY",
+            ErrorCode::UserDeactivated => "USER_DEACTIVATED",
+            ErrorCode::RealmDeactivated => "REALM_DEACTIVATED",
+            ErrorCode::RateLimitHit => "RATE_LIMIT_HIT",
+            ErrorCode::BadRequest => "BAD_REQUEST",
+            ErrorCode::Other(s) => s,
+        }
+    }
+
+    /// Classifies a wire string.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "UNAUTHORIZED" => ErrorCode::Unauthorized,
+            "INVALID_API_KEY" => ErrorCode::InvalidApiKey,
+            "USER_DEACTIVATED" => ErrorCode::UserDeactivated,
+            "REALM_DEACTIVATED" => ErrorCode::RealmDeactivated,
+            "RATE_LIMIT_HIT" => ErrorCode::RateLimitHit,
+            "BAD_REQUEST" => ErrorCode::BadRequest,
+            other => ErrorCode::Other(other.to_owned()),
+        }
+    }
+}
+
+/// The subset of `GET /api/v1/users` the roster needs (names and avatars by email).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UsersResponse {
+    /// Always `"success"` on a 200.
+    #[serde(default = "success")]
+    pub result: String,
+    /// Empty on success.
+    #[serde(default)]
+    pub msg: String,
+    /// Every user the caller can see, bots and deactivated users included.
+    pub members: Vec<Member>,
+}
+
+/// One member of `GET /users`. Unknown fields (timezone, role, profile data…) are ignored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Member {
+    /// Zulip's user id.
+    pub user_id: i64,
+    /// The API email: the same key as in presence.
+    pub email: String,
+    /// The name to show.
+    pub full_name: String,
+    /// Absolute or server-relative URL; `null` when `client_gravatar=true` and the user
+    /// uses Gravatar.
+    #[serde(default)]
+    pub avatar_url: Option<String>,
+    /// Bots never appear in presence.
+    #[serde(default)]
+    pub is_bot: bool,
+    /// Deactivated users never appear in presence.
+    #[serde(default = "yes")]
+    pub is_active: bool,
+}
+
+fn yes() -> bool {
+    true
+}

@@ -1,0 +1,169 @@
+//! The roster: join, sort, filter, counts, client kinds, diff, re-ageing.
+
+use std::cmp::Ordering;
+
+use presence_model::{
+    default_name_order, parse_presence, ClientKind, Counts, Directory, Member, Roster, Status,
+};
+
+const NOW: f64 = 10_000.0;
+
+/// A presence body from (email, client, status, seconds ago) rows.
+fn body(rows: &[(&str, &str, &str, i64)]) -> Vec<u8> {
+    let mut users = serde_json::Map::new();
+    for (email, client, status, ago) in rows {
+        let user = users
+            .entry(email.to_string())
+            .or_insert_with(|| serde_json::json!({}));
+        user[*client] = serde_json::json!({
+            "client": client, "status": status, "timestamp": NOW as i64 - ago, "pushable": false
+        });
+    }
+    serde_json::to_vec(&serde_json::json!({
+        "result": "success", "msg": "", "server_timestamp": NOW, "presences": users
+    }))
+    .unwrap()
+}
+
+fn member(email: &str, name: &str) -> Member {
+    Member {
+        user_id: 1,
+        email: email.into(),
+        full_name: name.into(),
+        avatar_url: Some(format!("https://zulip.example/avatar/{name}.png")),
+        is_bot: false,
+        is_active: true,
+    }
+}
+
+fn roster(rows: &[(&str, &str, &str, i64)], dir: Option<&Directory>) -> Roster {
+    let parsed = parse_presence(&body(rows)).unwrap();
+    Roster::build(&parsed.value, dir, NOW, 140, default_name_order)
+}
+
+fn emails(people: impl IntoIterator<Item = impl std::borrow::Borrow<presence_model::Person>>) -> Vec<String> {
+    people.into_iter().map(|p| p.borrow().email.clone()).collect()
+}
+
+#[test]
+fn sorts_by_status_then_name_and_joins_names() {
+    let dir = Directory::new([
+        member("z@x", "Aaron"),
+        member("a@x", "Zoë"),
+        member("m@x", "émile"),
+    ]);
+    let r = roster(
+        &[
+            ("off@x", "website", "active", 500),
+            ("a@x", "website", "active", 10),
+            ("m@x", "website", "idle", 10),
+            ("z@x", "website", "active", 20),
+            ("nobody@x", "website", "idle", 30),
+        ],
+        Some(&dir),
+    );
+    // The default order compares lowercased code points, so "émile" sorts after "nobody";
+    // the browser passes a locale collator that puts it beside the e's.
+    assert_eq!(emails(r.people()), ["z@x", "a@x", "nobody@x", "m@x", "off@x"]);
+    let names: Vec<&str> = r.people().iter().map(|p| p.display_name()).collect();
+    assert_eq!(names, ["Aaron", "Zoë", "nobody@x", "émile", "off@x"]);
+    assert_eq!(r.get("a@x").unwrap().avatar_url.as_deref(), Some("https://zulip.example/avatar/Zoë.png"));
+    assert_eq!(r.get("nobody@x").unwrap().avatar_url, None);
+    assert_eq!(r.counts(), Counts { active: 2, idle: 2, offline: 1 });
+    assert_eq!(r.counts().total(), 5);
+}
+
+#[test]
+fn name_ties_break_on_email_and_the_order_is_pluggable() {
+    let dir = Directory::new([member("b@x", "Sam"), member("a@x", "Sam"), member("c@x", "émile")]);
+    let rows = [("b@x", "website", "active", 1), ("a@x", "website", "active", 1), ("c@x", "website", "active", 1)];
+    let parsed = parse_presence(&body(&rows)).unwrap();
+    let default = Roster::build(&parsed.value, Some(&dir), NOW, 140, default_name_order);
+    assert_eq!(emails(default.people()), ["a@x", "b@x", "c@x"]);
+    // A collator that puts accented letters first (a stand-in for a browser locale).
+    let reversed = |a: &str, b: &str| -> Ordering { b.cmp(a) };
+    let custom = Roster::build(&parsed.value, Some(&dir), NOW, 140, reversed);
+    assert_eq!(emails(custom.people()), ["c@x", "a@x", "b@x"]);
+}
+
+#[test]
+fn filter_matches_name_or_email_case_insensitively() {
+    let dir = Directory::new([member("jose@x", "José Álvarez"), member("li@x", "Li Wei")]);
+    let r = roster(
+        &[("jose@x", "website", "active", 1), ("li@x", "website", "idle", 1), ("anon@x", "website", "idle", 1)],
+        Some(&dir),
+    );
+    let table: [(&str, &[&str]); 6] = [
+        ("", &["jose@x", "anon@x", "li@x"]),
+        ("josé", &["jose@x"]),
+        ("ÁLVAREZ", &["jose@x"]),
+        ("  wei ", &["li@x"]),
+        ("ANON@", &["anon@x"]),
+        ("nobody", &[]),
+    ];
+    for (query, expected) in table {
+        assert_eq!(emails(r.filter(query)), expected, "query {query:?}");
+    }
+    // Filtering does not change the counts, which are over the whole roster.
+    assert_eq!(r.counts().total(), 3);
+}
+
+#[test]
+fn client_kinds_and_the_all_website_case() {
+    let legacy = roster(
+        &[
+            ("a@x", "ZulipElectron", "active", 1),
+            ("a@x", "ZulipMobile", "idle", 1),
+            ("a@x", "ZulipAndroid", "idle", 1),
+            ("a@x", "aggregated", "active", 1),
+            ("b@x", "ZulipNagios", "active", 1),
+            ("c@x", "ZulipPython", "active", 1),
+            ("c@x", "ZulipTerminal", "idle", 1),
+        ],
+        None,
+    );
+    assert!(!legacy.all_website());
+    let a = legacy.get("a@x").unwrap();
+    assert_eq!(a.clients, ["ZulipAndroid", "ZulipElectron", "ZulipMobile"]);
+    assert_eq!(a.client_kinds(), [ClientKind::Desktop, ClientKind::Mobile]);
+    assert_eq!(legacy.get("b@x").unwrap().client_kinds(), [ClientKind::Unknown]);
+    assert_eq!(legacy.get("c@x").unwrap().client_kinds(), [ClientKind::Terminal, ClientKind::Api]);
+
+    let modern = roster(
+        &[("a@x", "website", "active", 1), ("a@x", "aggregated", "active", 1), ("b@x", "website", "idle", 1)],
+        None,
+    );
+    assert!(modern.all_website());
+    assert_eq!(modern.get("a@x").unwrap().client_kinds(), [ClientKind::Web]);
+}
+
+#[test]
+fn reage_moves_people_down_as_time_passes() {
+    let mut r = roster(&[("a@x", "website", "active", 0), ("b@x", "website", "idle", 0), ("c@x", "website", "active", 100)], None);
+    assert_eq!(emails(r.people()), ["a@x", "c@x", "b@x"]);
+    assert!(!r.reage(NOW + 10.0, 140, default_name_order), "nothing changes in 10 s");
+    assert!(r.reage(NOW + 50.0, 140, default_name_order));
+    assert_eq!(emails(r.people()), ["a@x", "b@x", "c@x"]);
+    assert_eq!(r.get("c@x").unwrap().status, Status::Offline);
+    assert_eq!(r.counts(), Counts { active: 1, idle: 1, offline: 1 });
+    assert!(r.reage(NOW + 200.0, 140, default_name_order));
+    assert_eq!(r.counts(), Counts { active: 0, idle: 0, offline: 3 });
+}
+
+#[test]
+fn diff_says_who_came_online_went_idle_went_offline_or_left() {
+    let before = roster(
+        &[("a@x", "website", "idle", 1), ("b@x", "website", "active", 1), ("c@x", "website", "active", 1), ("d@x", "website", "active", 1), ("gone@x", "website", "active", 1)],
+        None,
+    );
+    let after = roster(
+        &[("a@x", "website", "active", 1), ("b@x", "website", "idle", 1), ("c@x", "website", "active", 500), ("d@x", "website", "active", 1), ("new@x", "website", "active", 1)],
+        None,
+    );
+    let diff = before.diff(&after);
+    assert_eq!(diff.came_online().collect::<Vec<_>>(), ["a@x", "new@x"]);
+    assert_eq!(diff.went_idle().collect::<Vec<_>>(), ["b@x"]);
+    assert_eq!(diff.went_offline().collect::<Vec<_>>(), ["c@x"]);
+    assert_eq!(diff.removed, ["gone@x"]);
+    assert!(before.diff(&before).is_empty());
+}
