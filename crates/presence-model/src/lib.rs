@@ -22,5 +22,8 @@ pub use client::ClientKind;
 pub use parse::{parse_error_body, parse_presence, parse_users, ParseError, Parsed, PresenceError};
 pub use roster::{default_name_order, Counts, Directory, Person, Roster, RosterDiff};
 pub use status::{PresenceTimes, Status, DEFAULT_OFFLINE_THRESHOLD_SECS};
-pub use wire::{ClientPresence, ErrorBody, ErrorCode, Member, RealmPresence, ReportedStatus, UserPresence};
+pub use wire::{
+    ClientPresence, ErrorBody, ErrorCode, Member, RealmPresence, ReportedStatus, UserPresence,
+    UsersResponse,
+};
 pub use wording::{compact_count, LastActive};

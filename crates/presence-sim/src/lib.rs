@@ -1,0 +1,15 @@
+//! A simulated Zulip server for zulip-roster's demo and tests.
+//!
+//! It answers `GET /api/v1/realm/presence` and `GET /api/v1/users` the way Zulip does
+//! (HTTP Basic auth, Zulip's error bodies, both presence formats), serialising with
+//! `presence-model`'s types, for an organization of people who come and go over time.
+//! Tests can ask it to fail on purpose (`POST /_sim/fault`) and read request counts
+//! (`GET /_sim/stats`).
+#![warn(missing_docs)]
+
+pub mod names;
+pub mod org;
+pub mod server;
+
+pub use org::{Format, Org};
+pub use server::{router, system_clock, Clock, FaultKind, FaultRequest, SimConfig};

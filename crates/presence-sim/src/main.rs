@@ -1,0 +1,81 @@
+//! `presence-sim`: run the simulated Zulip server.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::Parser;
+use presence_sim::{router, system_clock, Format, SimConfig};
+
+/// A simulated Zulip server: GET /api/v1/realm/presence and GET /api/v1/users.
+#[derive(Debug, Parser)]
+#[command(version)]
+struct Args {
+    /// People in the organization.
+    #[arg(long, default_value_t = 40)]
+    users: usize,
+    /// Seed: the same seed gives the same people and the same churn.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// `modern` (Zulip 7.0+: website + aggregated) or `legacy` (a key per client).
+    #[arg(long, default_value = "modern")]
+    format: Format,
+    /// Serve this file as the presence body instead of the simulation.
+    #[arg(long)]
+    fixture: Option<PathBuf>,
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:9991")]
+    listen: SocketAddr,
+    /// The API email callers must send (HTTP Basic user).
+    #[arg(long, env = "SIM_EMAIL", default_value = "roster-bot@zulip.example")]
+    email: String,
+    /// The API key callers must send (HTTP Basic password).
+    #[arg(long, env = "SIM_API_KEY", default_value = "roster0demo0key0not0a0secret0000", hide_default_value = true)]
+    api_key: String,
+    /// Base URL for avatar links (default: http://LISTEN).
+    #[arg(long)]
+    public_url: Option<String>,
+}
+
+#[tokio::main]
+async fn main() {
+    let args = Args::parse();
+    let fixture = match &args.fixture {
+        Some(path) => match std::fs::read(path) {
+            Ok(bytes) => Some(bytes),
+            Err(e) => {
+                eprintln!("presence-sim: cannot read {}: {e}", path.display());
+                std::process::exit(2);
+            }
+        },
+        None => None,
+    };
+    let config = SimConfig {
+        users: args.users,
+        seed: args.seed,
+        format: args.format,
+        fixture,
+        email: args.email.clone(),
+        api_key: args.api_key,
+        avatar_base: args.public_url.unwrap_or_else(|| format!("http://{}", args.listen)),
+    };
+    let listener = match tokio::net::TcpListener::bind(args.listen).await {
+        Ok(listener) => listener,
+        Err(e) => {
+            eprintln!("presence-sim: cannot listen on {}: {e}", args.listen);
+            std::process::exit(2);
+        }
+    };
+    // The key is never printed: the README has the demo one.
+    eprintln!(
+        "presence-sim: {} users ({:?}), listening on http://{} (Basic auth user {})",
+        args.users, args.format, args.listen, args.email
+    );
+    let app = router(config, system_clock());
+    let shutdown = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    if let Err(e) = axum::serve(listener, app).with_graceful_shutdown(shutdown).await {
+        eprintln!("presence-sim: {e}");
+        std::process::exit(1);
+    }
+}

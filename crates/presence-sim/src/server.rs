@@ -1,0 +1,371 @@
+//! The HTTP side: Zulip's auth and error shapes, the two read endpoints, faults on demand.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use axum::body::Bytes;
+use axum::extract::{Path, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use base64::Engine;
+use presence_model::{ErrorBody, ErrorCode, UsersResponse};
+use serde::{Deserialize, Serialize};
+
+use crate::org::{Format, Org};
+
+/// A source of Unix time in seconds, injectable so tests control the clock.
+pub type Clock = Arc<dyn Fn() -> f64 + Send + Sync>;
+
+/// The wall clock.
+pub fn system_clock() -> Clock {
+    Arc::new(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs_f64())
+            .unwrap_or(0.0)
+    })
+}
+
+/// Everything the server needs to know.
+#[derive(Debug, Clone)]
+pub struct SimConfig {
+    /// People in the organization.
+    pub users: usize,
+    /// Seed for names, clients and churn.
+    pub seed: u64,
+    /// Realm presence shape.
+    pub format: Format,
+    /// A fixed presence body to serve instead of the simulation.
+    pub fixture: Option<Vec<u8>>,
+    /// The Basic-auth user (a bot's API email).
+    pub email: String,
+    /// The Basic-auth password (the bot's API key).
+    pub api_key: String,
+    /// Where avatar URLs point (this server's own base URL as the browser reaches it).
+    pub avatar_base: String,
+}
+
+/// A failure the next answers should show.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum FaultKind {
+    /// 429 `RATE_LIMIT_HIT` with `Retry-After` and `retry-after`.
+    RateLimit {
+        /// Seconds to wait.
+        #[serde(default = "default_retry_after")]
+        retry_after: f64,
+    },
+    /// 500 with Zulip's JSON error body.
+    ServerError,
+    /// 502 with nginx's HTML page, as a proxy whose upstream is down answers.
+    BadGateway,
+    /// The normal answer, late.
+    Slow {
+        /// How late.
+        #[serde(default = "default_delay_ms")]
+        delay_ms: u64,
+    },
+    /// A 200 whose first user's entry has no `timestamp`.
+    Malformed,
+    /// A 200 whose body stops halfway.
+    Truncated,
+}
+
+fn default_retry_after() -> f64 {
+    2.0
+}
+
+fn default_delay_ms() -> u64 {
+    3000
+}
+
+/// `POST /_sim/fault`: `{"kind":"rate_limit","retry_after":3,"count":2}`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct FaultRequest {
+    /// What to do.
+    #[serde(flatten)]
+    pub kind: FaultKind,
+    /// To how many of the next `/api/` answers.
+    #[serde(default = "one")]
+    pub count: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+#[derive(Debug, Default, Serialize)]
+struct Stats {
+    requests: BTreeMap<String, u64>,
+    faults_served: u64,
+    faults_pending: u32,
+}
+
+struct AppState {
+    config: SimConfig,
+    org: Mutex<Org>,
+    clock: Clock,
+    fault: Mutex<Option<FaultRequest>>,
+    stats: Mutex<Stats>,
+}
+
+/// Locks a mutex; a panic elsewhere while holding it poisons nothing worth refusing.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// The simulator's routes, with the simulation starting at `clock()`.
+pub fn router(config: SimConfig, clock: Clock) -> Router {
+    let start = clock().floor() as i64;
+    let state = Arc::new(AppState {
+        org: Mutex::new(Org::new(config.users, config.seed, start)),
+        config,
+        clock,
+        fault: Mutex::new(None),
+        stats: Mutex::new(Stats::default()),
+    });
+    Router::new()
+        .route("/api/v1/realm/presence", get(realm_presence))
+        .route("/api/v1/users", get(users))
+        .route("/avatar/{file}", get(avatar))
+        .route("/_sim/fault", post(set_fault).delete(clear_fault))
+        .route("/_sim/stats", get(stats))
+        .fallback(not_found)
+        .layer(middleware::from_fn_with_state(state.clone(), count_request))
+        .with_state(state)
+}
+
+async fn count_request(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    *lock(&state.stats).requests.entry(path).or_default() += 1;
+    next.run(request).await
+}
+
+fn json_error(status: StatusCode, body: ErrorBody) -> Response {
+    (status, Json(body)).into_response()
+}
+
+fn unauthorized(msg: &str) -> Response {
+    let mut response = json_error(StatusCode::UNAUTHORIZED, ErrorBody::new(ErrorCode::Unauthorized, msg));
+    response.headers_mut().insert(
+        header::WWW_AUTHENTICATE,
+        HeaderValue::from_static("Basic realm=\"zulip\""),
+    );
+    response
+}
+
+/// Zulip's checks, in Zulip's order and words.
+fn check_auth(config: &SimConfig, headers: &HeaderMap) -> Result<(), Response> {
+    let Some(value) = headers.get(header::AUTHORIZATION) else {
+        return Err(unauthorized("Not logged in: API authentication or user session required"));
+    };
+    let decoded = value
+        .to_str()
+        .ok()
+        .and_then(|v| v.strip_prefix("Basic "))
+        .and_then(|b64| base64::engine::general_purpose::STANDARD.decode(b64.trim()).ok())
+        .and_then(|raw| String::from_utf8(raw).ok());
+    let Some((email, key)) = decoded.as_deref().and_then(|d| d.split_once(':')) else {
+        return Err(unauthorized("Invalid authorization header for basic auth"));
+    };
+    if key != config.api_key || !email.eq_ignore_ascii_case(&config.email) {
+        return Err(json_error(
+            StatusCode::UNAUTHORIZED,
+            ErrorBody::new(ErrorCode::InvalidApiKey, "Invalid API key"),
+        ));
+    }
+    Ok(())
+}
+
+/// Takes one use of the pending fault, if any.
+fn take_fault(state: &AppState) -> Option<FaultKind> {
+    let mut slot = lock(&state.fault);
+    let fault = slot.as_mut()?;
+    let kind = fault.kind;
+    fault.count -= 1;
+    if fault.count == 0 {
+        *slot = None;
+    }
+    lock(&state.stats).faults_served += 1;
+    Some(kind)
+}
+
+const NGINX_502: &str = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+
+fn json_bytes(body: Vec<u8>) -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+/// Answers an authenticated `/api/` request, applying a pending fault to it.
+async fn answer(state: &AppState, headers: &HeaderMap, body: impl FnOnce() -> Vec<u8>) -> Response {
+    let fault = take_fault(state);
+    match fault {
+        Some(FaultKind::RateLimit { retry_after }) => {
+            let mut error = ErrorBody::new(ErrorCode::RateLimitHit, "API usage exceeded rate limit");
+            error.retry_after = Some(retry_after);
+            let mut response = json_error(StatusCode::TOO_MANY_REQUESTS, error);
+            let header_secs = retry_after.ceil().max(0.0) as u64;
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(header_secs));
+            return response;
+        }
+        Some(FaultKind::ServerError) => {
+            return json_error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                ErrorBody::new(ErrorCode::BadRequest, "Internal server error"),
+            )
+        }
+        Some(FaultKind::BadGateway) => {
+            return (StatusCode::BAD_GATEWAY, [(header::CONTENT_TYPE, "text/html")], NGINX_502).into_response()
+        }
+        Some(FaultKind::Slow { delay_ms }) => tokio::time::sleep(Duration::from_millis(delay_ms)).await,
+        Some(FaultKind::Malformed | FaultKind::Truncated) | None => {}
+    }
+    if let Err(refused) = check_auth(&state.config, headers) {
+        return refused;
+    }
+    let bytes = body();
+    match fault {
+        Some(FaultKind::Malformed) => json_bytes(malformed(&bytes)),
+        Some(FaultKind::Truncated) => json_bytes(bytes[..bytes.len() / 2].to_vec()),
+        _ => json_bytes(bytes),
+    }
+}
+
+/// The same answer with the first user's first entry missing its `timestamp`.
+fn malformed(bytes: &[u8]) -> Vec<u8> {
+    let Ok(mut value) = serde_json::from_slice::<serde_json::Value>(bytes) else {
+        return bytes.to_vec();
+    };
+    let first_entry = value
+        .get_mut("presences")
+        .and_then(|p| p.as_object_mut())
+        .and_then(|users| users.values_mut().next())
+        .and_then(|user| user.as_object_mut())
+        .and_then(|entries| entries.values_mut().next())
+        .and_then(|entry| entry.as_object_mut());
+    match first_entry {
+        Some(entry) => {
+            entry.remove("timestamp");
+        }
+        None => {
+            value["server_timestamp"] = serde_json::Value::from("not a number");
+        }
+    }
+    serde_json::to_vec(&value).unwrap_or_else(|_| bytes.to_vec())
+}
+
+async fn realm_presence(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
+    answer(&state, &headers, || {
+        if let Some(fixture) = &state.config.fixture {
+            return fixture.clone();
+        }
+        let now = (state.clock)();
+        let presence = {
+            let mut org = lock(&state.org);
+            org.advance_to(now.floor() as i64);
+            org.presence(state.config.format, now)
+        };
+        serde_json::to_vec(&presence).unwrap_or_default()
+    })
+    .await
+}
+
+async fn users(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
+    answer(&state, &headers, || {
+        let mut members = match &state.config.fixture {
+            Some(fixture) => fixture_members(fixture),
+            None => lock(&state.org).members(&state.config.avatar_base),
+        };
+        members.push(presence_model::Member {
+            user_id: 1,
+            email: state.config.email.clone(),
+            full_name: "Roster Bot".to_owned(),
+            avatar_url: None,
+            is_bot: true,
+            is_active: true,
+        });
+        let body = UsersResponse { result: "success".to_owned(), msg: String::new(), members };
+        serde_json::to_vec(&body).unwrap_or_default()
+    })
+    .await
+}
+
+/// Names for a served fixture's people, so it still shows names rather than emails.
+fn fixture_members(fixture: &[u8]) -> Vec<presence_model::Member> {
+    let emails = presence_model::parse_presence(fixture)
+        .map(|p| p.value.presences.into_keys().collect::<Vec<_>>())
+        .unwrap_or_default();
+    emails
+        .into_iter()
+        .enumerate()
+        .map(|(i, email)| presence_model::Member {
+            user_id: i as i64 + 10,
+            email,
+            full_name: crate::names::full_name(i),
+            avatar_url: None,
+            is_bot: false,
+            is_active: true,
+        })
+        .collect()
+}
+
+/// A generated avatar: initials on a colour derived from the id. Public, like Zulip's.
+async fn avatar(State(state): State<Arc<AppState>>, Path(file): Path<String>) -> Response {
+    let id = file.strip_suffix(".svg").and_then(|id| id.parse::<i64>().ok());
+    let name = id.and_then(|id| lock(&state.org).name_of(id).map(str::to_owned));
+    let (Some(id), Some(name)) = (id, name) else {
+        return not_found().await;
+    };
+    let initials: String = name
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .take(2)
+        .flat_map(char::to_uppercase)
+        .map(|c| match c {
+            '<' | '>' | '&' | '"' | '\'' => '?',
+            c => c,
+        })
+        .collect();
+    let hue = (id * 47) % 360;
+    let svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"64\" height=\"64\" viewBox=\"0 0 64 64\">\
+         <rect width=\"64\" height=\"64\" rx=\"12\" fill=\"hsl({hue},45%,45%)\"/>\
+         <text x=\"32\" y=\"41\" font-family=\"sans-serif\" font-size=\"26\" text-anchor=\"middle\" fill=\"#fff\">{initials}</text></svg>"
+    );
+    (
+        [(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, "max-age=3600")],
+        svg,
+    )
+        .into_response()
+}
+
+async fn set_fault(State(state): State<Arc<AppState>>, body: Bytes) -> Response {
+    match serde_json::from_slice::<FaultRequest>(&body) {
+        Ok(fault) if fault.count > 0 => {
+            *lock(&state.fault) = Some(fault.clone());
+            (StatusCode::OK, Json(fault)).into_response()
+        }
+        Ok(_) => json_error(StatusCode::BAD_REQUEST, ErrorBody::new(ErrorCode::BadRequest, "count must be at least 1")),
+        Err(e) => json_error(StatusCode::BAD_REQUEST, ErrorBody::new(ErrorCode::BadRequest, format!("bad fault: {e}"))),
+    }
+}
+
+async fn clear_fault(State(state): State<Arc<AppState>>) -> Response {
+    *lock(&state.fault) = None;
+    StatusCode::NO_CONTENT.into_response()
+}
+
+async fn stats(State(state): State<Arc<AppState>>) -> Response {
+    let pending = lock(&state.fault).as_ref().map_or(0, |f| f.count);
+    let mut stats = lock(&state.stats);
+    stats.faults_pending = pending;
+    Json(&*stats).into_response()
+}
+
+async fn not_found() -> Response {
+    json_error(StatusCode::NOT_FOUND, ErrorBody::new(ErrorCode::BadRequest, "Not Found"))
+}

@@ -1,0 +1,243 @@
+//! The server as a client sees it: auth, shapes, errors, faults, stats.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use base64::Engine;
+use http_body_util::BodyExt;
+use presence_model::{parse_error_body, parse_presence, parse_users, ErrorCode};
+use presence_sim::{router, Clock, Format, SimConfig};
+use tower::ServiceExt;
+
+const EMAIL: &str = "bot@zulip.example";
+const KEY: &str = "0123456789abcdef0123456789abcdef";
+
+fn config(users: usize, format: Format) -> SimConfig {
+    SimConfig {
+        users,
+        seed: 1,
+        format,
+        fixture: None,
+        email: EMAIL.into(),
+        api_key: KEY.into(),
+        avatar_base: "http://sim.test".into(),
+    }
+}
+
+/// A clock the test moves by hand.
+fn manual_clock(start: u64) -> (Clock, Arc<AtomicU64>) {
+    let now = Arc::new(AtomicU64::new(start));
+    let read = now.clone();
+    (Arc::new(move || read.load(Ordering::SeqCst) as f64 + 0.25), now)
+}
+
+fn app(config: SimConfig) -> Router {
+    router(config, manual_clock(1_800_000_000).0)
+}
+
+fn basic(email: &str, key: &str) -> String {
+    format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(format!("{email}:{key}")))
+}
+
+struct Answer {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    body: Vec<u8>,
+}
+
+async fn send(app: &Router, method: &str, path: &str, auth: Option<String>, body: &str) -> Answer {
+    let mut request = Request::builder().method(method).uri(path);
+    if let Some(auth) = auth {
+        request = request.header(header::AUTHORIZATION, auth);
+    }
+    let response = app.clone().oneshot(request.body(Body::from(body.to_owned())).unwrap()).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response.into_body().collect().await.unwrap().to_bytes().to_vec();
+    Answer { status, headers, body }
+}
+
+async fn get(app: &Router, path: &str) -> Answer {
+    send(app, "GET", path, Some(basic(EMAIL, KEY)), "").await
+}
+
+#[tokio::test]
+async fn presence_lists_every_user_in_zulips_shape() {
+    let app = app(config(1000, Format::Modern));
+    let answer = get(&app, "/api/v1/realm/presence").await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(answer.headers[header::CONTENT_TYPE], "application/json");
+    let parsed = parse_presence(&answer.body).unwrap();
+    assert_eq!(parsed.value.presences.len(), 1000);
+    assert_eq!(parsed.value.server_timestamp, 1_800_000_000.25);
+    assert!(parsed.warnings.is_empty());
+    let raw: serde_json::Value = serde_json::from_slice(&answer.body).unwrap();
+    assert_eq!((raw["result"].as_str(), raw["msg"].as_str()), (Some("success"), Some("")));
+}
+
+#[tokio::test]
+async fn no_credentials_is_zulips_401() {
+    let app = app(config(5, Format::Modern));
+    for path in ["/api/v1/realm/presence", "/api/v1/users"] {
+        let answer = send(&app, "GET", path, None, "").await;
+        assert_eq!(answer.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(answer.headers[header::WWW_AUTHENTICATE], "Basic realm=\"zulip\"");
+        let body: serde_json::Value = serde_json::from_slice(&answer.body).unwrap();
+        assert_eq!(
+            body,
+            serde_json::json!({"result": "error", "code": "UNAUTHORIZED",
+                "msg": "Not logged in: API authentication or user session required"})
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_wrong_key_or_email_is_invalid_api_key() {
+    let app = app(config(5, Format::Modern));
+    for auth in [basic(EMAIL, "wrong"), basic("someone@else", KEY)] {
+        let answer = send(&app, "GET", "/api/v1/realm/presence", Some(auth), "").await;
+        assert_eq!(answer.status, StatusCode::UNAUTHORIZED);
+        let body = parse_error_body(&answer.body).unwrap();
+        assert_eq!((body.code(), body.msg.as_str()), (ErrorCode::InvalidApiKey, "Invalid API key"));
+    }
+    let garbled = send(&app, "GET", "/api/v1/realm/presence", Some("Basic !!!".into()), "").await;
+    assert_eq!(parse_error_body(&garbled.body).unwrap().code(), ErrorCode::Unauthorized);
+}
+
+#[tokio::test]
+async fn other_paths_are_404_in_zulips_error_shape() {
+    let app = app(config(5, Format::Modern));
+    let answer = get(&app, "/api/v1/messages").await;
+    assert_eq!(answer.status, StatusCode::NOT_FOUND);
+    assert_eq!(parse_error_body(&answer.body).unwrap().code(), ErrorCode::BadRequest);
+}
+
+#[tokio::test]
+async fn users_name_everyone_in_presence() {
+    let app = app(config(50, Format::Legacy));
+    let users = parse_users(&get(&app, "/api/v1/users?client_gravatar=false").await.body).unwrap();
+    let presence = parse_presence(&get(&app, "/api/v1/realm/presence").await.body).unwrap().value;
+    for email in presence.presences.keys() {
+        let member = users.members.iter().find(|m| &m.email == email).expect("named");
+        assert!(!member.is_bot);
+        let avatar = member.avatar_url.as_deref().unwrap();
+        assert!(avatar.starts_with("http://sim.test/avatar/"), "{avatar}");
+        let path = avatar.strip_prefix("http://sim.test").unwrap();
+        let svg = send(&app, "GET", path, None, "").await;
+        assert_eq!(svg.headers[header::CONTENT_TYPE], "image/svg+xml");
+    }
+    assert!(users.members.iter().any(|m| m.is_bot && m.email == EMAIL));
+}
+
+#[tokio::test]
+async fn time_moves_the_answer() {
+    let (clock, now) = manual_clock(1_800_000_000);
+    let app = router(config(200, Format::Modern), clock);
+    let first = parse_presence(&get(&app, "/api/v1/realm/presence").await.body).unwrap().value;
+    now.fetch_add(1800, Ordering::SeqCst);
+    let later = parse_presence(&get(&app, "/api/v1/realm/presence").await.body).unwrap().value;
+    assert_eq!(later.server_timestamp - first.server_timestamp, 1800.0);
+    assert_ne!(first.presences, later.presences);
+}
+
+#[tokio::test]
+async fn a_fixture_is_served_verbatim() {
+    let fixture = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/realm-presence.get.200.example.json")).unwrap();
+    let mut cfg = config(5, Format::Modern);
+    cfg.fixture = Some(fixture.clone());
+    let app = app(cfg);
+    assert_eq!(get(&app, "/api/v1/realm/presence").await.body, fixture);
+    let users = parse_users(&get(&app, "/api/v1/users").await.body).unwrap();
+    assert!(users.members.iter().any(|m| m.email == "iago@zulip.com"));
+}
+
+async fn fault(app: &Router, json: &str) {
+    let answer = send(app, "POST", "/_sim/fault", None, json).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", String::from_utf8_lossy(&answer.body));
+}
+
+#[tokio::test]
+async fn rate_limit_fault_answers_429_for_the_next_n_then_recovers() {
+    let app = app(config(5, Format::Modern));
+    fault(&app, r#"{"kind":"rate_limit","retry_after":2.5,"count":2}"#).await;
+    for _ in 0..2 {
+        let answer = get(&app, "/api/v1/realm/presence").await;
+        assert_eq!(answer.status, StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(answer.headers[header::RETRY_AFTER], "3");
+        let body = parse_error_body(&answer.body).unwrap();
+        assert_eq!((body.code(), body.retry_after), (ErrorCode::RateLimitHit, Some(2.5)));
+    }
+    assert_eq!(get(&app, "/api/v1/realm/presence").await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn failure_faults_look_like_what_they_imitate() {
+    let app = app(config(5, Format::Modern));
+    fault(&app, r#"{"kind":"server_error"}"#).await;
+    let answer = get(&app, "/api/v1/realm/presence").await;
+    assert_eq!(answer.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(parse_error_body(&answer.body).is_some());
+
+    fault(&app, r#"{"kind":"bad_gateway"}"#).await;
+    let answer = get(&app, "/api/v1/realm/presence").await;
+    assert_eq!(answer.status, StatusCode::BAD_GATEWAY);
+    assert!(String::from_utf8_lossy(&answer.body).contains("<title>502 Bad Gateway</title>"));
+
+    fault(&app, r#"{"kind":"malformed"}"#).await;
+    let answer = get(&app, "/api/v1/realm/presence").await;
+    assert_eq!(answer.status, StatusCode::OK);
+    match parse_presence(&answer.body) {
+        Err(presence_model::PresenceError::Malformed(e)) => {
+            assert_eq!(e.field(), Some("timestamp"));
+            assert!(e.user().is_some());
+        }
+        other => panic!("{other:?}"),
+    }
+
+    fault(&app, r#"{"kind":"truncated"}"#).await;
+    match parse_presence(&get(&app, "/api/v1/realm/presence").await.body) {
+        Err(presence_model::PresenceError::Malformed(e)) => {
+            assert_eq!(e.kind, presence_model::parse::ParseErrorKind::Truncated)
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn slow_fault_delays_the_answer() {
+    let app = app(config(5, Format::Modern));
+    fault(&app, r#"{"kind":"slow","delay_ms":5000}"#).await;
+    let started = tokio::time::Instant::now();
+    let answer = get(&app, "/api/v1/realm/presence").await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert!(started.elapsed() >= std::time::Duration::from_millis(5000));
+}
+
+#[tokio::test]
+async fn bad_fault_requests_are_refused_and_faults_can_be_cleared() {
+    let app = app(config(5, Format::Modern));
+    let answer = send(&app, "POST", "/_sim/fault", None, r#"{"kind":"meteor"}"#).await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    fault(&app, r#"{"kind":"server_error","count":5}"#).await;
+    assert_eq!(send(&app, "DELETE", "/_sim/fault", None, "").await.status, StatusCode::NO_CONTENT);
+    assert_eq!(get(&app, "/api/v1/realm/presence").await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn stats_count_requests_per_path() {
+    let app = app(config(5, Format::Modern));
+    for _ in 0..3 {
+        get(&app, "/api/v1/realm/presence").await;
+    }
+    get(&app, "/api/v1/users").await;
+    fault(&app, r#"{"kind":"server_error","count":2}"#).await;
+    get(&app, "/api/v1/realm/presence").await;
+    let stats: serde_json::Value = serde_json::from_slice(&get(&app, "/_sim/stats").await.body).unwrap();
+    assert_eq!(stats["requests"]["/api/v1/realm/presence"], 4);
+    assert_eq!(stats["requests"]["/api/v1/users"], 1);
+    assert_eq!(stats["faults_served"], 1);
+    assert_eq!(stats["faults_pending"], 1);
+}
