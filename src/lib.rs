@@ -1,1 +1,9 @@
-//! placeholder
+//! zulip-roster: a live "who's online" roster for a Zulip organization, as a Yew widget.
+//!
+//! Every rule lives in `presence-model`; this crate only wires components, hooks and
+//! browser services to it.
+#![warn(missing_docs)]
+
+pub mod components;
+
+pub use components::app::App;

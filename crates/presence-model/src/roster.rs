@@ -151,7 +151,8 @@ impl Roster {
             .iter()
             .map(|(email, user)| {
                 let profile = directory.and_then(|d| d.get(email));
-                let clients: Vec<String> = user.clients().map(|(name, _)| name.to_owned()).collect();
+                let clients: Vec<String> =
+                    user.clients().map(|(name, _)| name.to_owned()).collect();
                 all_website &= clients.iter().all(|c| c == "website");
                 let times = PresenceTimes::of(user);
                 let name = profile.map(|p| p.full_name.clone());
@@ -249,8 +250,11 @@ impl Roster {
 
     /// What changed from `self` (older) to `newer`.
     pub fn diff(&self, newer: &Roster) -> RosterDiff {
-        let before: HashMap<&str, Status> =
-            self.people.iter().map(|p| (p.email.as_str(), p.status)).collect();
+        let before: HashMap<&str, Status> = self
+            .people
+            .iter()
+            .map(|p| (p.email.as_str(), p.status))
+            .collect();
         let mut diff = RosterDiff::default();
         for person in &newer.people {
             let was = before.get(person.email.as_str()).copied();
@@ -262,8 +266,11 @@ impl Roster {
                 });
             }
         }
-        let now_present: HashMap<&str, ()> =
-            newer.people.iter().map(|p| (p.email.as_str(), ())).collect();
+        let now_present: HashMap<&str, ()> = newer
+            .people
+            .iter()
+            .map(|p| (p.email.as_str(), ()))
+            .collect();
         diff.removed = self
             .people
             .iter()

@@ -74,8 +74,8 @@ const IDLE_TIMESTAMP: &str = "idle_timestamp";
 
 impl Serialize for UserPresence {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let extra =
-            usize::from(self.active_timestamp.is_some()) + usize::from(self.idle_timestamp.is_some());
+        let extra = usize::from(self.active_timestamp.is_some())
+            + usize::from(self.idle_timestamp.is_some());
         let mut map = serializer.serialize_map(Some(self.entries.len() + extra))?;
         for (name, entry) in &self.entries {
             map.serialize_entry(name, entry)?;

@@ -122,7 +122,7 @@ pub fn compact_count(n: usize) -> String {
     fn one_decimal(n: usize, unit: usize, suffix: &str) -> String {
         // Truncate, never round up: 1,999 people are not "2K" people.
         let tenths = n / (unit / 10);
-        if tenths >= 100 || tenths % 10 == 0 {
+        if tenths >= 100 || tenths.is_multiple_of(10) {
             format!("{}{suffix}", tenths / 10)
         } else {
             format!("{}.{}{suffix}", tenths / 10, tenths % 10)

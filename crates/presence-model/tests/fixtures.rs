@@ -6,7 +6,9 @@ use std::path::PathBuf;
 use presence_model::{parse_error_body, parse_presence, ErrorCode, PresenceTimes, Status};
 
 fn fixture(name: &str) -> Vec<u8> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures").join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -14,7 +16,12 @@ fn fixture_names() -> Vec<String> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .expect("tests/fixtures exists")
-        .map(|e| e.expect("readable entry").file_name().to_string_lossy().into_owned())
+        .map(|e| {
+            e.expect("readable entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
         .filter(|n| n.ends_with(".json"))
         .collect();
     names.sort();
@@ -27,7 +34,10 @@ fn every_presence_fixture_parses() {
         .into_iter()
         .filter(|n| n.starts_with("realm-presence") || n.starts_with("users-me-presence"))
         .collect();
-    assert!(presence.len() >= 4, "expected the presence fixtures, found {presence:?}");
+    assert!(
+        presence.len() >= 4,
+        "expected the presence fixtures, found {presence:?}"
+    );
     for name in presence {
         let parsed = parse_presence(&fixture(&name)).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(!parsed.value.presences.is_empty(), "{name}: no users");
@@ -38,12 +48,31 @@ fn every_presence_fixture_parses() {
 #[test]
 fn every_error_fixture_parses_with_its_code() {
     let cases = [
-        ("error.InvalidApiKeyError.example.json", ErrorCode::InvalidApiKey, None),
-        ("error.RateLimitedError.example.json", ErrorCode::RateLimitHit, Some(28.706807374954224)),
-        ("error.RealmDeactivatedError.example.json", ErrorCode::RealmDeactivated, None),
-        ("error.UserDeactivatedError.example.json", ErrorCode::UserDeactivated, None),
+        (
+            "error.InvalidApiKeyError.example.json",
+            ErrorCode::InvalidApiKey,
+            None,
+        ),
+        (
+            "error.RateLimitedError.example.json",
+            ErrorCode::RateLimitHit,
+            Some(28.706807374954224),
+        ),
+        (
+            "error.RealmDeactivatedError.example.json",
+            ErrorCode::RealmDeactivated,
+            None,
+        ),
+        (
+            "error.UserDeactivatedError.example.json",
+            ErrorCode::UserDeactivated,
+            None,
+        ),
     ];
-    let on_disk = fixture_names().into_iter().filter(|n| n.starts_with("error.")).count();
+    let on_disk = fixture_names()
+        .into_iter()
+        .filter(|n| n.starts_with("error."))
+        .count();
     assert_eq!(on_disk, cases.len(), "a new error fixture needs a row here");
     for (name, code, retry_after) in cases {
         let body = parse_error_body(&fixture(name)).unwrap_or_else(|| panic!("{name}"));
@@ -65,19 +94,29 @@ fn the_api_example_is_one_active_user_on_the_web() {
     let times = PresenceTimes::of(iago);
     assert_eq!(times.active, 1656958485);
     // 54.6 s after the report, at the server's timestamp: active.
-    assert_eq!(times.status(parsed.value.server_timestamp, 140), Status::Active);
-    assert_eq!(iago.clients().map(|(n, _)| n).collect::<Vec<_>>(), ["website"]);
+    assert_eq!(
+        times.status(parsed.value.server_timestamp, 140),
+        Status::Active
+    );
+    assert_eq!(
+        iago.clients().map(|(n, _)| n).collect::<Vec<_>>(),
+        ["website"]
+    );
 }
 
 #[test]
 fn the_modern_format_fixture_uses_its_timestamps() {
-    let parsed =
-        parse_presence(&fixture("users-me-presence.post.200.modern-presence-format-example.json"))
-            .unwrap();
+    let parsed = parse_presence(&fixture(
+        "users-me-presence.post.200.modern-presence-format-example.json",
+    ))
+    .unwrap();
     let user = &parsed.value.presences["10"];
     assert_eq!(
         PresenceTimes::of(user),
-        PresenceTimes { active: 1656958520, idle: 1656958530 }
+        PresenceTimes {
+            active: 1656958520,
+            idle: 1656958530
+        }
     );
 }
 
@@ -90,7 +129,15 @@ fn per_user_bodies_are_not_mistaken_for_realm_presence() {
     ] {
         match parse_presence(&fixture(name)) {
             Err(presence_model::PresenceError::Malformed(e)) => {
-                assert_eq!(e.field(), Some(if name.contains("pre-fl487") { "server_timestamp" } else { "presences" }), "{name}: {e}")
+                assert_eq!(
+                    e.field(),
+                    Some(if name.contains("pre-fl487") {
+                        "server_timestamp"
+                    } else {
+                        "presences"
+                    }),
+                    "{name}: {e}"
+                )
             }
             other => panic!("{name}: {other:?}"),
         }

@@ -21,16 +21,23 @@ fn a_missing_field_names_the_user_and_the_field() {
     assert_eq!(e.user(), Some("iago@zulip.com"));
     assert_eq!(e.field(), Some("timestamp"));
     let text = e.to_string();
-    assert!(text.contains("iago@zulip.com") && text.contains("timestamp"), "{text}");
+    assert!(
+        text.contains("iago@zulip.com") && text.contains("timestamp"),
+        "{text}"
+    );
 }
 
 #[test]
 fn a_wrong_type_names_the_user_and_the_field() {
-    let e = malformed(r#"{"result":"success","msg":"","server_timestamp":5.0,"presences":{"hamlet@zulip.com":{"website":{"client":"website","status":"active","timestamp":"yesterday"}}}}"#);
+    let e = malformed(
+        r#"{"result":"success","msg":"","server_timestamp":5.0,"presences":{"hamlet@zulip.com":{"website":{"client":"website","status":"active","timestamp":"yesterday"}}}}"#,
+    );
     assert_eq!(e.user(), Some("hamlet@zulip.com"));
     assert_eq!(e.field(), Some("timestamp"));
     assert!(e.message.contains("invalid type"), "{}", e.message);
-    let e = malformed(r#"{"result":"success","msg":"","server_timestamp":5.0,"presences":{"hamlet@zulip.com":{"website":{"client":"website","status":7,"timestamp":1}}}}"#);
+    let e = malformed(
+        r#"{"result":"success","msg":"","server_timestamp":5.0,"presences":{"hamlet@zulip.com":{"website":{"client":"website","status":7,"timestamp":1}}}}"#,
+    );
     assert_eq!(e.field(), Some("status"));
 }
 
@@ -48,10 +55,19 @@ fn top_level_problems_name_the_field() {
 fn html_and_truncated_bodies_are_classified() {
     let e = malformed("<html><head><title>502 Bad Gateway</title></head></html>");
     assert_eq!(e.kind, ParseErrorKind::Syntax);
-    assert_eq!(e.to_string().split(':').next(), Some("the answer is not JSON"));
-    let full = format!(r#"{{"result":"success","msg":"","server_timestamp":5.0,"presences":{{{OK_USER}}}}}"#);
+    assert_eq!(
+        e.to_string().split(':').next(),
+        Some("the answer is not JSON")
+    );
+    let full = format!(
+        r#"{{"result":"success","msg":"","server_timestamp":5.0,"presences":{{{OK_USER}}}}}"#
+    );
     for cut in [1, full.len() / 2, full.len() - 1] {
-        assert_eq!(malformed(&full[..cut]).kind, ParseErrorKind::Truncated, "cut at {cut}");
+        assert_eq!(
+            malformed(&full[..cut]).kind,
+            ParseErrorKind::Truncated,
+            "cut at {cut}"
+        );
     }
     assert_eq!(malformed("").kind, ParseErrorKind::Truncated);
 }
@@ -66,8 +82,16 @@ fn unknown_fields_clients_and_statuses_are_tolerated() {
     assert_eq!(
         parsed.warnings,
         [
-            Warning::UnknownStatus { user: "u@x".into(), client: "ZulipHologram".into(), status: "dnd".into() },
-            Warning::UnknownStatus { user: "u@x".into(), client: "aggregated".into(), status: "dnd".into() },
+            Warning::UnknownStatus {
+                user: "u@x".into(),
+                client: "ZulipHologram".into(),
+                status: "dnd".into()
+            },
+            Warning::UnknownStatus {
+                user: "u@x".into(),
+                client: "aggregated".into(),
+                status: "dnd".into()
+            },
             Warning::IgnoredParameters(vec!["slim_presence".into()]),
         ]
     );

@@ -37,7 +37,11 @@ fn entry() -> impl Strategy<Value = ClientPresence> {
 fn user() -> impl Strategy<Value = UserPresence> {
     (
         proptest::collection::btree_map(
-            prop_oneof![Just("aggregated".to_owned()), Just("website".to_owned()), "Zulip[A-Za-z]{0,8}"],
+            prop_oneof![
+                Just("aggregated".to_owned()),
+                Just("website".to_owned()),
+                "Zulip[A-Za-z]{0,8}"
+            ],
             entry(),
             0..4,
         ),
@@ -57,13 +61,15 @@ fn realm() -> impl Strategy<Value = RealmPresence> {
         0.0f64..4e9,
         proptest::option::of(proptest::collection::vec("[a-z_]{1,10}", 0..3)),
     )
-        .prop_map(|(presences, server_timestamp, ignored): (BTreeMap<_, _>, _, _)| RealmPresence {
-            result: "success".into(),
-            msg: String::new(),
-            server_timestamp,
-            presences,
-            ignored_parameters_unsupported: ignored,
-        })
+        .prop_map(
+            |(presences, server_timestamp, ignored): (BTreeMap<_, _>, _, _)| RealmPresence {
+                result: "success".into(),
+                msg: String::new(),
+                server_timestamp,
+                presences,
+                ignored_parameters_unsupported: ignored,
+            },
+        )
 }
 
 proptest! {

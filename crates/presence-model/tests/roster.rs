@@ -41,8 +41,13 @@ fn roster(rows: &[(&str, &str, &str, i64)], dir: Option<&Directory>) -> Roster {
     Roster::build(&parsed.value, dir, NOW, 140, default_name_order)
 }
 
-fn emails(people: impl IntoIterator<Item = impl std::borrow::Borrow<presence_model::Person>>) -> Vec<String> {
-    people.into_iter().map(|p| p.borrow().email.clone()).collect()
+fn emails(
+    people: impl IntoIterator<Item = impl std::borrow::Borrow<presence_model::Person>>,
+) -> Vec<String> {
+    people
+        .into_iter()
+        .map(|p| p.borrow().email.clone())
+        .collect()
 }
 
 #[test]
@@ -64,19 +69,40 @@ fn sorts_by_status_then_name_and_joins_names() {
     );
     // The default order compares lowercased code points, so "émile" sorts after "nobody";
     // the browser passes a locale collator that puts it beside the e's.
-    assert_eq!(emails(r.people()), ["z@x", "a@x", "nobody@x", "m@x", "off@x"]);
+    assert_eq!(
+        emails(r.people()),
+        ["z@x", "a@x", "nobody@x", "m@x", "off@x"]
+    );
     let names: Vec<&str> = r.people().iter().map(|p| p.display_name()).collect();
     assert_eq!(names, ["Aaron", "Zoë", "nobody@x", "émile", "off@x"]);
-    assert_eq!(r.get("a@x").unwrap().avatar_url.as_deref(), Some("https://zulip.example/avatar/Zoë.png"));
+    assert_eq!(
+        r.get("a@x").unwrap().avatar_url.as_deref(),
+        Some("https://zulip.example/avatar/Zoë.png")
+    );
     assert_eq!(r.get("nobody@x").unwrap().avatar_url, None);
-    assert_eq!(r.counts(), Counts { active: 2, idle: 2, offline: 1 });
+    assert_eq!(
+        r.counts(),
+        Counts {
+            active: 2,
+            idle: 2,
+            offline: 1
+        }
+    );
     assert_eq!(r.counts().total(), 5);
 }
 
 #[test]
 fn name_ties_break_on_email_and_the_order_is_pluggable() {
-    let dir = Directory::new([member("b@x", "Sam"), member("a@x", "Sam"), member("c@x", "émile")]);
-    let rows = [("b@x", "website", "active", 1), ("a@x", "website", "active", 1), ("c@x", "website", "active", 1)];
+    let dir = Directory::new([
+        member("b@x", "Sam"),
+        member("a@x", "Sam"),
+        member("c@x", "émile"),
+    ]);
+    let rows = [
+        ("b@x", "website", "active", 1),
+        ("a@x", "website", "active", 1),
+        ("c@x", "website", "active", 1),
+    ];
     let parsed = parse_presence(&body(&rows)).unwrap();
     let default = Roster::build(&parsed.value, Some(&dir), NOW, 140, default_name_order);
     assert_eq!(emails(default.people()), ["a@x", "b@x", "c@x"]);
@@ -90,7 +116,11 @@ fn name_ties_break_on_email_and_the_order_is_pluggable() {
 fn filter_matches_name_or_email_case_insensitively() {
     let dir = Directory::new([member("jose@x", "José Álvarez"), member("li@x", "Li Wei")]);
     let r = roster(
-        &[("jose@x", "website", "active", 1), ("li@x", "website", "idle", 1), ("anon@x", "website", "idle", 1)],
+        &[
+            ("jose@x", "website", "active", 1),
+            ("li@x", "website", "idle", 1),
+            ("anon@x", "website", "idle", 1),
+        ],
         Some(&dir),
     );
     let table: [(&str, &[&str]); 6] = [
@@ -126,11 +156,21 @@ fn client_kinds_and_the_all_website_case() {
     let a = legacy.get("a@x").unwrap();
     assert_eq!(a.clients, ["ZulipAndroid", "ZulipElectron", "ZulipMobile"]);
     assert_eq!(a.client_kinds(), [ClientKind::Desktop, ClientKind::Mobile]);
-    assert_eq!(legacy.get("b@x").unwrap().client_kinds(), [ClientKind::Unknown]);
-    assert_eq!(legacy.get("c@x").unwrap().client_kinds(), [ClientKind::Terminal, ClientKind::Api]);
+    assert_eq!(
+        legacy.get("b@x").unwrap().client_kinds(),
+        [ClientKind::Unknown]
+    );
+    assert_eq!(
+        legacy.get("c@x").unwrap().client_kinds(),
+        [ClientKind::Terminal, ClientKind::Api]
+    );
 
     let modern = roster(
-        &[("a@x", "website", "active", 1), ("a@x", "aggregated", "active", 1), ("b@x", "website", "idle", 1)],
+        &[
+            ("a@x", "website", "active", 1),
+            ("a@x", "aggregated", "active", 1),
+            ("b@x", "website", "idle", 1),
+        ],
         None,
     );
     assert!(modern.all_website());
@@ -139,25 +179,61 @@ fn client_kinds_and_the_all_website_case() {
 
 #[test]
 fn reage_moves_people_down_as_time_passes() {
-    let mut r = roster(&[("a@x", "website", "active", 0), ("b@x", "website", "idle", 0), ("c@x", "website", "active", 100)], None);
+    let mut r = roster(
+        &[
+            ("a@x", "website", "active", 0),
+            ("b@x", "website", "idle", 0),
+            ("c@x", "website", "active", 100),
+        ],
+        None,
+    );
     assert_eq!(emails(r.people()), ["a@x", "c@x", "b@x"]);
-    assert!(!r.reage(NOW + 10.0, 140, default_name_order), "nothing changes in 10 s");
+    assert!(
+        !r.reage(NOW + 10.0, 140, default_name_order),
+        "nothing changes in 10 s"
+    );
     assert!(r.reage(NOW + 50.0, 140, default_name_order));
     assert_eq!(emails(r.people()), ["a@x", "b@x", "c@x"]);
     assert_eq!(r.get("c@x").unwrap().status, Status::Offline);
-    assert_eq!(r.counts(), Counts { active: 1, idle: 1, offline: 1 });
+    assert_eq!(
+        r.counts(),
+        Counts {
+            active: 1,
+            idle: 1,
+            offline: 1
+        }
+    );
     assert!(r.reage(NOW + 200.0, 140, default_name_order));
-    assert_eq!(r.counts(), Counts { active: 0, idle: 0, offline: 3 });
+    assert_eq!(
+        r.counts(),
+        Counts {
+            active: 0,
+            idle: 0,
+            offline: 3
+        }
+    );
 }
 
 #[test]
 fn diff_says_who_came_online_went_idle_went_offline_or_left() {
     let before = roster(
-        &[("a@x", "website", "idle", 1), ("b@x", "website", "active", 1), ("c@x", "website", "active", 1), ("d@x", "website", "active", 1), ("gone@x", "website", "active", 1)],
+        &[
+            ("a@x", "website", "idle", 1),
+            ("b@x", "website", "active", 1),
+            ("c@x", "website", "active", 1),
+            ("d@x", "website", "active", 1),
+            ("gone@x", "website", "active", 1),
+        ],
         None,
     );
     let after = roster(
-        &[("a@x", "website", "active", 1), ("b@x", "website", "idle", 1), ("c@x", "website", "active", 500), ("d@x", "website", "active", 1), ("new@x", "website", "active", 1)],
+        &[
+            ("a@x", "website", "active", 1),
+            ("b@x", "website", "idle", 1),
+            ("c@x", "website", "active", 500),
+            ("d@x", "website", "active", 1),
+            ("new@x", "website", "active", 1),
+        ],
         None,
     );
     let diff = before.diff(&after);

@@ -24,7 +24,11 @@ fn threshold_boundary_is_strict() {
         (2000, 0, 1000.0, Status::Active), // a report from the future (server skew) is fresh
     ];
     for (active, idle, now, expected) in table {
-        assert_eq!(times(active, idle).status(now, T), expected, "active={active} idle={idle} now={now}");
+        assert_eq!(
+            times(active, idle).status(now, T),
+            expected,
+            "active={active} idle={idle} now={now}"
+        );
     }
 }
 
@@ -38,11 +42,16 @@ fn a_custom_threshold_moves_the_boundary() {
 #[test]
 fn ageing_goes_active_idle_offline_and_never_back() {
     let t = times(1000, 1100);
-    let seen: Vec<Status> = (0..400).map(|s| t.status(1000.0 + f64::from(s), T)).collect();
+    let seen: Vec<Status> = (0..400)
+        .map(|s| t.status(1000.0 + f64::from(s), T))
+        .collect();
     let first_idle = seen.iter().position(|s| *s == Status::Idle).unwrap();
     let first_offline = seen.iter().position(|s| *s == Status::Offline).unwrap();
     assert_eq!((first_idle, first_offline), (140, 240));
-    assert!(seen.windows(2).all(|w| w[0] <= w[1]), "status improved with age");
+    assert!(
+        seen.windows(2).all(|w| w[0] <= w[1]),
+        "status improved with age"
+    );
 }
 
 fn user_times(body: &str) -> PresenceTimes {

@@ -29,7 +29,12 @@ struct Args {
     #[arg(long, env = "SIM_EMAIL", default_value = "roster-bot@zulip.example")]
     email: String,
     /// The API key callers must send (HTTP Basic password).
-    #[arg(long, env = "SIM_API_KEY", default_value = "roster0demo0key0not0a0secret0000", hide_default_value = true)]
+    #[arg(
+        long,
+        env = "SIM_API_KEY",
+        default_value = "roster0demo0key0not0a0secret0000",
+        hide_default_value = true
+    )]
     api_key: String,
     /// Base URL for avatar links (default: http://LISTEN).
     #[arg(long)]
@@ -56,7 +61,9 @@ async fn main() {
         fixture,
         email: args.email.clone(),
         api_key: args.api_key,
-        avatar_base: args.public_url.unwrap_or_else(|| format!("http://{}", args.listen)),
+        avatar_base: args
+            .public_url
+            .unwrap_or_else(|| format!("http://{}", args.listen)),
     };
     let listener = match tokio::net::TcpListener::bind(args.listen).await {
         Ok(listener) => listener,
@@ -74,7 +81,10 @@ async fn main() {
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;
     };
-    if let Err(e) = axum::serve(listener, app).with_graceful_shutdown(shutdown).await {
+    if let Err(e) = axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await
+    {
         eprintln!("presence-sim: {e}");
         std::process::exit(1);
     }

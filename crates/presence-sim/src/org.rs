@@ -90,7 +90,9 @@ impl SimUser {
     }
 
     fn ping(&mut self, at: i64) {
-        let Some(mut session) = self.session else { return };
+        let Some(mut session) = self.session else {
+            return;
+        };
         let client = &mut self.clients[session.client];
         client.last_connected = at;
         if session.engaged {
@@ -117,8 +119,18 @@ impl SimUser {
 
     /// The user-level times, as Zulip 7.0+ stores them.
     fn times(&self) -> (i64, i64) {
-        let active = self.clients.iter().map(|c| c.last_active).max().unwrap_or(0);
-        let connected = self.clients.iter().map(|c| c.last_connected).max().unwrap_or(0);
+        let active = self
+            .clients
+            .iter()
+            .map(|c| c.last_active)
+            .max()
+            .unwrap_or(0);
+        let connected = self
+            .clients
+            .iter()
+            .map(|c| c.last_connected)
+            .max()
+            .unwrap_or(0);
         (active, connected)
     }
 }
@@ -171,16 +183,25 @@ impl Org {
                 let mut clients: Vec<ClientState> = LEGACY_CLIENTS
                     .iter()
                     .filter(|(_, p)| rng.gen_bool(*p))
-                    .map(|(name, _)| ClientState { name, last_active: 0, last_connected: 0 })
+                    .map(|(name, _)| ClientState {
+                        name,
+                        last_active: 0,
+                        last_connected: 0,
+                    })
                     .collect();
                 if clients.is_empty() {
-                    clients.push(ClientState { name: "website", last_active: 0, last_connected: 0 });
+                    clients.push(ClientState {
+                        name: "website",
+                        last_active: 0,
+                        last_connected: 0,
+                    });
                 }
                 // History: each client last seen some time in the past two weeks, mostly
                 // recently (exponential, mean two days).
                 for client in &mut clients {
                     let u: f64 = rng.gen();
-                    let ago = ((-2.0 * 86400.0 * (1.0 - u).ln()) as i64).min(PRESENCE_WINDOW - 3600);
+                    let ago =
+                        ((-2.0 * 86400.0 * (1.0 - u).ln()) as i64).min(PRESENCE_WINDOW - 3600);
                     client.last_connected = start - ago - 300;
                     client.last_active = client.last_connected - rng.gen_range(0..600);
                 }
@@ -200,7 +221,11 @@ impl Org {
                     let last_ping = start - user.rng.gen_range(0..PING_INTERVAL);
                     let state = &mut user.clients[client];
                     state.last_connected = last_ping;
-                    state.last_active = if engaged { last_ping } else { last_ping - user.rng.gen_range(80..1800) };
+                    state.last_active = if engaged {
+                        last_ping
+                    } else {
+                        last_ping - user.rng.gen_range(80..1800)
+                    };
                     user.session = Some(Session { client, engaged });
                     user.next_event = last_ping + PING_INTERVAL;
                 } else {
@@ -266,7 +291,8 @@ impl Org {
                 Format::Legacy => {
                     let mut newest: Option<(i64, ClientPresence)> = None;
                     for client in user.clients.iter().filter(|c| c.last_connected >= cutoff) {
-                        let entry = legacy_entry(client.name, client.last_active, client.last_connected);
+                        let entry =
+                            legacy_entry(client.name, client.last_active, client.last_connected);
                         let updated = client.last_connected;
                         if newest.as_ref().is_none_or(|(ts, _)| updated > *ts) {
                             newest = Some((updated, entry.clone()));
@@ -280,7 +306,11 @@ impl Org {
             }
             presences.insert(
                 user.email.clone(),
-                UserPresence { entries, active_timestamp: None, idle_timestamp: None },
+                UserPresence {
+                    entries,
+                    active_timestamp: None,
+                    idle_timestamp: None,
+                },
             );
         }
         RealmPresence {
@@ -309,6 +339,9 @@ impl Org {
 
     /// The full name for a user id, for avatars.
     pub fn name_of(&self, id: i64) -> Option<&str> {
-        self.users.iter().find(|u| u.id == id).map(|u| u.full_name.as_str())
+        self.users
+            .iter()
+            .find(|u| u.id == id)
+            .map(|u| u.full_name.as_str())
     }
 }

@@ -139,7 +139,11 @@ pub fn router(config: SimConfig, clock: Clock) -> Router {
         .with_state(state)
 }
 
-async fn count_request(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
+async fn count_request(
+    State(state): State<Arc<AppState>>,
+    request: Request,
+    next: Next,
+) -> Response {
     let path = request.uri().path().to_owned();
     *lock(&state.stats).requests.entry(path).or_default() += 1;
     next.run(request).await
@@ -150,7 +154,10 @@ fn json_error(status: StatusCode, body: ErrorBody) -> Response {
 }
 
 fn unauthorized(msg: &str) -> Response {
-    let mut response = json_error(StatusCode::UNAUTHORIZED, ErrorBody::new(ErrorCode::Unauthorized, msg));
+    let mut response = json_error(
+        StatusCode::UNAUTHORIZED,
+        ErrorBody::new(ErrorCode::Unauthorized, msg),
+    );
     response.headers_mut().insert(
         header::WWW_AUTHENTICATE,
         HeaderValue::from_static("Basic realm=\"zulip\""),
@@ -158,27 +165,33 @@ fn unauthorized(msg: &str) -> Response {
     response
 }
 
-/// Zulip's checks, in Zulip's order and words.
-fn check_auth(config: &SimConfig, headers: &HeaderMap) -> Result<(), Response> {
+/// Zulip's credential checks, in Zulip's order and words: the refusal, if any.
+fn auth_refusal(config: &SimConfig, headers: &HeaderMap) -> Option<Response> {
     let Some(value) = headers.get(header::AUTHORIZATION) else {
-        return Err(unauthorized("Not logged in: API authentication or user session required"));
+        return Some(unauthorized(
+            "Not logged in: API authentication or user session required",
+        ));
     };
     let decoded = value
         .to_str()
         .ok()
         .and_then(|v| v.strip_prefix("Basic "))
-        .and_then(|b64| base64::engine::general_purpose::STANDARD.decode(b64.trim()).ok())
+        .and_then(|b64| {
+            base64::engine::general_purpose::STANDARD
+                .decode(b64.trim())
+                .ok()
+        })
         .and_then(|raw| String::from_utf8(raw).ok());
     let Some((email, key)) = decoded.as_deref().and_then(|d| d.split_once(':')) else {
-        return Err(unauthorized("Invalid authorization header for basic auth"));
+        return Some(unauthorized("Invalid authorization header for basic auth"));
     };
     if key != config.api_key || !email.eq_ignore_ascii_case(&config.email) {
-        return Err(json_error(
+        return Some(json_error(
             StatusCode::UNAUTHORIZED,
             ErrorBody::new(ErrorCode::InvalidApiKey, "Invalid API key"),
         ));
     }
-    Ok(())
+    None
 }
 
 /// Takes one use of the pending fault, if any.
@@ -205,11 +218,14 @@ async fn answer(state: &AppState, headers: &HeaderMap, body: impl FnOnce() -> Ve
     let fault = take_fault(state);
     match fault {
         Some(FaultKind::RateLimit { retry_after }) => {
-            let mut error = ErrorBody::new(ErrorCode::RateLimitHit, "API usage exceeded rate limit");
+            let mut error =
+                ErrorBody::new(ErrorCode::RateLimitHit, "API usage exceeded rate limit");
             error.retry_after = Some(retry_after);
             let mut response = json_error(StatusCode::TOO_MANY_REQUESTS, error);
             let header_secs = retry_after.ceil().max(0.0) as u64;
-            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(header_secs));
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(header_secs));
             return response;
         }
         Some(FaultKind::ServerError) => {
@@ -219,12 +235,19 @@ async fn answer(state: &AppState, headers: &HeaderMap, body: impl FnOnce() -> Ve
             )
         }
         Some(FaultKind::BadGateway) => {
-            return (StatusCode::BAD_GATEWAY, [(header::CONTENT_TYPE, "text/html")], NGINX_502).into_response()
+            return (
+                StatusCode::BAD_GATEWAY,
+                [(header::CONTENT_TYPE, "text/html")],
+                NGINX_502,
+            )
+                .into_response()
         }
-        Some(FaultKind::Slow { delay_ms }) => tokio::time::sleep(Duration::from_millis(delay_ms)).await,
+        Some(FaultKind::Slow { delay_ms }) => {
+            tokio::time::sleep(Duration::from_millis(delay_ms)).await
+        }
         Some(FaultKind::Malformed | FaultKind::Truncated) | None => {}
     }
-    if let Err(refused) = check_auth(&state.config, headers) {
+    if let Some(refused) = auth_refusal(&state.config, headers) {
         return refused;
     }
     let bytes = body();
@@ -288,7 +311,11 @@ async fn users(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Respon
             is_bot: true,
             is_active: true,
         });
-        let body = UsersResponse { result: "success".to_owned(), msg: String::new(), members };
+        let body = UsersResponse {
+            result: "success".to_owned(),
+            msg: String::new(),
+            members,
+        };
         serde_json::to_vec(&body).unwrap_or_default()
     })
     .await
@@ -315,7 +342,9 @@ fn fixture_members(fixture: &[u8]) -> Vec<presence_model::Member> {
 
 /// A generated avatar: initials on a colour derived from the id. Public, like Zulip's.
 async fn avatar(State(state): State<Arc<AppState>>, Path(file): Path<String>) -> Response {
-    let id = file.strip_suffix(".svg").and_then(|id| id.parse::<i64>().ok());
+    let id = file
+        .strip_suffix(".svg")
+        .and_then(|id| id.parse::<i64>().ok());
     let name = id.and_then(|id| lock(&state.org).name_of(id).map(str::to_owned));
     let (Some(id), Some(name)) = (id, name) else {
         return not_found().await;
@@ -337,7 +366,10 @@ async fn avatar(State(state): State<Arc<AppState>>, Path(file): Path<String>) ->
          <text x=\"32\" y=\"41\" font-family=\"sans-serif\" font-size=\"26\" text-anchor=\"middle\" fill=\"#fff\">{initials}</text></svg>"
     );
     (
-        [(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, "max-age=3600")],
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "max-age=3600"),
+        ],
         svg,
     )
         .into_response()
@@ -349,8 +381,14 @@ async fn set_fault(State(state): State<Arc<AppState>>, body: Bytes) -> Response 
             *lock(&state.fault) = Some(fault.clone());
             (StatusCode::OK, Json(fault)).into_response()
         }
-        Ok(_) => json_error(StatusCode::BAD_REQUEST, ErrorBody::new(ErrorCode::BadRequest, "count must be at least 1")),
-        Err(e) => json_error(StatusCode::BAD_REQUEST, ErrorBody::new(ErrorCode::BadRequest, format!("bad fault: {e}"))),
+        Ok(_) => json_error(
+            StatusCode::BAD_REQUEST,
+            ErrorBody::new(ErrorCode::BadRequest, "count must be at least 1"),
+        ),
+        Err(e) => json_error(
+            StatusCode::BAD_REQUEST,
+            ErrorBody::new(ErrorCode::BadRequest, format!("bad fault: {e}")),
+        ),
     }
 }
 
@@ -367,5 +405,8 @@ async fn stats(State(state): State<Arc<AppState>>) -> Response {
 }
 
 async fn not_found() -> Response {
-    json_error(StatusCode::NOT_FOUND, ErrorBody::new(ErrorCode::BadRequest, "Not Found"))
+    json_error(
+        StatusCode::NOT_FOUND,
+        ErrorBody::new(ErrorCode::BadRequest, "Not Found"),
+    )
 }

@@ -31,7 +31,10 @@ fn config(users: usize, format: Format) -> SimConfig {
 fn manual_clock(start: u64) -> (Clock, Arc<AtomicU64>) {
     let now = Arc::new(AtomicU64::new(start));
     let read = now.clone();
-    (Arc::new(move || read.load(Ordering::SeqCst) as f64 + 0.25), now)
+    (
+        Arc::new(move || read.load(Ordering::SeqCst) as f64 + 0.25),
+        now,
+    )
 }
 
 fn app(config: SimConfig) -> Router {
@@ -39,7 +42,10 @@ fn app(config: SimConfig) -> Router {
 }
 
 fn basic(email: &str, key: &str) -> String {
-    format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(format!("{email}:{key}")))
+    format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(format!("{email}:{key}"))
+    )
 }
 
 struct Answer {
@@ -53,11 +59,25 @@ async fn send(app: &Router, method: &str, path: &str, auth: Option<String>, body
     if let Some(auth) = auth {
         request = request.header(header::AUTHORIZATION, auth);
     }
-    let response = app.clone().oneshot(request.body(Body::from(body.to_owned())).unwrap()).await.unwrap();
+    let response = app
+        .clone()
+        .oneshot(request.body(Body::from(body.to_owned())).unwrap())
+        .await
+        .unwrap();
     let status = response.status();
     let headers = response.headers().clone();
-    let body = response.into_body().collect().await.unwrap().to_bytes().to_vec();
-    Answer { status, headers, body }
+    let body = response
+        .into_body()
+        .collect()
+        .await
+        .unwrap()
+        .to_bytes()
+        .to_vec();
+    Answer {
+        status,
+        headers,
+        body,
+    }
 }
 
 async fn get(app: &Router, path: &str) -> Answer {
@@ -75,7 +95,10 @@ async fn presence_lists_every_user_in_zulips_shape() {
     assert_eq!(parsed.value.server_timestamp, 1_800_000_000.25);
     assert!(parsed.warnings.is_empty());
     let raw: serde_json::Value = serde_json::from_slice(&answer.body).unwrap();
-    assert_eq!((raw["result"].as_str(), raw["msg"].as_str()), (Some("success"), Some("")));
+    assert_eq!(
+        (raw["result"].as_str(), raw["msg"].as_str()),
+        (Some("success"), Some(""))
+    );
 }
 
 #[tokio::test]
@@ -84,7 +107,10 @@ async fn no_credentials_is_zulips_401() {
     for path in ["/api/v1/realm/presence", "/api/v1/users"] {
         let answer = send(&app, "GET", path, None, "").await;
         assert_eq!(answer.status, StatusCode::UNAUTHORIZED);
-        assert_eq!(answer.headers[header::WWW_AUTHENTICATE], "Basic realm=\"zulip\"");
+        assert_eq!(
+            answer.headers[header::WWW_AUTHENTICATE],
+            "Basic realm=\"zulip\""
+        );
         let body: serde_json::Value = serde_json::from_slice(&answer.body).unwrap();
         assert_eq!(
             body,
@@ -101,10 +127,23 @@ async fn a_wrong_key_or_email_is_invalid_api_key() {
         let answer = send(&app, "GET", "/api/v1/realm/presence", Some(auth), "").await;
         assert_eq!(answer.status, StatusCode::UNAUTHORIZED);
         let body = parse_error_body(&answer.body).unwrap();
-        assert_eq!((body.code(), body.msg.as_str()), (ErrorCode::InvalidApiKey, "Invalid API key"));
+        assert_eq!(
+            (body.code(), body.msg.as_str()),
+            (ErrorCode::InvalidApiKey, "Invalid API key")
+        );
     }
-    let garbled = send(&app, "GET", "/api/v1/realm/presence", Some("Basic !!!".into()), "").await;
-    assert_eq!(parse_error_body(&garbled.body).unwrap().code(), ErrorCode::Unauthorized);
+    let garbled = send(
+        &app,
+        "GET",
+        "/api/v1/realm/presence",
+        Some("Basic !!!".into()),
+        "",
+    )
+    .await;
+    assert_eq!(
+        parse_error_body(&garbled.body).unwrap().code(),
+        ErrorCode::Unauthorized
+    );
 }
 
 #[tokio::test]
@@ -112,16 +151,25 @@ async fn other_paths_are_404_in_zulips_error_shape() {
     let app = app(config(5, Format::Modern));
     let answer = get(&app, "/api/v1/messages").await;
     assert_eq!(answer.status, StatusCode::NOT_FOUND);
-    assert_eq!(parse_error_body(&answer.body).unwrap().code(), ErrorCode::BadRequest);
+    assert_eq!(
+        parse_error_body(&answer.body).unwrap().code(),
+        ErrorCode::BadRequest
+    );
 }
 
 #[tokio::test]
 async fn users_name_everyone_in_presence() {
     let app = app(config(50, Format::Legacy));
     let users = parse_users(&get(&app, "/api/v1/users?client_gravatar=false").await.body).unwrap();
-    let presence = parse_presence(&get(&app, "/api/v1/realm/presence").await.body).unwrap().value;
+    let presence = parse_presence(&get(&app, "/api/v1/realm/presence").await.body)
+        .unwrap()
+        .value;
     for email in presence.presences.keys() {
-        let member = users.members.iter().find(|m| &m.email == email).expect("named");
+        let member = users
+            .members
+            .iter()
+            .find(|m| &m.email == email)
+            .expect("named");
         assert!(!member.is_bot);
         let avatar = member.avatar_url.as_deref().unwrap();
         assert!(avatar.starts_with("http://sim.test/avatar/"), "{avatar}");
@@ -136,16 +184,24 @@ async fn users_name_everyone_in_presence() {
 async fn time_moves_the_answer() {
     let (clock, now) = manual_clock(1_800_000_000);
     let app = router(config(200, Format::Modern), clock);
-    let first = parse_presence(&get(&app, "/api/v1/realm/presence").await.body).unwrap().value;
+    let first = parse_presence(&get(&app, "/api/v1/realm/presence").await.body)
+        .unwrap()
+        .value;
     now.fetch_add(1800, Ordering::SeqCst);
-    let later = parse_presence(&get(&app, "/api/v1/realm/presence").await.body).unwrap().value;
+    let later = parse_presence(&get(&app, "/api/v1/realm/presence").await.body)
+        .unwrap()
+        .value;
     assert_eq!(later.server_timestamp - first.server_timestamp, 1800.0);
     assert_ne!(first.presences, later.presences);
 }
 
 #[tokio::test]
 async fn a_fixture_is_served_verbatim() {
-    let fixture = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/realm-presence.get.200.example.json")).unwrap();
+    let fixture = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/realm-presence.get.200.example.json"
+    ))
+    .unwrap();
     let mut cfg = config(5, Format::Modern);
     cfg.fixture = Some(fixture.clone());
     let app = app(cfg);
@@ -156,7 +212,12 @@ async fn a_fixture_is_served_verbatim() {
 
 async fn fault(app: &Router, json: &str) {
     let answer = send(app, "POST", "/_sim/fault", None, json).await;
-    assert_eq!(answer.status, StatusCode::OK, "{}", String::from_utf8_lossy(&answer.body));
+    assert_eq!(
+        answer.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&answer.body)
+    );
 }
 
 #[tokio::test]
@@ -168,9 +229,15 @@ async fn rate_limit_fault_answers_429_for_the_next_n_then_recovers() {
         assert_eq!(answer.status, StatusCode::TOO_MANY_REQUESTS);
         assert_eq!(answer.headers[header::RETRY_AFTER], "3");
         let body = parse_error_body(&answer.body).unwrap();
-        assert_eq!((body.code(), body.retry_after), (ErrorCode::RateLimitHit, Some(2.5)));
+        assert_eq!(
+            (body.code(), body.retry_after),
+            (ErrorCode::RateLimitHit, Some(2.5))
+        );
     }
-    assert_eq!(get(&app, "/api/v1/realm/presence").await.status, StatusCode::OK);
+    assert_eq!(
+        get(&app, "/api/v1/realm/presence").await.status,
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
@@ -222,8 +289,14 @@ async fn bad_fault_requests_are_refused_and_faults_can_be_cleared() {
     let answer = send(&app, "POST", "/_sim/fault", None, r#"{"kind":"meteor"}"#).await;
     assert_eq!(answer.status, StatusCode::BAD_REQUEST);
     fault(&app, r#"{"kind":"server_error","count":5}"#).await;
-    assert_eq!(send(&app, "DELETE", "/_sim/fault", None, "").await.status, StatusCode::NO_CONTENT);
-    assert_eq!(get(&app, "/api/v1/realm/presence").await.status, StatusCode::OK);
+    assert_eq!(
+        send(&app, "DELETE", "/_sim/fault", None, "").await.status,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        get(&app, "/api/v1/realm/presence").await.status,
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
@@ -235,7 +308,8 @@ async fn stats_count_requests_per_path() {
     get(&app, "/api/v1/users").await;
     fault(&app, r#"{"kind":"server_error","count":2}"#).await;
     get(&app, "/api/v1/realm/presence").await;
-    let stats: serde_json::Value = serde_json::from_slice(&get(&app, "/_sim/stats").await.body).unwrap();
+    let stats: serde_json::Value =
+        serde_json::from_slice(&get(&app, "/_sim/stats").await.body).unwrap();
     assert_eq!(stats["requests"]["/api/v1/realm/presence"], 4);
     assert_eq!(stats["requests"]["/api/v1/users"], 1);
     assert_eq!(stats["faults_served"], 1);

@@ -1,6 +1,6 @@
 //! The simulated organization: deterministic, realistic, churning.
 
-use presence_model::{PresenceTimes, Roster, Status, default_name_order};
+use presence_model::{default_name_order, PresenceTimes, Roster, Status};
 use presence_sim::{Format, Org};
 
 const START: i64 = 1_800_000_000;
@@ -10,7 +10,12 @@ fn statuses(org: &Org, format: Format) -> Vec<(String, Status)> {
     presence
         .presences
         .iter()
-        .map(|(email, user)| (email.clone(), PresenceTimes::of(user).status(org.now() as f64, 140)))
+        .map(|(email, user)| {
+            (
+                email.clone(),
+                PresenceTimes::of(user).status(org.now() as f64, 140),
+            )
+        })
         .collect()
 }
 
@@ -23,9 +28,15 @@ fn the_same_seed_gives_the_same_org_whenever_it_is_asked() {
     often.advance_to(START + 3600);
     let mut once = Org::new(200, 7, START);
     once.advance_to(START + 3600);
-    assert_eq!(often.presence(Format::Legacy, 1.0), once.presence(Format::Legacy, 1.0));
+    assert_eq!(
+        often.presence(Format::Legacy, 1.0),
+        once.presence(Format::Legacy, 1.0)
+    );
     let other_seed = Org::new(200, 8, START);
-    assert_ne!(statuses(&other_seed, Format::Modern), statuses(&Org::new(200, 7, START), Format::Modern));
+    assert_ne!(
+        statuses(&other_seed, Format::Modern),
+        statuses(&Org::new(200, 7, START), Format::Modern)
+    );
 }
 
 #[test]
@@ -34,14 +45,21 @@ fn everyone_is_listed_with_a_realistic_mix() {
     let all = statuses(&org, Format::Modern);
     assert_eq!(all.len(), 1000);
     let count = |s| all.iter().filter(|(_, st)| *st == s).count();
-    let (active, idle, offline) = (count(Status::Active), count(Status::Idle), count(Status::Offline));
+    let (active, idle, offline) = (
+        count(Status::Active),
+        count(Status::Idle),
+        count(Status::Offline),
+    );
     assert!((150..450).contains(&active), "active {active}");
     assert!((30..250).contains(&idle), "idle {idle}");
     assert!((400..800).contains(&offline), "offline {offline}");
     let emails: std::collections::HashSet<_> = all.iter().map(|(e, _)| e).collect();
     assert_eq!(emails.len(), 1000, "emails are unique");
     let members = org.members("http://sim");
-    assert!(members.iter().any(|m| !m.full_name.is_ascii()), "some names are non-ASCII");
+    assert!(
+        members.iter().any(|m| !m.full_name.is_ascii()),
+        "some names are non-ASCII"
+    );
     assert!(members.iter().all(|m| m.email.is_ascii()));
 }
 
@@ -51,8 +69,15 @@ fn people_churn_over_time() {
     let before = statuses(&org, Format::Modern);
     org.advance_to(START + 30 * 60);
     let after = statuses(&org, Format::Modern);
-    let changed = before.iter().zip(&after).filter(|(a, b)| a.1 != b.1).count();
-    assert!(changed > 30, "only {changed} of 300 changed status in 30 minutes");
+    let changed = before
+        .iter()
+        .zip(&after)
+        .filter(|(a, b)| a.1 != b.1)
+        .count();
+    assert!(
+        changed > 30,
+        "only {changed} of 300 changed status in 30 minutes"
+    );
     // Between pings, nothing moves: the state at a second is a function of that second.
     let mut again = org.clone();
     again.advance_to(START + 30 * 60);
@@ -66,7 +91,10 @@ fn modern_format_is_website_and_aggregated_only() {
         let keys: Vec<&String> = user.entries.keys().collect();
         assert_eq!(keys, ["aggregated", "website"], "{email}");
         let web = &user.entries["website"];
-        assert_eq!((web.client.as_deref(), web.pushable), (Some("website"), Some(false)));
+        assert_eq!(
+            (web.client.as_deref(), web.pushable),
+            (Some("website"), Some(false))
+        );
         assert_eq!(user.aggregated().unwrap().pushable, None);
         assert_eq!(user.aggregated().unwrap().timestamp, web.timestamp);
     }
@@ -82,14 +110,23 @@ fn legacy_format_has_client_keys_and_aggregated_is_the_newest() {
         let aggregated = user.aggregated().expect("aggregated is sent");
         let clients: Vec<_> = user.clients().collect();
         assert!(!clients.is_empty());
-        assert!(clients.iter().any(|(name, e)| Some(*name) == aggregated.client.as_deref()
-            && e.timestamp == aggregated.timestamp && e.status == aggregated.status));
+        assert!(clients
+            .iter()
+            .any(|(name, e)| Some(*name) == aggregated.client.as_deref()
+                && e.timestamp == aggregated.timestamp
+                && e.status == aggregated.status));
         for (name, entry) in clients {
             names.insert(name.to_owned());
             assert_eq!(entry.pushable, Some(name == "ZulipMobile"));
         }
     }
-    let expected = ["ZulipElectron", "ZulipMobile", "ZulipPython", "ZulipTerminal", "website"];
+    let expected = [
+        "ZulipElectron",
+        "ZulipMobile",
+        "ZulipPython",
+        "ZulipTerminal",
+        "website",
+    ];
     assert_eq!(names.into_iter().collect::<Vec<_>>(), expected);
     let roster = Roster::build(&presence, None, org.now() as f64, 140, default_name_order);
     assert!(!roster.all_website());
@@ -107,6 +144,10 @@ fn the_legacy_70_second_rule() {
     ];
     for ((active, connected), expected) in table {
         let entry = presence_sim::org::legacy_entry("website", active, connected);
-        assert_eq!((entry.status, entry.timestamp), expected, "{active} {connected}");
+        assert_eq!(
+            (entry.status, entry.timestamp),
+            expected,
+            "{active} {connected}"
+        );
     }
 }

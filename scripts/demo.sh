@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The demo: the simulated Zulip server plus `trunk serve`, roster at http://127.0.0.1:8080.
+# Arguments go to the simulator, e.g. `scripts/demo.sh --format legacy --users 1000`.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+scripts/setup.sh
+
+cargo build --quiet --release -p presence-sim
+target/release/presence-sim "$@" &
+sim=$!
+trap 'kill "$sim" 2>/dev/null || true' EXIT INT TERM
+sleep 0.5
+kill -0 "$sim" 2>/dev/null || { echo "demo: the simulator did not start (is port 9991 taken?)" >&2; exit 1; }
+
+echo "demo: roster at http://127.0.0.1:8080 (Ctrl-C stops both)" >&2
+# -q: trunk logs proxy request headers at normal verbosity, and one of them carries the
+# (demo) credential. Errors still show.
+trunk serve -q --offline

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Installs whatever is missing, at pinned versions. Idempotent: a second run checks
+# versions and installs nothing (about a second). Everything comes from crates.io,
+# Debian's packages or the npm registry; nothing downloads a binary from elsewhere.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+
+# Keep in step with Cargo.toml (wasm-bindgen = "=…") and Trunk.toml ([tools]).
+WASM_BINDGEN_VERSION=0.2.130
+TRUNK_VERSION=0.21.14
+
+say() { echo "setup: $*" >&2; }
+
+if ! command -v cargo >/dev/null || ! command -v rustup >/dev/null; then
+  say "needs Rust (rustup and cargo) on PATH"; exit 1
+fi
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+for component in clippy rustfmt; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    say "adding $component"
+    rustup component add "$component"
+  fi
+done
+
+# Debian packages: headless Chromium and its WebDriver for the browser tests, Node.js
+# and npm for wasm-opt.
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v chromedriver >/dev/null || missing+=(chromium-driver)
+command -v npm >/dev/null || missing+=(nodejs npm)
+if ((${#missing[@]})); then
+  if [ "$(id -u)" != 0 ]; then
+    say "please install the Debian packages: ${missing[*]} (needs root)"; exit 1
+  fi
+  say "installing Debian packages: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# Cargo-installed tools, each checked by version first so re-runs are instant.
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 minutes)"
+  # Not --locked: its lock file names a webpki-roots version missing from the index.
+  cargo install --quiet --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (about 6 minutes)"
+  cargo install --quiet --force --locked trunk --version "$TRUNK_VERSION"
+fi
+
+# npm tools, exactly as package-lock.json says.
+if [ "$(wasm-opt --version 2>/dev/null)" != "wasm-opt version 132 (version_132)" ]; then
+  say "installing npm tools (binaryen 132 for wasm-opt)"
+  (cd tools && npm ci --no-audit --no-fund --loglevel=error)
+fi

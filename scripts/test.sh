@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Every check, as CI runs it (.ci/run calls this). Installs what is missing first.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+started=$SECONDS
+step() { printf '\n==> %s\n' "$*" >&2; }
+
+step "set-up"
+scripts/setup.sh
+
+step "format"
+cargo fmt --all --check
+
+step "clippy, native (model and simulator)"
+cargo clippy --quiet -p presence-model -p presence-sim --all-targets -- -D warnings
+
+step "clippy, wasm32 (widget and model)"
+cargo clippy --quiet --target wasm32-unknown-unknown -p zulip-roster --lib --bins --tests -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown -p presence-model --lib -- -D warnings
+
+step "native tests (model and simulator)"
+cargo test -p presence-model -p presence-sim
+
+step "browser tests (wasm-bindgen-test in headless Chromium)"
+cargo test --target wasm32-unknown-unknown -p zulip-roster
+
+step "release build (trunk, with wasm-opt)"
+trunk build --release --offline
+wasm=$(ls dist/*_bg.wasm)
+echo "wasm: $(wc -c <"$wasm") bytes, $(gzip -9c "$wasm" | wc -c) gzipped" >&2
+
+step "all checks passed in $((SECONDS - started)) s"

@@ -1,0 +1,4 @@
+//! One component a file.
+
+pub mod app;
+pub mod status_dot;

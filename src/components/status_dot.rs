@@ -1,0 +1,24 @@
+//! A status dot: shape and colour both carry the status, and the words are there for
+//! screen readers.
+
+use presence_model::Status;
+use yew::prelude::*;
+
+/// Props of [`StatusDot`].
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct StatusDotProps {
+    /// Which status to show.
+    pub status: Status,
+}
+
+/// Filled (active), half-filled (idle) or hollow (offline), with visually hidden text.
+#[function_component(StatusDot)]
+pub fn status_dot(props: &StatusDotProps) -> Html {
+    let status = props.status;
+    html! {
+        <span class="status" data-status={status.as_str()}>
+            <span class={classes!("status-dot", status.as_str())} aria-hidden="true"></span>
+            <span class="visually-hidden">{ status.label() }</span>
+        </span>
+    }
+}

@@ -1,0 +1,5 @@
+//! The `trunk serve` page: mounts the widget on `<body>`.
+
+fn main() {
+    yew::Renderer::<zulip_roster::App>::new().render();
+}
