@@ -57,3 +57,6 @@ if [ "$(wasm-opt --version 2>/dev/null)" != "wasm-opt version 132 (version_132)"
   say "installing npm tools (binaryen 132 for wasm-opt)"
   (cd tools && npm ci --no-audit --no-fund --loglevel=error)
 fi
+
+# Crates, so that later offline steps (trunk --offline) find everything.
+cargo fetch --quiet
