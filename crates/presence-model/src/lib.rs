@@ -6,12 +6,18 @@
 //! - [`status`]: active / idle / offline, exactly as Zulip's web app derives them.
 //! - [`roster`]: join, sort, count, filter, compare.
 //! - [`client`]: client names grouped into icon kinds.
+//! - [`config`]: the widget's options, validated.
+//! - [`fetch`]: what an HTTP answer means (which failure), and retry delays.
+//! - [`live`]: the live roster's state machine (loading, ready, empty, stale, error).
 //! - [`wording`]: "Active 5 minutes ago", "1.2K".
 //!
 //! Nothing here imports a browser crate, so all of it is tested natively.
 #![warn(missing_docs)]
 
 pub mod client;
+pub mod config;
+pub mod fetch;
+pub mod live;
 pub mod parse;
 pub mod roster;
 pub mod status;
@@ -19,8 +25,11 @@ pub mod wire;
 pub mod wording;
 
 pub use client::ClientKind;
+pub use config::{Config, ConfigError, Names, ShowOffline, Theme};
+pub use fetch::{classify_presence, classify_users, Answer, DownCause, Failure};
+pub use live::{Live, LiveState, Snapshot};
 pub use parse::{parse_error_body, parse_presence, parse_users, ParseError, Parsed, PresenceError};
-pub use roster::{default_name_order, Counts, Directory, Person, Roster, RosterDiff};
+pub use roster::{default_name_order, Counts, Directory, Person, Roster, RosterDiff, Rows};
 pub use status::{PresenceTimes, Status, DEFAULT_OFFLINE_THRESHOLD_SECS};
 pub use wire::{
     ClientPresence, ErrorBody, ErrorCode, Member, RealmPresence, ReportedStatus, UserPresence,

@@ -8,6 +8,7 @@ use std::cmp::Ordering;
 use std::collections::{BTreeSet, HashMap};
 
 use crate::client::ClientKind;
+use crate::config::ShowOffline;
 use crate::status::{PresenceTimes, Status};
 use crate::wire::{Member, RealmPresence};
 use crate::wording::LastActive;
@@ -16,6 +17,15 @@ use crate::wording::LastActive;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Directory {
     by_email: HashMap<String, Profile>,
+}
+
+/// Whether a URL from the network may go into an `<img src>`: http(s) or a path on the
+/// proxy's site. Never `javascript:`, `data:` or anything else a server might slip in.
+pub fn is_safe_image_url(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("https://")
+        || lower.starts_with("http://")
+        || (lower.starts_with('/') && !lower.starts_with("//"))
 }
 
 /// What the directory knows of one person.
@@ -35,7 +45,7 @@ impl Directory {
             .map(|m| {
                 let profile = Profile {
                     full_name: m.full_name,
-                    avatar_url: m.avatar_url.filter(|url| !url.is_empty()),
+                    avatar_url: m.avatar_url.filter(|url| is_safe_image_url(url)),
                 };
                 (m.email, profile)
             })
@@ -93,6 +103,19 @@ impl Person {
     /// "Last active" at server time `now`.
     pub fn last_active(&self, now: f64, utc_offset_secs: i32) -> LastActive {
         LastActive::of(&self.times, self.status, now, utc_offset_secs)
+    }
+
+    /// Whether a row for `other` would look the same as one for `self`: the same person,
+    /// name, avatar, apps and status, and for offline people the same "last active".
+    /// Newer timestamps alone (an active user pinging again) change nothing on screen.
+    pub fn same_view(&self, other: &Person) -> bool {
+        self.email == other.email
+            && self.name == other.name
+            && self.avatar_url == other.avatar_url
+            && self.clients == other.clients
+            && self.status == other.status
+            && (self.status != Status::Offline
+                || self.times.last_seen(self.status) == other.times.last_seen(other.status))
     }
 
     /// Whether `needle` (already lowercased) is in their name or email.
@@ -220,6 +243,17 @@ impl Roster {
         self.counts = counts;
     }
 
+    /// Whether `other` would render exactly as `self` does (see [`Person::same_view`]).
+    pub fn same_view(&self, other: &Roster) -> bool {
+        self.all_website == other.all_website
+            && self.people.len() == other.people.len()
+            && self
+                .people
+                .iter()
+                .zip(&other.people)
+                .all(|(a, b)| a.same_view(b))
+    }
+
     /// Everyone, in roster order.
     pub fn people(&self) -> &[Person] {
         &self.people
@@ -278,6 +312,62 @@ impl Roster {
             .map(|p| p.email.clone())
             .collect();
         diff
+    }
+}
+
+/// With [`ShowOffline::Auto`], offline people are hidden above this many people (unless
+/// the viewer is searching), as in Zulip's buddy list.
+pub const AUTO_HIDE_OFFLINE_ABOVE: usize = 600;
+
+/// The rows to render, and what was left out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rows<'a> {
+    /// The people to list, in roster order.
+    pub people: Vec<&'a Person>,
+    /// Matching offline people not listed because of the show-offline rule.
+    pub hidden_offline: usize,
+    /// Matching people not listed because of `max-rows`.
+    pub cut: usize,
+}
+
+impl Roster {
+    /// Who gets a row: matching `query`, minus offline people when `show_offline` says
+    /// so, at most `max_rows`.
+    pub fn rows(
+        &self,
+        query: &str,
+        show_offline: ShowOffline,
+        max_rows: Option<usize>,
+    ) -> Rows<'_> {
+        let hide_offline = match show_offline {
+            ShowOffline::All => false,
+            ShowOffline::None => true,
+            ShowOffline::Auto => {
+                self.people.len() > AUTO_HIDE_OFFLINE_ABOVE && query.trim().is_empty()
+            }
+        };
+        let mut people = Vec::new();
+        let mut hidden_offline = 0;
+        for person in self.filter(query) {
+            if hide_offline && person.status == Status::Offline {
+                hidden_offline += 1;
+            } else {
+                people.push(person);
+            }
+        }
+        let cut = match max_rows {
+            Some(max) if people.len() > max => {
+                let cut = people.len() - max;
+                people.truncate(max);
+                cut
+            }
+            _ => 0,
+        };
+        Rows {
+            people,
+            hidden_offline,
+            cut,
+        }
     }
 }
 

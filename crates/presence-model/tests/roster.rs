@@ -243,3 +243,51 @@ fn diff_says_who_came_online_went_idle_went_offline_or_left() {
     assert_eq!(diff.removed, ["gone@x"]);
     assert!(before.diff(&before).is_empty());
 }
+
+#[test]
+fn rows_follow_show_offline_and_max_rows() {
+    use presence_model::ShowOffline;
+    let rows: Vec<(String, &str, &str, i64)> = (0..700)
+        .map(|i| {
+            (
+                format!("p{i:03}@x"),
+                "website",
+                "active",
+                if i < 10 { 1 } else { 1000 },
+            )
+        })
+        .collect();
+    let rows: Vec<(&str, &str, &str, i64)> = rows
+        .iter()
+        .map(|(e, c, s, a)| (e.as_str(), *c, *s, *a))
+        .collect();
+    let big = roster(&rows, None);
+    let auto = big.rows("", ShowOffline::Auto, None);
+    assert_eq!(
+        (auto.people.len(), auto.hidden_offline, auto.cut),
+        (10, 690, 0)
+    );
+    let searching = big.rows("p69", ShowOffline::Auto, None);
+    assert_eq!(
+        (searching.people.len(), searching.hidden_offline),
+        (10, 0),
+        "a search shows offline people"
+    );
+    assert_eq!(big.rows("", ShowOffline::All, None).people.len(), 700);
+    let capped = big.rows("", ShowOffline::All, Some(25));
+    assert_eq!((capped.people.len(), capped.cut), (25, 675));
+    let small = roster(
+        &[
+            ("a@x", "website", "active", 1),
+            ("b@x", "website", "active", 999),
+        ],
+        None,
+    );
+    assert_eq!(
+        small.rows("", ShowOffline::Auto, None).people.len(),
+        2,
+        "600 or fewer: everyone"
+    );
+    let none = small.rows("", ShowOffline::None, None);
+    assert_eq!((none.people.len(), none.hidden_offline), (1, 1));
+}

@@ -1,0 +1,260 @@
+//! The widget's options, parsed and validated in one place.
+//!
+//! The same options arrive as query parameters (the standalone page), element
+//! attributes (`<zulip-roster>`) or a JS object (`mount`); each front end turns them into
+//! `(name, value)` pairs and calls [`Config::from_pairs`], so every entry point accepts
+//! the same spellings and reports the same errors.
+
+use std::fmt;
+
+use crate::status::DEFAULT_OFFLINE_THRESHOLD_SECS;
+
+/// Polling every second is allowed for tests and demos; real pages should poll every 30 s
+/// or more (Zulip's own clients ping every 60 s, and every viewer costs the proxy).
+pub const MIN_REFRESH_SECS: u32 = 1;
+/// Zulip's clients poll every 60 s.
+pub const DEFAULT_REFRESH_SECS: u32 = 60;
+/// How long one request may take before it counts as failed.
+pub const DEFAULT_TIMEOUT_SECS: u32 = 20;
+/// The standalone page's proxy: `trunk serve` forwards `/api/` to a Zulip server.
+pub const DEFAULT_STANDALONE_PROXY: &str = "/api/v1";
+
+/// Whether to fetch names and avatars from `GET /users`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Names {
+    /// Fetch them (once at mount, then every 10 minutes); show emails until they come.
+    Auto,
+    /// Never fetch them; show emails.
+    Off,
+}
+
+/// Whether offline people get rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShowOffline {
+    /// Like Zulip: hide them when there are more than 600 people and no search text.
+    Auto,
+    /// Always list them.
+    All,
+    /// Never list them (still counted in the header).
+    None,
+}
+
+/// Colour scheme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    /// Follow the page's `prefers-color-scheme`.
+    Auto,
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+}
+
+impl Theme {
+    /// `auto`, `light` or `dark`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// Every option of the widget.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// Base URL that forwards to a Zulip server's `/api/v1`, without a trailing slash.
+    pub proxy: String,
+    /// Seconds between polls.
+    pub refresh_secs: u32,
+    /// Zulip's offline threshold, seconds.
+    pub offline_threshold_secs: u32,
+    /// Seconds before a request counts as failed.
+    pub timeout_secs: u32,
+    /// Whether to fetch names.
+    pub names: Names,
+    /// Whether to list offline people.
+    pub show_offline: ShowOffline,
+    /// At most this many rows (the header still counts everyone).
+    pub max_rows: Option<usize>,
+    /// Colour scheme.
+    pub theme: Theme,
+    /// BCP 47 language tag for sorting names; the page's language when absent.
+    pub lang: Option<String>,
+}
+
+/// An option that could not be used, with what was wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The option's name as the user wrote it (`refresh`).
+    pub option: String,
+    /// The value given, if any.
+    pub value: Option<String>,
+    /// What would be right.
+    pub expected: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match &self.value {
+            Some(value) => write!(
+                f,
+                "The setting {} = {value:?} is not valid: expected {}.",
+                self.option, self.expected
+            ),
+            None => write!(
+                f,
+                "The setting {} is missing: expected {}.",
+                self.option, self.expected
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl Config {
+    /// Every option at its default, with `proxy` as given (unchecked).
+    pub fn with_proxy(proxy: impl Into<String>) -> Self {
+        Config {
+            proxy: proxy.into(),
+            refresh_secs: DEFAULT_REFRESH_SECS,
+            offline_threshold_secs: DEFAULT_OFFLINE_THRESHOLD_SECS,
+            timeout_secs: DEFAULT_TIMEOUT_SECS,
+            names: Names::Auto,
+            show_offline: ShowOffline::Auto,
+            max_rows: None,
+            theme: Theme::Auto,
+            lang: None,
+        }
+    }
+
+    /// Parses `(name, value)` pairs. `default_proxy` is used when `proxy` is absent (the
+    /// standalone page has one; an embedded widget does not). Unknown names are ignored,
+    /// so a page's other query parameters do no harm; an empty value counts as absent.
+    pub fn from_pairs<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        default_proxy: Option<&str>,
+    ) -> Result<Config, ConfigError> {
+        let mut proxy = default_proxy.map(str::to_owned);
+        let mut config = Config::with_proxy(String::new());
+        for (name, value) in pairs {
+            let value = value.trim();
+            if value.is_empty() {
+                continue;
+            }
+            match name {
+                "proxy" => proxy = Some(value.to_owned()),
+                "refresh" => config.refresh_secs = seconds(name, value, MIN_REFRESH_SECS)?,
+                "offline-threshold" => config.offline_threshold_secs = seconds(name, value, 1)?,
+                "timeout" => config.timeout_secs = seconds(name, value, 1)?,
+                "names" => {
+                    config.names = match value {
+                        "auto" => Names::Auto,
+                        "off" => Names::Off,
+                        _ => return Err(invalid(name, value, "auto or off")),
+                    }
+                }
+                "show-offline" => {
+                    config.show_offline = match value {
+                        "auto" => ShowOffline::Auto,
+                        "all" => ShowOffline::All,
+                        "none" => ShowOffline::None,
+                        _ => return Err(invalid(name, value, "auto, all or none")),
+                    }
+                }
+                "max-rows" => {
+                    let rows = value
+                        .parse::<usize>()
+                        .ok()
+                        .filter(|n| *n >= 1)
+                        .ok_or_else(|| invalid(name, value, "a whole number of rows, 1 or more"))?;
+                    config.max_rows = Some(rows);
+                }
+                "theme" => {
+                    config.theme = match value {
+                        "auto" => Theme::Auto,
+                        "light" => Theme::Light,
+                        "dark" => Theme::Dark,
+                        _ => return Err(invalid(name, value, "auto, light or dark")),
+                    }
+                }
+                "lang" => {
+                    let ok = value.len() <= 35
+                        && value.split('-').all(|part| {
+                            !part.is_empty()
+                                && part.len() <= 8
+                                && part.chars().all(|c| c.is_ascii_alphanumeric())
+                        });
+                    if !ok {
+                        return Err(invalid(name, value, "a language tag such as en or pt-BR"));
+                    }
+                    config.lang = Some(value.to_owned());
+                }
+                _ => {}
+            }
+        }
+        let proxy = proxy.ok_or_else(|| ConfigError {
+            option: "proxy".into(),
+            value: None,
+            expected: "the URL of a proxy that forwards to a Zulip server's /api/v1".into(),
+        })?;
+        config.proxy = check_proxy(&proxy)?;
+        Ok(config)
+    }
+
+    /// Where presence is fetched from.
+    pub fn presence_url(&self) -> String {
+        format!("{}/realm/presence", self.proxy)
+    }
+
+    /// Where names are fetched from.
+    pub fn users_url(&self) -> String {
+        format!("{}/users?client_gravatar=false", self.proxy)
+    }
+}
+
+fn invalid(option: &str, value: &str, expected: &str) -> ConfigError {
+    ConfigError {
+        option: option.into(),
+        value: Some(value.into()),
+        expected: expected.into(),
+    }
+}
+
+fn seconds(option: &str, value: &str, min: u32) -> Result<u32, ConfigError> {
+    value
+        .parse::<u32>()
+        .ok()
+        .filter(|s| *s >= min)
+        .ok_or_else(|| {
+            invalid(
+                option,
+                value,
+                &format!("a whole number of seconds, {min} or more"),
+            )
+        })
+}
+
+/// A proxy is an `http(s)://` URL or a path on this site (`/api/v1`, `api/v1`); never
+/// another scheme, a query or a fragment (the widget appends paths to it).
+fn check_proxy(value: &str) -> Result<String, ConfigError> {
+    let expected = "an http(s) URL or a path, such as /api/v1, with no ? or #";
+    let lower = value.to_ascii_lowercase();
+    let has_scheme = value
+        .split_once(':')
+        .is_some_and(|(scheme, _)| !scheme.is_empty() && !scheme.contains('/'));
+    let absolute_ok = lower.starts_with("http://") || lower.starts_with("https://");
+    if (has_scheme && !absolute_ok)
+        || value.contains(['?', '#', ' ', '"', '<', '>', '\\'])
+        || value.chars().any(char::is_control)
+        || (absolute_ok
+            && value
+                .split_once("://")
+                .is_some_and(|(_, rest)| rest.is_empty()))
+    {
+        return Err(invalid("proxy", value, expected));
+    }
+    Ok(value.trim_end_matches('/').to_owned())
+}

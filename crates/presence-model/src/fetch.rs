@@ -1,0 +1,256 @@
+//! What an HTTP answer means for the roster, and how long to wait after a failure.
+//!
+//! The widget's fetch service hands over the status code, the `Retry-After` header and
+//! the body bytes; everything from there on (which failure, which words, which delay) is
+//! decided here, so it is tested natively.
+
+use std::fmt;
+
+use crate::parse::{
+    parse_error_body, parse_presence, parse_users, ParseError, Parsed, PresenceError,
+};
+use crate::wire::{ErrorBody, ErrorCode, RealmPresence, UsersResponse};
+
+/// Retries back off to at most this long.
+pub const MAX_BACKOFF_SECS: f64 = 300.0;
+/// A 429 without any retry-after is retried after this long.
+const DEFAULT_RATE_LIMIT_SECS: f64 = 60.0;
+
+/// An HTTP answer, as far as the roster cares.
+#[derive(Debug, Clone, Copy)]
+pub struct Answer<'a> {
+    /// The status code.
+    pub status: u16,
+    /// The `Retry-After` header, if any.
+    pub retry_after: Option<&'a str>,
+    /// The body.
+    pub body: &'a [u8],
+}
+
+/// Why the roster could not be refreshed, in the terms a page author can act on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    /// The proxy URL does not lead to Zulip's API: a 404, or a web page instead of JSON.
+    WrongUrl {
+        /// The status code (200 for a web page served in place of JSON).
+        status: u16,
+        /// The body was not JSON.
+        not_json: bool,
+    },
+    /// The Zulip server refused the proxy's credentials (401/403).
+    Refused {
+        /// The status code.
+        status: u16,
+        /// Zulip's `code`, when the body was Zulip's.
+        code: Option<ErrorCode>,
+        /// Zulip's (translated) message, shown as text.
+        msg: String,
+    },
+    /// Zulip is rate-limiting the proxy (429).
+    RateLimited {
+        /// Seconds Zulip asked to wait.
+        retry_after_secs: f64,
+    },
+    /// The proxy or the server is down: a 5xx, an HTML error page, no answer, or a timeout.
+    Down {
+        /// What happened.
+        cause: DownCause,
+    },
+    /// Zulip refused the request for another reason (another 4xx with Zulip's body).
+    Rejected {
+        /// The status code.
+        status: u16,
+        /// Zulip's error body.
+        body: ErrorBody,
+    },
+    /// The answer was JSON, but not the shape Zulip documents.
+    Malformed(ParseError),
+}
+
+/// How the proxy or server was down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DownCause {
+    /// An HTTP status of 500 or more.
+    Status(u16),
+    /// No HTTP answer at all (connection refused, DNS, CORS, offline).
+    Network,
+    /// No answer within this many seconds.
+    Timeout(u32),
+}
+
+impl Failure {
+    /// A short, stable name for scripts (`roster-error` events, `data-error`).
+    pub fn cause(&self) -> &'static str {
+        match self {
+            Failure::WrongUrl { .. } => "wrong-url",
+            Failure::Refused { .. } => "refused",
+            Failure::RateLimited { .. } => "rate-limited",
+            Failure::Down { .. } => "down",
+            Failure::Rejected { .. } => "rejected",
+            Failure::Malformed(_) => "malformed",
+        }
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            Failure::WrongUrl { status, not_json: true } => write!(
+                f,
+                "The proxy URL looks wrong: it answered with a web page (HTTP {status}), not Zulip's JSON. Check the proxy setting."
+            ),
+            Failure::WrongUrl { status, .. } => write!(
+                f,
+                "The proxy URL looks wrong: it answered HTTP {status} Not Found. Check the proxy setting."
+            ),
+            Failure::Refused { code, msg, status } => {
+                f.write_str("The Zulip server refused the proxy's credentials")?;
+                match code {
+                    Some(ErrorCode::UserDeactivated) => f.write_str(": the proxy's account is deactivated")?,
+                    Some(ErrorCode::RealmDeactivated) => f.write_str(": the organization is deactivated")?,
+                    _ => {}
+                }
+                match (code, msg.is_empty()) {
+                    (Some(code), false) => write!(f, " ({}: {msg}).", code.as_str()),
+                    (Some(code), true) => write!(f, " ({}).", code.as_str()),
+                    (None, _) => write!(f, " (HTTP {status})."),
+                }
+            }
+            Failure::RateLimited { .. } => f.write_str("Zulip is rate-limiting the proxy."),
+            Failure::Down { cause: DownCause::Status(status) } => {
+                write!(f, "The proxy or the Zulip server is not working (HTTP {status}).")
+            }
+            Failure::Down { cause: DownCause::Network } => {
+                f.write_str("The proxy cannot be reached (network error).")
+            }
+            Failure::Down { cause: DownCause::Timeout(secs) } => {
+                write!(f, "The proxy did not answer within {secs} s.")
+            }
+            Failure::Rejected { status, body } => write!(
+                f,
+                "The Zulip server rejected the request (HTTP {status}, {}: {}).",
+                body.code().as_str(),
+                body.msg
+            ),
+            Failure::Malformed(err) => write!(f, "The proxy's answer could not be read: {err}."),
+        }
+    }
+}
+
+/// Classifies a `GET /realm/presence` answer.
+pub fn classify_presence(answer: Answer<'_>) -> Result<Parsed<RealmPresence>, Failure> {
+    if (200..300).contains(&answer.status) {
+        return match parse_presence(answer.body) {
+            Ok(parsed) => Ok(parsed),
+            Err(PresenceError::Zulip(body)) => {
+                Err(from_error_body(answer.status, answer.retry_after, body))
+            }
+            Err(PresenceError::Malformed(err)) => Err(malformed(answer, err)),
+        };
+    }
+    Err(classify_failure(answer))
+}
+
+/// Classifies a `GET /users` answer.
+pub fn classify_users(answer: Answer<'_>) -> Result<UsersResponse, Failure> {
+    if (200..300).contains(&answer.status) {
+        return parse_users(answer.body).map_err(|err| match parse_error_body(answer.body) {
+            Some(body) => from_error_body(answer.status, answer.retry_after, body),
+            None => malformed(answer, err),
+        });
+    }
+    Err(classify_failure(answer))
+}
+
+fn looks_like_html(body: &[u8]) -> bool {
+    body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<')
+}
+
+/// A 2xx that is not the JSON we asked for: a web page means the URL leads elsewhere
+/// (a single-page app answers every path with its index.html).
+fn malformed(answer: Answer<'_>, err: ParseError) -> Failure {
+    if looks_like_html(answer.body) {
+        Failure::WrongUrl {
+            status: answer.status,
+            not_json: true,
+        }
+    } else {
+        Failure::Malformed(err)
+    }
+}
+
+fn classify_failure(answer: Answer<'_>) -> Failure {
+    let body = parse_error_body(answer.body);
+    match (answer.status, body) {
+        (429, body) => Failure::RateLimited {
+            retry_after_secs: retry_after(answer.retry_after, body.as_ref()),
+        },
+        (500.., _) => Failure::Down {
+            cause: DownCause::Status(answer.status),
+        },
+        (404, _) => Failure::WrongUrl {
+            status: 404,
+            not_json: !looks_like_json(answer.body),
+        },
+        (status @ (401 | 403), body) => Failure::Refused {
+            status,
+            code: body.as_ref().map(ErrorBody::code),
+            msg: body.map(|b| b.msg).unwrap_or_default(),
+        },
+        (status, Some(body)) => from_error_body(status, answer.retry_after, body),
+        (status, None) => Failure::WrongUrl {
+            status,
+            not_json: looks_like_html(answer.body),
+        },
+    }
+}
+
+fn looks_like_json(body: &[u8]) -> bool {
+    body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+}
+
+/// Zulip's body decides, whatever the status (a proxy may have rewritten it).
+fn from_error_body(status: u16, retry_after_header: Option<&str>, body: ErrorBody) -> Failure {
+    match body.code() {
+        ErrorCode::RateLimitHit => Failure::RateLimited {
+            retry_after_secs: retry_after(retry_after_header, Some(&body)),
+        },
+        code @ (ErrorCode::Unauthorized
+        | ErrorCode::InvalidApiKey
+        | ErrorCode::UserDeactivated
+        | ErrorCode::RealmDeactivated) => Failure::Refused {
+            status,
+            code: Some(code),
+            msg: body.msg,
+        },
+        _ if status >= 500 => Failure::Down {
+            cause: DownCause::Status(status),
+        },
+        _ => Failure::Rejected { status, body },
+    }
+}
+
+/// The body's `retry-after` (fractional seconds) wins over the header's (whole seconds).
+fn retry_after(header: Option<&str>, body: Option<&ErrorBody>) -> f64 {
+    body.and_then(|b| b.retry_after)
+        .or_else(|| header.and_then(|h| h.trim().parse::<f64>().ok()))
+        .filter(|secs| secs.is_finite() && *secs >= 0.0)
+        .unwrap_or(DEFAULT_RATE_LIMIT_SECS)
+}
+
+/// Seconds to wait before retrying after the `failures`-th failure in a row.
+///
+/// Exponential from `min(refresh, 5 s)`, doubled per failure, jittered by ±25% so that
+/// every viewer of a page does not retry in the same second, capped at five minutes. A
+/// rate limit waits what Zulip asked, plus up to a second of jitter. `jitter` is a
+/// uniform draw from `[0, 1)`, passed in so tests are deterministic.
+pub fn retry_delay_secs(failure: &Failure, failures: u32, refresh_secs: u32, jitter: f64) -> f64 {
+    let jitter = jitter.clamp(0.0, 1.0);
+    if let Failure::RateLimited { retry_after_secs } = failure {
+        return retry_after_secs.max(1.0) + jitter;
+    }
+    let base = f64::from(refresh_secs.clamp(1, 5));
+    let exponent = failures.saturating_sub(1).min(16);
+    let delay = base * f64::from(1u32 << exponent);
+    (delay * (0.75 + 0.5 * jitter)).min(MAX_BACKOFF_SECS)
+}

@@ -1,0 +1,120 @@
+//! Options: defaults, every spelling, and a clear error for each wrong value.
+
+use presence_model::{Config, Names, ShowOffline, Theme};
+
+fn parse(pairs: &[(&str, &str)]) -> Result<Config, String> {
+    Config::from_pairs(pairs.iter().copied(), Some("/api/v1")).map_err(|e| e.to_string())
+}
+
+#[test]
+fn defaults() {
+    let config = parse(&[]).unwrap();
+    assert_eq!(config, Config::with_proxy("/api/v1"));
+    assert_eq!(
+        (
+            config.refresh_secs,
+            config.offline_threshold_secs,
+            config.timeout_secs
+        ),
+        (60, 140, 20)
+    );
+    assert_eq!(
+        (config.names, config.show_offline, config.theme),
+        (Names::Auto, ShowOffline::Auto, Theme::Auto)
+    );
+    assert_eq!(config.presence_url(), "/api/v1/realm/presence");
+    assert_eq!(config.users_url(), "/api/v1/users?client_gravatar=false");
+}
+
+#[test]
+fn every_option() {
+    let config = parse(&[
+        ("proxy", "https://intranet.example/zulip-proxy/"),
+        ("refresh", "30"),
+        ("offline-threshold", "200"),
+        ("timeout", "5"),
+        ("names", "off"),
+        ("show-offline", "none"),
+        ("max-rows", "50"),
+        ("theme", "dark"),
+        ("lang", "pt-BR"),
+        ("utm_source", "newsletter"),
+    ])
+    .unwrap();
+    assert_eq!(config.proxy, "https://intranet.example/zulip-proxy");
+    assert_eq!(
+        (
+            config.refresh_secs,
+            config.offline_threshold_secs,
+            config.timeout_secs
+        ),
+        (30, 200, 5)
+    );
+    assert_eq!(
+        (config.names, config.show_offline, config.max_rows),
+        (Names::Off, ShowOffline::None, Some(50))
+    );
+    assert_eq!(
+        (config.theme, config.lang.as_deref()),
+        (Theme::Dark, Some("pt-BR"))
+    );
+    assert_eq!(
+        parse(&[("show-offline", "all")]).unwrap().show_offline,
+        ShowOffline::All
+    );
+    assert_eq!(parse(&[("refresh", "1")]).unwrap().refresh_secs, 1);
+    assert_eq!(
+        parse(&[("refresh", " ")]).unwrap().refresh_secs,
+        60,
+        "blank is absent"
+    );
+}
+
+#[test]
+fn wrong_values_say_what_is_expected() {
+    let table = [
+        (("refresh", "0"), "The setting refresh = \"0\" is not valid: expected a whole number of seconds, 1 or more."),
+        (("refresh", "soon"), "The setting refresh = \"soon\" is not valid: expected a whole number of seconds, 1 or more."),
+        (("offline-threshold", "-5"), "The setting offline-threshold = \"-5\" is not valid: expected a whole number of seconds, 1 or more."),
+        (("names", "yes"), "The setting names = \"yes\" is not valid: expected auto or off."),
+        (("show-offline", "some"), "The setting show-offline = \"some\" is not valid: expected auto, all or none."),
+        (("max-rows", "0"), "The setting max-rows = \"0\" is not valid: expected a whole number of rows, 1 or more."),
+        (("theme", "neon"), "The setting theme = \"neon\" is not valid: expected auto, light or dark."),
+        (("lang", "en_US!"), "The setting lang = \"en_US!\" is not valid: expected a language tag such as en or pt-BR."),
+    ];
+    for ((name, value), message) in table {
+        assert_eq!(parse(&[(name, value)]).unwrap_err(), message);
+    }
+}
+
+#[test]
+fn the_proxy_is_required_and_must_be_a_url_or_path() {
+    let missing = Config::from_pairs([("refresh", "30")], None).unwrap_err();
+    assert_eq!(missing.option, "proxy");
+    assert!(
+        missing
+            .to_string()
+            .starts_with("The setting proxy is missing"),
+        "{missing}"
+    );
+    for good in [
+        "/api/v1",
+        "api/v1",
+        "http://127.0.0.1:9991/api/v1",
+        "HTTPS://zulip.example/api/v1/",
+    ] {
+        assert!(parse(&[("proxy", good)]).is_ok(), "{good}");
+    }
+    for bad in [
+        "javascript:alert(1)",
+        "data:application/json,{}",
+        "/api/v1?key=x",
+        "/api#v1",
+        "https://",
+        "ftp://x/api",
+        "/api v1",
+    ] {
+        let err = parse(&[("proxy", bad)]).unwrap_err();
+        assert!(err.starts_with("The setting proxy = "), "{bad}: {err}");
+    }
+}

@@ -1,0 +1,195 @@
+//! Every HTTP answer a proxy can give, classified and worded; retry delays.
+
+use presence_model::fetch::{retry_delay_secs, MAX_BACKOFF_SECS};
+use presence_model::{classify_presence, classify_users, Answer, DownCause, ErrorCode, Failure};
+
+fn answer(status: u16, body: &str) -> Failure {
+    classify_presence(Answer {
+        status,
+        retry_after: None,
+        body: body.as_bytes(),
+    })
+    .unwrap_err()
+}
+
+const NGINX_502: &str = "<html>\r\n<head><title>502 Bad Gateway</title></head><body></body></html>";
+const OK: &str = r#"{"result":"success","msg":"","server_timestamp":1.0,"presences":{}}"#;
+
+#[test]
+fn a_good_answer_parses() {
+    let parsed = classify_presence(Answer {
+        status: 200,
+        retry_after: None,
+        body: OK.as_bytes(),
+    })
+    .unwrap();
+    assert!(parsed.value.presences.is_empty());
+}
+
+#[test]
+fn each_cause_is_recognised_and_worded() {
+    let table: Vec<(Failure, Failure, &str)> = vec![
+        (
+            answer(404, r#"{"result":"error","msg":"Not Found","code":"BAD_REQUEST"}"#),
+            Failure::WrongUrl { status: 404, not_json: false },
+            "The proxy URL looks wrong: it answered HTTP 404 Not Found. Check the proxy setting.",
+        ),
+        (
+            answer(200, "<!doctype html><html><body>Intranet home</body></html>"),
+            Failure::WrongUrl { status: 200, not_json: true },
+            "The proxy URL looks wrong: it answered with a web page (HTTP 200), not Zulip's JSON. Check the proxy setting.",
+        ),
+        (
+            answer(401, r#"{"result":"error","msg":"Invalid API key","code":"INVALID_API_KEY"}"#),
+            Failure::Refused { status: 401, code: Some(ErrorCode::InvalidApiKey), msg: "Invalid API key".into() },
+            "The Zulip server refused the proxy's credentials (INVALID_API_KEY: Invalid API key).",
+        ),
+        (
+            answer(401, r#"{"result":"error","msg":"This organization is deactivated","code":"REALM_DEACTIVATED"}"#),
+            Failure::Refused { status: 401, code: Some(ErrorCode::RealmDeactivated), msg: "This organization is deactivated".into() },
+            "The Zulip server refused the proxy's credentials: the organization is deactivated (REALM_DEACTIVATED: This organization is deactivated).",
+        ),
+        (
+            answer(403, "<html>Forbidden</html>"),
+            Failure::Refused { status: 403, code: None, msg: String::new() },
+            "The Zulip server refused the proxy's credentials (HTTP 403).",
+        ),
+        (
+            answer(429, r#"{"result":"error","msg":"API usage exceeded rate limit","code":"RATE_LIMIT_HIT","retry-after":28.7}"#),
+            Failure::RateLimited { retry_after_secs: 28.7 },
+            "Zulip is rate-limiting the proxy.",
+        ),
+        (
+            answer(502, NGINX_502),
+            Failure::Down { cause: DownCause::Status(502) },
+            "The proxy or the Zulip server is not working (HTTP 502).",
+        ),
+        (
+            answer(500, r#"{"result":"error","msg":"Internal server error","code":"BAD_REQUEST"}"#),
+            Failure::Down { cause: DownCause::Status(500) },
+            "The proxy or the Zulip server is not working (HTTP 500).",
+        ),
+        (
+            answer(400, r#"{"result":"error","msg":"Account is not associated with this subdomain","code":"BAD_REQUEST"}"#),
+            Failure::Rejected {
+                status: 400,
+                body: presence_model::ErrorBody::new(ErrorCode::BadRequest, "Account is not associated with this subdomain"),
+            },
+            "The Zulip server rejected the request (HTTP 400, BAD_REQUEST: Account is not associated with this subdomain).",
+        ),
+    ];
+    for (got, expected, words) in table {
+        assert_eq!(got, expected);
+        assert_eq!(got.to_string(), words);
+    }
+    assert_eq!(
+        Failure::Down {
+            cause: DownCause::Network
+        }
+        .to_string(),
+        "The proxy cannot be reached (network error)."
+    );
+    assert_eq!(
+        Failure::Down {
+            cause: DownCause::Timeout(20)
+        }
+        .to_string(),
+        "The proxy did not answer within 20 s."
+    );
+}
+
+#[test]
+fn a_malformed_answer_names_the_user_and_field() {
+    let failure = answer(
+        200,
+        r#"{"result":"success","msg":"","server_timestamp":1.0,"presences":{"iago@zulip.com":{"website":{"status":"active"}}}}"#,
+    );
+    let Failure::Malformed(err) = &failure else {
+        panic!("{failure:?}")
+    };
+    assert_eq!(
+        (err.user(), err.field()),
+        (Some("iago@zulip.com"), Some("timestamp"))
+    );
+    assert_eq!(failure.cause(), "malformed");
+    let words = failure.to_string();
+    assert!(
+        words.contains("iago@zulip.com") && words.contains("`timestamp`"),
+        "{words}"
+    );
+    let cut = answer(200, &OK[..20]);
+    assert!(cut.to_string().contains("cut short"), "{cut}");
+}
+
+#[test]
+fn retry_after_comes_from_the_body_then_the_header() {
+    let limited = |header, body: &str| match classify_presence(Answer {
+        status: 429,
+        retry_after: header,
+        body: body.as_bytes(),
+    }) {
+        Err(Failure::RateLimited { retry_after_secs }) => retry_after_secs,
+        other => panic!("{other:?}"),
+    };
+    let body = r#"{"result":"error","msg":"","code":"RATE_LIMIT_HIT","retry-after":2.5}"#;
+    assert_eq!(limited(Some("3"), body), 2.5);
+    assert_eq!(limited(Some("7"), "Too many"), 7.0);
+    assert_eq!(limited(None, "Too many"), 60.0);
+    assert_eq!(limited(Some("-4"), "Too many"), 60.0);
+}
+
+#[test]
+fn users_answers_classify_the_same_way() {
+    let ok = br#"{"result":"success","msg":"","members":[]}"#;
+    assert!(classify_users(Answer {
+        status: 200,
+        retry_after: None,
+        body: ok
+    })
+    .is_ok());
+    let refused = classify_users(Answer {
+        status: 401,
+        retry_after: None,
+        body: br#"{"result":"error","msg":"Invalid API key","code":"INVALID_API_KEY"}"#,
+    });
+    assert_eq!(refused.unwrap_err().cause(), "refused");
+}
+
+#[test]
+fn backoff_doubles_with_jitter_and_is_capped() {
+    let down = Failure::Down {
+        cause: DownCause::Network,
+    };
+    // Middle jitter (0.5) is the exact exponential: 5, 10, 20, 40, 80, 160, then capped.
+    let delays: Vec<f64> = (1..=8)
+        .map(|n| retry_delay_secs(&down, n, 60, 0.5))
+        .collect();
+    assert_eq!(
+        delays,
+        [
+            5.0,
+            10.0,
+            20.0,
+            40.0,
+            80.0,
+            160.0,
+            MAX_BACKOFF_SECS,
+            MAX_BACKOFF_SECS
+        ]
+    );
+    assert_eq!(retry_delay_secs(&down, 1, 60, 0.0), 3.75);
+    assert_eq!(
+        retry_delay_secs(&down, 1, 60, 0.999),
+        5.0 * (0.75 + 0.5 * 0.999)
+    );
+    assert_eq!(
+        retry_delay_secs(&down, 1, 2, 0.5),
+        2.0,
+        "a fast refresh retries fast"
+    );
+    assert_eq!(retry_delay_secs(&down, 1000, 60, 1.0), MAX_BACKOFF_SECS);
+    let limited = Failure::RateLimited {
+        retry_after_secs: 28.7,
+    };
+    assert_eq!(retry_delay_secs(&limited, 3, 60, 0.5), 29.2);
+}

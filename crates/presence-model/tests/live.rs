@@ -1,0 +1,187 @@
+//! The live roster's states, driven by answers, failures, names and the clock.
+
+use presence_model::fetch::DownCause;
+use presence_model::{
+    default_name_order, parse_presence, Directory, Failure, Live, LiveState, Member, RealmPresence,
+    Status,
+};
+
+const SERVER_T: f64 = 1_800_000_000.0;
+
+fn presence(rows: &[(&str, &str, f64)], server: f64) -> RealmPresence {
+    let users: serde_json::Map<String, serde_json::Value> = rows
+        .iter()
+        .map(|(email, status, ago)| {
+            let entry = serde_json::json!({"client": "website", "status": status, "timestamp": (server - ago) as i64});
+            (email.to_string(), serde_json::json!({"website": entry, "aggregated": entry}))
+        })
+        .collect();
+    let body = serde_json::json!({"result": "success", "msg": "", "server_timestamp": server, "presences": users});
+    parse_presence(&serde_json::to_vec(&body).unwrap())
+        .unwrap()
+        .value
+}
+
+const DOWN: Failure = Failure::Down {
+    cause: DownCause::Network,
+};
+
+#[test]
+fn loading_then_ready_then_stale_keeping_rows_then_ready_again() {
+    let mut live = Live::new(140, 60);
+    assert_eq!(live.state().name(), "loading");
+    assert!(live.presence_arrived(
+        presence(&[("a@x", "active", 10.0)], SERVER_T),
+        1000.0,
+        &default_name_order
+    ));
+    assert_eq!(live.state().name(), "ready");
+    assert_eq!(live.next_poll_in_ms(1000.0), 60_000.0);
+
+    live.failed(DOWN, 61_000.0, 0.5);
+    let LiveState::Stale {
+        last,
+        failure,
+        retry_at_ms,
+    } = live.state()
+    else {
+        panic!("{:?}", live.state())
+    };
+    assert_eq!(last.roster.people()[0].email, "a@x", "the old rows stay");
+    assert_eq!(*failure, DOWN);
+    assert_eq!(*retry_at_ms, 66_000.0);
+    live.failed(DOWN, 66_000.0, 0.5);
+    assert_eq!(live.next_poll_in_ms(66_000.0), 10_000.0, "backs off");
+    assert_eq!(live.failures(), 2);
+
+    assert!(live.presence_arrived(
+        presence(&[("a@x", "active", 5.0)], SERVER_T + 80.0),
+        80_000.0,
+        &default_name_order
+    ));
+    assert_eq!((live.state().name(), live.failures()), ("ready", 0));
+}
+
+#[test]
+fn a_failure_with_nothing_shown_is_an_error_and_empty_is_its_own_state() {
+    let mut live = Live::new(140, 60);
+    live.failed(
+        Failure::RateLimited {
+            retry_after_secs: 3.0,
+        },
+        0.0,
+        0.0,
+    );
+    assert_eq!(live.state().name(), "error");
+    assert_eq!(live.next_poll_in_ms(1000.0), 2000.0);
+    assert!(live.presence_arrived(presence(&[], SERVER_T), 5000.0, &default_name_order));
+    assert_eq!(live.state().name(), "empty");
+    live.failed(DOWN, 6000.0, 0.5);
+    assert_eq!(live.state().name(), "stale");
+    assert!(live.state().snapshot().unwrap().roster.people().is_empty());
+}
+
+#[test]
+fn an_identical_poll_changes_nothing_visible() {
+    let mut live = Live::new(140, 60);
+    let order = &default_name_order;
+    live.presence_arrived(
+        presence(&[("a@x", "active", 10.0), ("b@x", "idle", 10.0)], SERVER_T),
+        0.0,
+        order,
+    );
+    // A minute later the same people report again: same statuses, same rows.
+    assert!(!live.presence_arrived(
+        presence(
+            &[("a@x", "active", 10.0), ("b@x", "idle", 10.0)],
+            SERVER_T + 60.0
+        ),
+        60_000.0,
+        order
+    ));
+    assert!(live.presence_arrived(
+        presence(
+            &[("a@x", "idle", 10.0), ("b@x", "idle", 10.0)],
+            SERVER_T + 120.0
+        ),
+        120_000.0,
+        order
+    ));
+    live.presence_arrived(presence(&[], SERVER_T), 0.0, order);
+    assert!(!live.presence_arrived(presence(&[], SERVER_T + 60.0), 60_000.0, order));
+}
+
+#[test]
+fn ticks_age_people_on_the_servers_clock_not_the_browsers() {
+    let mut live = Live::new(140, 60);
+    let order = &default_name_order;
+    // Arrives at local 5,000 ms; the local clock's origin has nothing to do with the
+    // server's epoch seconds, which is the point.
+    live.presence_arrived(
+        presence(&[("a@x", "active", 100.0), ("b@x", "idle", 0.0)], SERVER_T),
+        5_000.0,
+        order,
+    );
+    let status = |live: &Live, email| {
+        live.state()
+            .snapshot()
+            .unwrap()
+            .roster
+            .get(email)
+            .unwrap()
+            .status
+    };
+    assert!(!live.tick(5_000.0 + 39_000.0, order));
+    assert_eq!(status(&live, "a@x"), Status::Active);
+    assert!(
+        live.tick(5_000.0 + 40_000.0, order),
+        "140 s after the report: no longer active"
+    );
+    assert_eq!(status(&live, "a@x"), Status::Offline);
+    assert!(live.tick(5_000.0 + 140_000.0, order));
+    assert_eq!(status(&live, "b@x"), Status::Offline);
+    assert_eq!(live.state().snapshot().unwrap().roster.counts().offline, 2);
+}
+
+#[test]
+fn names_arriving_later_rebuild_the_rows() {
+    let mut live = Live::new(140, 60);
+    let order = &default_name_order;
+    assert!(
+        !live.names_arrived(Directory::default(), 0.0, order),
+        "nothing on screen to rename"
+    );
+    live.presence_arrived(presence(&[("a@x", "active", 1.0)], SERVER_T), 0.0, order);
+    let member = Member {
+        user_id: 1,
+        email: "a@x".into(),
+        full_name: "Ada".into(),
+        avatar_url: Some("javascript:alert(1)".into()),
+        is_bot: false,
+        is_active: true,
+    };
+    assert!(live.names_arrived(Directory::new([member.clone()]), 1000.0, order));
+    let person = &live.state().snapshot().unwrap().roster.people()[0];
+    assert_eq!(person.display_name(), "Ada");
+    assert_eq!(person.avatar_url, None, "a javascript: avatar is dropped");
+    assert!(
+        !live.names_arrived(Directory::new([member]), 2000.0, order),
+        "same names, no change"
+    );
+}
+
+#[test]
+fn updated_ago_words() {
+    use presence_model::live::updated_ago;
+    let table = [
+        (0.0, "just now"),
+        (59.9, "just now"),
+        (60.0, "1 min ago"),
+        (185.0, "3 min ago"),
+        (7300.0, "2 h ago"),
+        (-5.0, "just now"),
+    ];
+    for (secs, words) in table {
+        assert_eq!(updated_ago(secs), words);
+    }
+}
