@@ -5,5 +5,9 @@
 #![warn(missing_docs)]
 
 pub mod components;
+pub mod hooks;
+pub mod host;
+pub mod services;
 
 pub use components::app::App;
+pub use components::roster::Roster;

@@ -1,38 +1,18 @@
-//! Browser tests: mount components in headless Chromium and look at them as a person
-//! (or a screen reader) would.
+//! Browser tests of the small pieces: the status dot, the standalone page's options, the
+//! real fetcher.
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
+mod support;
 
 use presence_model::Status;
+use support::*;
 use wasm_bindgen_test::*;
-use web_sys::Element;
+use zulip_roster::components::app::AppProps;
 use zulip_roster::components::status_dot::{StatusDot, StatusDotProps};
+use zulip_roster::services::{Fetcher, GlooFetcher};
 use zulip_roster::App;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// A fresh element in the page to mount on.
-fn mount_point() -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    root
-}
-
-/// Waits until `selector` matches inside `root` (Yew renders asynchronously).
-async fn wait_for(root: &Element, selector: &str) -> Element {
-    for _ in 0..200 {
-        if let Some(found) = root.query_selector(selector).unwrap() {
-            return found;
-        }
-        gloo_timers::future::sleep(Duration::from_millis(10)).await;
-    }
-    panic!(
-        "nothing matched {selector:?} within 2 s; page: {}",
-        root.inner_html()
-    );
-}
 
 #[wasm_bindgen_test]
 async fn a_status_dot_says_its_status_to_screen_readers() {
@@ -52,31 +32,48 @@ async fn a_status_dot_says_its_status_to_screen_readers() {
         let dot = wait_for(&root, ".status-dot").await;
         assert_eq!(dot.get_attribute("aria-hidden").as_deref(), Some("true"));
         assert!(dot.class_list().contains(status.as_str()));
-        assert_eq!(
-            wait_for(&root, ".visually-hidden")
-                .await
-                .text_content()
-                .as_deref(),
-            Some(words)
-        );
+        assert_eq!(text(&root, ".visually-hidden"), words);
     }
 }
 
 #[wasm_bindgen_test]
-async fn the_app_shows_a_labelled_section_with_the_legend() {
+async fn a_wrong_setting_is_a_message_and_an_event_not_a_blank_page() {
     let root = mount_point();
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    let heading = wait_for(&root, "h2").await;
-    assert_eq!(heading.text_content().as_deref(), Some("Who's online"));
-    let section = wait_for(&root, "section").await;
-    assert_eq!(
-        section.get_attribute("aria-labelledby").as_deref(),
-        Some("zulip-roster-title")
+    let (errors, _listener) = record_errors(&root);
+    let props = AppProps {
+        host: root.clone(),
+        query: "?refresh=soon&theme=dark".into(),
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    let banner = wait_for(&root, "[part=banner]").await;
+    let words = "The setting refresh = \"soon\" is not valid: expected a whole number of seconds, 1 or more.";
+    assert_eq!(banner.text_content().as_deref(), Some(words));
+    assert_eq!(root.get_attribute("data-state").as_deref(), Some("error"));
+    wait_until(&root, "the event", || !errors.borrow().is_empty()).await;
+    assert_eq!(errors.borrow()[0], ("config".to_owned(), words.to_owned()));
+}
+
+#[wasm_bindgen_test]
+async fn the_real_fetcher_returns_status_and_bytes() {
+    let body = r#"{"result":"success","msg":"","server_timestamp":1.5,"presences":{}}"#;
+    let url = format!(
+        "data:application/json,{}",
+        js_sys::encode_uri_component(body)
     );
-    let legend = wait_for(&root, "ul[aria-label='Status legend']").await;
-    assert_eq!(legend.query_selector_all("li").unwrap().length(), 3);
+    let controller = web_sys::AbortController::new().unwrap();
+    let answer = GlooFetcher.get(&url, &controller.signal()).await.unwrap();
     assert_eq!(
-        legend.text_content().as_deref(),
-        Some("ActiveActiveIdleIdleOfflineOffline")
+        (answer.status, answer.body),
+        (200, body.as_bytes().to_vec())
     );
+    let parsed = presence_model::parse_presence(body.as_bytes()).unwrap();
+    assert_eq!(parsed.value.server_timestamp, 1.5);
+    // An aborted request reports as aborted, not as a network failure.
+    let controller = web_sys::AbortController::new().unwrap();
+    controller.abort();
+    let error = GlooFetcher
+        .get(&url, &controller.signal())
+        .await
+        .unwrap_err();
+    assert_eq!(error, zulip_roster::services::FetchError::Aborted);
 }

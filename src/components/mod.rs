@@ -1,4 +1,10 @@
 //! One component a file.
 
 pub mod app;
+pub mod banner;
+pub mod client_icons;
+pub mod roster;
+pub mod roster_header;
+pub mod roster_list;
+pub mod roster_row;
 pub mod status_dot;

@@ -225,6 +225,43 @@ impl Live {
     }
 }
 
+/// What an empty answer means, in Zulip's terms.
+pub const EMPTY_MESSAGE: &str =
+    "Presence is disabled for this organization, or nobody has been online in the last 2 weeks.";
+
+impl LiveState {
+    /// The banner text at local time `now_ms`: why the roster is empty, stale or missing.
+    /// `None` when there is nothing to say (loading, ready).
+    pub fn banner(&self, now_ms: f64) -> Option<String> {
+        let retry_in = |retry_at_ms: f64| ((retry_at_ms - now_ms) / 1000.0).ceil().max(0.0) as u64;
+        match self {
+            LiveState::Loading | LiveState::Ready(_) => None,
+            LiveState::Empty(_) => Some(EMPTY_MESSAGE.to_owned()),
+            LiveState::Stale {
+                last,
+                failure,
+                retry_at_ms,
+            } => {
+                let ago = updated_ago((now_ms - last.received_at_ms) / 1000.0);
+                let retrying = match failure {
+                    Failure::RateLimited { .. } => {
+                        format!("retrying in {} s.", retry_in(*retry_at_ms))
+                    }
+                    _ => "retrying…".to_owned(),
+                };
+                Some(format!("Last updated {ago}; {retrying} {failure}"))
+            }
+            LiveState::Failed {
+                failure,
+                retry_at_ms,
+            } => Some(format!(
+                "{failure} Retrying in {} s.",
+                retry_in(*retry_at_ms)
+            )),
+        }
+    }
+}
+
 /// "just now", "1 min ago", "3 min ago", "2 h ago": how long ago the roster was updated.
 pub fn updated_ago(secs: f64) -> String {
     let secs = secs.max(0.0) as u64;

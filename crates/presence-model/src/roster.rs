@@ -140,6 +140,17 @@ impl Counts {
     pub fn total(&self) -> usize {
         self.active + self.idle + self.offline
     }
+
+    /// "12 active · 3 idle · 80 offline", compact from 1,000 ("1.2K").
+    pub fn summary(&self) -> String {
+        use crate::wording::compact_count;
+        format!(
+            "{} active · {} idle · {} offline",
+            compact_count(self.active),
+            compact_count(self.idle),
+            compact_count(self.offline)
+        )
+    }
 }
 
 /// The default name order: case-insensitive, then exact. The browser passes a locale

@@ -185,3 +185,52 @@ fn updated_ago_words() {
         assert_eq!(updated_ago(secs), words);
     }
 }
+
+#[test]
+fn banner_words_for_each_state() {
+    let order = &default_name_order;
+    let mut live = Live::new(140, 60);
+    assert_eq!(live.state().banner(0.0), None);
+    live.failed(
+        Failure::RateLimited {
+            retry_after_secs: 7.0,
+        },
+        0.0,
+        0.0,
+    );
+    assert_eq!(
+        live.state().banner(0.0).unwrap(),
+        "Zulip is rate-limiting the proxy. Retrying in 7 s."
+    );
+    assert_eq!(
+        live.state().banner(2500.0).unwrap(),
+        "Zulip is rate-limiting the proxy. Retrying in 5 s."
+    );
+    live.presence_arrived(
+        presence(&[("a@x", "active", 1.0)], SERVER_T),
+        10_000.0,
+        order,
+    );
+    assert_eq!(live.state().banner(10_000.0), None);
+    live.failed(DOWN, 70_000.0, 0.5);
+    assert_eq!(
+        live.state().banner(190_000.0).unwrap(),
+        "Last updated 3 min ago; retrying… The proxy cannot be reached (network error)."
+    );
+    live.failed(
+        Failure::RateLimited {
+            retry_after_secs: 4.0,
+        },
+        200_000.0,
+        0.0,
+    );
+    assert_eq!(
+        live.state().banner(200_000.0).unwrap(),
+        "Last updated 3 min ago; retrying in 4 s. Zulip is rate-limiting the proxy."
+    );
+    live.presence_arrived(presence(&[], SERVER_T), 0.0, order);
+    assert_eq!(
+        live.state().banner(0.0).unwrap(),
+        presence_model::live::EMPTY_MESSAGE
+    );
+}

@@ -291,3 +291,25 @@ fn rows_follow_show_offline_and_max_rows() {
     let none = small.rows("", ShowOffline::None, None);
     assert_eq!((none.people.len(), none.hidden_offline), (1, 1));
 }
+
+#[test]
+fn counts_summary_is_compact_from_a_thousand() {
+    assert_eq!(
+        Counts {
+            active: 12,
+            idle: 3,
+            offline: 80
+        }
+        .summary(),
+        "12 active · 3 idle · 80 offline"
+    );
+    assert_eq!(
+        Counts {
+            active: 1234,
+            idle: 0,
+            offline: 56_789
+        }
+        .summary(),
+        "1.2K active · 0 idle · 56K offline"
+    );
+}

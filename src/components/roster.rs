@@ -1,0 +1,103 @@
+//! The roster widget: header, banner and rows, for each state of the live roster.
+
+use presence_model::{Config, LiveState, Snapshot};
+use web_sys::Element;
+use yew::prelude::*;
+
+use crate::components::banner::{Banner, BannerKind};
+use crate::components::roster_header::RosterHeader;
+use crate::components::roster_list::roster_list;
+use crate::hooks::use_live::use_live;
+use crate::host::{dispatch_error, utc_offset_secs, HostSummary};
+use crate::services::Services;
+
+/// Props of [`Roster`].
+#[derive(Clone, PartialEq, Properties)]
+pub struct RosterProps {
+    /// Validated options.
+    pub config: Config,
+    /// Browser services (fakes in tests).
+    #[prop_or_else(Services::browser)]
+    pub services: Services,
+    /// The element the widget is mounted on, which gets the `data-*` hooks and the
+    /// `roster-error` events.
+    #[prop_or_default]
+    pub host: Option<Element>,
+    /// How often statuses are re-derived from the clock (ms).
+    #[prop_or(1000)]
+    pub tick_ms: u32,
+}
+
+/// A live roster of a Zulip organization.
+#[function_component(Roster)]
+pub fn roster(props: &RosterProps) -> Html {
+    let handle = use_live(&props.config, &props.services, props.tick_ms);
+    let query = use_state(String::new);
+    let onsearch = {
+        let query = query.clone();
+        Callback::from(move |text: String| query.set(text))
+    };
+
+    let live = handle.live.borrow();
+    let state = live.state();
+    let now_ms = props.services.clock.now_ms();
+
+    {
+        let host = props.host.clone();
+        use_effect_with(HostSummary::of(state), move |summary| {
+            if let Some(host) = &host {
+                summary.apply(host);
+            }
+        });
+    }
+    {
+        let host = props.host.clone();
+        let failure = state.failure().map(|f| (f.cause(), f.to_string()));
+        use_effect_with(failure, move |failure| {
+            if let (Some(host), Some((cause, message))) = (&host, failure) {
+                dispatch_error(host, cause, message);
+            }
+        });
+    }
+
+    let banner = state.banner(now_ms);
+    let people = |snapshot: &Snapshot| {
+        if snapshot.presence.presences.is_empty() {
+            return html! {};
+        }
+        let server_now = snapshot.server_now(now_ms);
+        html! {
+            <>
+                <RosterHeader counts={snapshot.roster.counts()} query={AttrValue::from((*query).clone())} onsearch={onsearch.clone()} />
+                { roster_list(&snapshot.roster, server_now, utc_offset_secs(), &query, &props.config) }
+            </>
+        }
+    };
+    let body = match state {
+        LiveState::Loading => html! {
+            <p class="roster-loading" role="status">{ "Loading who's online…" }</p>
+        },
+        LiveState::Ready(snapshot) => people(snapshot),
+        LiveState::Empty(_) => html! {
+            <Banner kind={BannerKind::Info} text={banner.unwrap_or_default()} />
+        },
+        LiveState::Stale { last, .. } => html! {
+            <>
+                <Banner kind={BannerKind::Warning} text={banner.unwrap_or_default()} />
+                if last.presence.presences.is_empty() {
+                    <p class="roster-none">{ presence_model::live::EMPTY_MESSAGE }</p>
+                }
+                { people(last) }
+            </>
+        },
+        LiveState::Failed { .. } => html! {
+            <Banner kind={BannerKind::Error} text={banner.unwrap_or_default()} />
+        },
+    };
+
+    html! {
+        <section class="zulip-roster" data-theme={props.config.theme.as_str()} aria-label="Who's online" aria-busy={(state.name() == "loading").to_string()}>
+            { body }
+        </section>
+    }
+}

@@ -1,0 +1,42 @@
+//! Counts and the search box.
+
+use presence_model::Counts;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Props of [`RosterHeader`].
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct RosterHeaderProps {
+    /// Counts over the whole roster.
+    pub counts: Counts,
+    /// The search text.
+    pub query: AttrValue,
+    /// Called with the new search text as the viewer types.
+    pub onsearch: Callback<String>,
+}
+
+/// "12 active · 3 idle · 80 offline" and a labelled search box.
+#[function_component(RosterHeader)]
+pub fn roster_header(props: &RosterHeaderProps) -> Html {
+    let oninput = {
+        let onsearch = props.onsearch.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            onsearch.emit(input.value());
+        })
+    };
+    html! {
+        <div class="roster-header">
+            <p class="counts">{ props.counts.summary() }</p>
+            <input
+                class="search"
+                type="search"
+                aria-label="Search people"
+                placeholder="Search people"
+                autocomplete="off"
+                value={props.query.clone()}
+                {oninput}
+            />
+        </div>
+    }
+}

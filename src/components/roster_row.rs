@@ -1,0 +1,53 @@
+//! One person. Keyed by email with comparable props, so a row whose person did not
+//! change is not re-rendered.
+
+use presence_model::{ClientKind, LastActive, Status};
+use yew::prelude::*;
+
+use crate::components::client_icons::ClientIcons;
+use crate::components::status_dot::StatusDot;
+
+/// Props of [`RosterRow`].
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct RosterRowProps {
+    /// The presence key.
+    pub email: AttrValue,
+    /// The name to show (the email when no name is known).
+    pub name: AttrValue,
+    /// Their avatar, already checked to be http(s) or a site path.
+    pub avatar_url: Option<AttrValue>,
+    /// Their status.
+    pub status: Status,
+    /// Client names, for `data-clients`.
+    pub clients: AttrValue,
+    /// Client kinds, for icons; `None` hides the icon column.
+    pub kinds: Option<Vec<ClientKind>>,
+    /// "Active now", "Active 5 minutes ago"…
+    pub last_active: LastActive,
+}
+
+/// A row: status dot, avatar, name, client icons; hovering says when they were active.
+#[function_component(RosterRow)]
+pub fn roster_row(props: &RosterRowProps) -> Html {
+    html! {
+        <li
+            part="row"
+            class={classes!("roster-row", props.status.as_str())}
+            data-email={props.email.clone()}
+            data-status={props.status.as_str()}
+            data-clients={props.clients.clone()}
+            title={props.last_active.to_string()}
+        >
+            <StatusDot status={props.status} />
+            if let Some(url) = &props.avatar_url {
+                <img class="avatar" src={url.clone()} alt="" width="20" height="20" loading="lazy" referrerpolicy="no-referrer" />
+            } else {
+                <span class="avatar none" aria-hidden="true"></span>
+            }
+            <span class="name">{ props.name.clone() }</span>
+            if let Some(kinds) = &props.kinds {
+                <ClientIcons kinds={kinds.clone()} />
+            }
+        </li>
+    }
+}

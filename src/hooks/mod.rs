@@ -1,0 +1,3 @@
+//! Hooks.
+
+pub mod use_live;

@@ -1,0 +1,70 @@
+//! HTTP GET as bytes: the payload goes straight from bytes into typed structs, never
+//! through a JS object or `serde_json::Value`.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use gloo_net::http::Request;
+use web_sys::{AbortSignal, RequestCache};
+
+/// What came back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HttpAnswer {
+    /// Status code.
+    pub status: u16,
+    /// The `Retry-After` header, when readable.
+    pub retry_after: Option<String>,
+    /// The body.
+    pub body: Vec<u8>,
+}
+
+/// Why nothing came back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FetchError {
+    /// No HTTP answer (refused, offline, CORS, DNS).
+    Network,
+    /// The deadline passed.
+    Timeout,
+    /// The request was aborted (the widget was destroyed).
+    Aborted,
+}
+
+/// A GET in progress.
+pub type FetchFuture = Pin<Box<dyn Future<Output = Result<HttpAnswer, FetchError>>>>;
+
+/// Something that can GET a URL.
+pub trait Fetcher {
+    /// Starts a GET of `url`, abandoned when `signal` aborts.
+    fn get(&self, url: &str, signal: &AbortSignal) -> FetchFuture;
+}
+
+/// `fetch()` through gloo-net.
+pub struct GlooFetcher;
+
+impl Fetcher for GlooFetcher {
+    fn get(&self, url: &str, signal: &AbortSignal) -> FetchFuture {
+        let request = Request::get(url)
+            // Presence must be fresh; caching for all viewers is the proxy's job.
+            .cache(RequestCache::NoStore)
+            .abort_signal(Some(signal));
+        let signal = signal.clone();
+        Box::pin(async move {
+            let failed = |signal: &AbortSignal| {
+                if signal.aborted() {
+                    FetchError::Aborted
+                } else {
+                    FetchError::Network
+                }
+            };
+            let response = request.send().await.map_err(|_| failed(&signal))?;
+            let status = response.status();
+            let retry_after = response.headers().get("retry-after");
+            let body = response.binary().await.map_err(|_| failed(&signal))?;
+            Ok(HttpAnswer {
+                status,
+                retry_after,
+                body,
+            })
+        })
+    }
+}

@@ -1,0 +1,444 @@
+//! The live roster, used as a person would: mount it, wait for what shows, read the
+//! rows, the counts, the banner, the hooks on the host element, the events it fires.
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use presence_model::Config;
+use support::*;
+use wasm_bindgen_test::*;
+use web_sys::Element;
+use yew::AppHandle;
+use zulip_roster::components::roster::{Roster, RosterProps};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const T: f64 = 1_800_000_000.25;
+const PRESENCE: &str = "/realm/presence";
+const USERS: &str = "/users";
+const LEGACY: &str = include_str!("fixtures/realm-presence.legacy-clients.json");
+
+fn mount(pairs: &[(&str, &str)], fakes: &Fakes, tick_ms: u32) -> (Element, AppHandle<Roster>) {
+    let config = Config::from_pairs(pairs.iter().copied(), Some("/api/v1")).unwrap();
+    let root = mount_point();
+    let props = RosterProps {
+        config,
+        services: fakes.services.clone(),
+        host: Some(root.clone()),
+        tick_ms,
+    };
+    let handle = yew::Renderer::<Roster>::with_root_and_props(root.clone(), props).render();
+    (root, handle)
+}
+
+fn team() -> String {
+    modern_body(
+        T,
+        &[
+            ("zoe@x", "active", 5),
+            ("ada@x", "active", 30),
+            ("bo@x", "idle", 20),
+            ("anon@x", "active", 300),
+        ],
+    )
+}
+
+fn names() -> String {
+    users_body(&[
+        (
+            "zoe@x",
+            "Zoë Ødegaard",
+            Some("https://zulip.example/avatar/zoe.png"),
+        ),
+        ("ada@x", "Ada Lovelace", Some("javascript:alert(1)")),
+        ("bo@x", "Émile Brontë", None),
+    ])
+}
+
+#[wasm_bindgen_test]
+async fn shows_who_is_online_with_names_counts_and_hooks() {
+    let fakes = Fakes::new(
+        FakeFetcher::new()
+            .route(PRESENCE, vec![ok(team())])
+            .route(USERS, vec![ok(names())]),
+    );
+    let (root, _handle) = mount(&[], &fakes, 1000);
+    wait_for_state(&root, "ready").await;
+    wait_until(&root, "names", || {
+        text(&root, "li[data-email='zoe@x'] .name") == "Zoë Ødegaard"
+    })
+    .await;
+
+    assert_eq!(text(&root, ".counts"), "2 active · 1 idle · 1 offline");
+    let hooks: Vec<_> = ["data-active", "data-idle", "data-offline", "data-total"]
+        .iter()
+        .map(|a| root.get_attribute(a).unwrap())
+        .collect();
+    assert_eq!(hooks, ["2", "1", "1", "4"]);
+    // Active, then idle, then offline; by name within each.
+    assert_eq!(row_emails(&root), ["ada@x", "zoe@x", "bo@x", "anon@x"]);
+    let rows = all(&root, "li[part=row]");
+    let statuses: Vec<_> = rows
+        .iter()
+        .map(|r| r.get_attribute("data-status").unwrap())
+        .collect();
+    assert_eq!(statuses, ["active", "active", "idle", "offline"]);
+    let titles: Vec<_> = rows
+        .iter()
+        .map(|r| r.get_attribute("title").unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        ["Active now", "Active now", "Idle", "Active 5 minutes ago"]
+    );
+    assert_eq!(
+        text(&root, "li[data-email='anon@x'] .name"),
+        "anon@x",
+        "no name known: the email"
+    );
+    assert_eq!(
+        text(&root, "li[data-email='bo@x'] .visually-hidden"),
+        "Idle"
+    );
+    assert_eq!(
+        rows[0].get_attribute("data-clients").as_deref(),
+        Some("website")
+    );
+    // Avatars only from http(s); a javascript: URL is dropped.
+    let avatar = root
+        .query_selector("li[data-email='zoe@x'] img.avatar")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        avatar.get_attribute("src").as_deref(),
+        Some("https://zulip.example/avatar/zoe.png")
+    );
+    assert!(root
+        .query_selector("li[data-email='ada@x'] img")
+        .unwrap()
+        .is_none());
+    // 7.0+: everyone is "website", so no icon column.
+    assert!(all(&root, ".client-icon").is_empty());
+    // The search box is labelled.
+    let search = root.query_selector("input[type=search]").unwrap().unwrap();
+    assert_eq!(
+        search.get_attribute("aria-label").as_deref(),
+        Some("Search people")
+    );
+    assert_eq!(
+        fakes
+            .fetcher
+            .requests
+            .borrow()
+            .iter()
+            .filter(|u| u.contains(USERS))
+            .cloned()
+            .collect::<Vec<_>>(),
+        ["/api/v1/users?client_gravatar=false"]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn names_failing_leaves_emails_and_a_working_roster() {
+    let fakes = Fakes::new(FakeFetcher::new().route(PRESENCE, vec![ok(team())]).route(
+        USERS,
+        vec![status(
+            401,
+            r#"{"result":"error","msg":"Invalid API key","code":"INVALID_API_KEY"}"#,
+        )],
+    ));
+    let (root, _handle) = mount(&[], &fakes, 1000);
+    wait_for_state(&root, "ready").await;
+    wait_until(&root, "the users request", || {
+        fakes.fetcher.count(USERS) == 1
+    })
+    .await;
+    assert_eq!(text(&root, "li[data-email='zoe@x'] .name"), "zoe@x");
+    assert_eq!(root.get_attribute("data-state").as_deref(), Some("ready"));
+}
+
+#[wasm_bindgen_test]
+async fn pre_7_0_data_shows_client_icons_with_labels() {
+    let fakes = Fakes::new(FakeFetcher::new().route(PRESENCE, vec![ok(LEGACY)]));
+    let (root, _handle) = mount(&[("names", "off")], &fakes, 1000);
+    wait_for_state(&root, "ready").await;
+    let ada = wait_for(&root, "li[data-email='ada@zulip.example']").await;
+    assert_eq!(
+        ada.get_attribute("data-clients").as_deref(),
+        Some("ZulipMobile website")
+    );
+    let labels = |row: &str| -> Vec<String> {
+        all(&root, &format!("li[data-email='{row}'] .client-icon"))
+            .iter()
+            .map(|i| i.get_attribute("title").unwrap())
+            .collect()
+    };
+    assert_eq!(labels("ada@zulip.example"), ["Web", "Mobile app"]);
+    assert_eq!(labels("bo@zulip.example"), ["Desktop app", "Terminal"]);
+    assert_eq!(labels("nagios-watcher@zulip.example"), ["Other app"]);
+    assert_eq!(labels("script@zulip.example"), ["Python / API"]);
+    assert_eq!(
+        text(
+            &root,
+            "li[data-email='bo@zulip.example'] .client-icon[data-kind=terminal] .visually-hidden"
+        ),
+        "Terminal"
+    );
+    assert_eq!(fakes.fetcher.count(USERS), 0, "names=off fetches no names");
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_refresh_keeps_the_rows_and_says_stale_then_recovers() {
+    let fakes = Fakes::new(FakeFetcher::new().route(PRESENCE, vec![ok(team()), Reply::Network]));
+    let (root, _handle) = mount(&[("refresh", "1"), ("names", "off")], &fakes, 1000);
+    wait_for_state(&root, "ready").await;
+    let (errors, _listener) = record_errors(&root);
+    wait_for_state(&root, "stale").await;
+    assert_eq!(
+        text(&root, "[part=banner]"),
+        "Last updated just now; retrying… The proxy cannot be reached (network error)."
+    );
+    assert_eq!(row_emails(&root).len(), 4, "the old rows stay");
+    assert_eq!(root.get_attribute("data-total").as_deref(), Some("4"));
+    assert_eq!(errors.borrow()[0].0, "down");
+    // The proxy comes back: the next retry brings the roster back by itself.
+    fakes.fetcher.then(PRESENCE, vec![ok(team())]);
+    wait_for_state(&root, "ready").await;
+    assert!(root.query_selector("[part=banner]").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn each_error_cause_has_its_own_message_and_event() {
+    let nginx = "<html>\r\n<head><title>502 Bad Gateway</title></head></html>";
+    let malformed = r#"{"result":"success","msg":"","server_timestamp":1.0,"presences":{"iago@zulip.com":{"website":{"client":"website","status":"active"}}}}"#;
+    let cases: Vec<(Reply, &str, &str)> = vec![
+        (status(404, r#"{"result":"error","msg":"Not Found","code":"BAD_REQUEST"}"#), "wrong-url", "The proxy URL looks wrong: it answered HTTP 404 Not Found."),
+        (ok("<!doctype html><title>Intranet</title>"), "wrong-url", "it answered with a web page (HTTP 200), not Zulip's JSON"),
+        (status(401, r#"{"result":"error","msg":"Invalid API key","code":"INVALID_API_KEY"}"#), "refused", "refused the proxy's credentials (INVALID_API_KEY: Invalid API key)"),
+        (Reply::Answer { status: 429, body: r#"{"result":"error","msg":"API usage exceeded rate limit","code":"RATE_LIMIT_HIT","retry-after":7}"#.into(), retry_after: Some("7".into()) }, "rate-limited", "Zulip is rate-limiting the proxy. Retrying in 8 s."),
+        (status(502, nginx), "down", "The proxy or the Zulip server is not working (HTTP 502)."),
+        (Reply::Network, "down", "The proxy cannot be reached (network error)."),
+        (Reply::Hang, "down", "The proxy did not answer within 1 s."),
+        (ok(malformed), "malformed", "presence of iago@zulip.com, entry \"website\": missing field `timestamp`"),
+    ];
+    for (reply, cause, words) in cases {
+        let fakes = Fakes::new(FakeFetcher::new().route(PRESENCE, vec![reply.clone()]));
+        let root = mount_point();
+        let (errors, _listener) = record_errors(&root);
+        let config =
+            Config::from_pairs([("names", "off"), ("timeout", "1")], Some("/api/v1")).unwrap();
+        let props = RosterProps {
+            config,
+            services: fakes.services.clone(),
+            host: Some(root.clone()),
+            tick_ms: 1000,
+        };
+        let handle = yew::Renderer::<Roster>::with_root_and_props(root.clone(), props).render();
+        wait_for_state(&root, "error").await;
+        let banner = wait_for(&root, "[part=banner]").await;
+        let shown = banner.text_content().unwrap();
+        assert!(shown.contains(words), "{reply:?}: {shown}");
+        assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
+        assert!(
+            root.get_attribute("data-total").is_none(),
+            "no counts without data"
+        );
+        wait_until(&root, "a roster-error event", || {
+            !errors.borrow().is_empty()
+        })
+        .await;
+        assert_eq!(errors.borrow()[0].0, cause, "{reply:?}");
+        assert!(
+            errors.borrow()[0]
+                .1
+                .contains(words.trim_end_matches(" Retrying in 8 s.")),
+            "{:?}",
+            errors.borrow()
+        );
+        handle.destroy();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_answer_explains_itself() {
+    let fakes = Fakes::new(FakeFetcher::new().route(PRESENCE, vec![ok(modern_body(T, &[]))]));
+    let (root, _handle) = mount(&[("names", "off")], &fakes, 1000);
+    wait_for_state(&root, "empty").await;
+    assert_eq!(
+        text(&root, "[part=banner]"),
+        "Presence is disabled for this organization, or nobody has been online in the last 2 weeks."
+    );
+    assert_eq!(root.get_attribute("data-total").as_deref(), Some("0"));
+}
+
+fn type_into(root: &Element, selector: &str, value: &str) {
+    use wasm_bindgen::JsCast;
+    let input: web_sys::HtmlInputElement = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    input.set_value(value);
+    let event = web_sys::InputEvent::new("input").unwrap();
+    input.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn search_filters_rows_by_name_or_email_but_not_counts() {
+    let fakes = Fakes::new(
+        FakeFetcher::new()
+            .route(PRESENCE, vec![ok(team())])
+            .route(USERS, vec![ok(names())]),
+    );
+    let (root, _handle) = mount(&[], &fakes, 1000);
+    wait_until(&root, "names", || {
+        text(&root, "li[data-email='bo@x'] .name") == "Émile Brontë"
+    })
+    .await;
+    type_into(&root, "input[type=search]", "ÉMILE");
+    wait_until(&root, "one row", || row_emails(&root) == ["bo@x"]).await;
+    type_into(&root, "input[type=search]", "anon@");
+    wait_until(&root, "the email match", || row_emails(&root) == ["anon@x"]).await;
+    assert_eq!(
+        text(&root, ".counts"),
+        "2 active · 1 idle · 1 offline",
+        "counts stay whole"
+    );
+    type_into(&root, "input[type=search]", "nobody");
+    wait_until(&root, "no rows", || row_emails(&root).is_empty()).await;
+    assert_eq!(text(&root, ".roster-none"), "No matching users.");
+    assert_eq!(root.get_attribute("data-total").as_deref(), Some("4"));
+}
+
+#[wasm_bindgen_test]
+async fn people_age_from_idle_to_offline_without_a_new_poll() {
+    // bo went idle 100 s before the answer; with a 140 s threshold they are offline 40 s
+    // later on the server's clock, whatever the browser's wall clock says.
+    let fakes = Fakes::new(FakeFetcher::new().route(
+        PRESENCE,
+        vec![ok(modern_body(
+            T,
+            &[("bo@x", "idle", 100), ("zoe@x", "active", 0)],
+        ))],
+    ));
+    let (root, _handle) = mount(&[("names", "off"), ("refresh", "600")], &fakes, 20);
+    let bo = wait_for(&root, "li[data-email='bo@x']").await;
+    assert_eq!(bo.get_attribute("data-status").as_deref(), Some("idle"));
+    fakes.clock.advance_secs(39.0);
+    fakes.clock.advance_secs(1.0);
+    wait_until(&root, "bo offline", || {
+        root.query_selector("li[data-email='bo@x']")
+            .unwrap()
+            .and_then(|r| r.get_attribute("data-status"))
+            .as_deref()
+            == Some("offline")
+    })
+    .await;
+    assert_eq!(root.get_attribute("data-offline").as_deref(), Some("1"));
+    assert_eq!(text(&root, "li[data-email='bo@x']").trim(), "Offlinebo@x");
+    assert_eq!(fakes.fetcher.count(PRESENCE), 1, "no new poll was needed");
+}
+
+#[wasm_bindgen_test]
+async fn polling_pauses_while_hidden_and_refreshes_when_visible_again() {
+    let fakes = Fakes::new(FakeFetcher::new().route(PRESENCE, vec![ok(team())]));
+    let (root, _handle) = mount(&[("names", "off"), ("refresh", "1")], &fakes, 1000);
+    wait_for_state(&root, "ready").await;
+    fakes.visibility.set_hidden(true);
+    let before = fakes.fetcher.count(PRESENCE);
+    // Nothing to await while hidden: the point is that nothing happens for a while.
+    gloo_timers::future::sleep(std::time::Duration::from_millis(2500)).await;
+    assert!(
+        fakes.fetcher.count(PRESENCE) <= before + 1,
+        "polled while hidden: {before} → {}",
+        fakes.fetcher.count(PRESENCE)
+    );
+    let hidden_count = fakes.fetcher.count(PRESENCE);
+    fakes.visibility.set_hidden(false);
+    wait_until(&root, "a poll on becoming visible", || {
+        fakes.fetcher.count(PRESENCE) == hidden_count + 1
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_slow_request_is_never_doubled_and_destroy_aborts_it() {
+    let fakes = Fakes::new(FakeFetcher::new().route(PRESENCE, vec![Reply::Hang]));
+    let (root, handle) = mount(
+        &[("names", "off"), ("refresh", "1"), ("timeout", "60")],
+        &fakes,
+        1000,
+    );
+    wait_until(&root, "the first request", || {
+        fakes.fetcher.count(PRESENCE) == 1
+    })
+    .await;
+    assert_eq!(root.get_attribute("data-state").as_deref(), Some("loading"));
+    assert_eq!(text(&root, "[role=status]"), "Loading who's online…");
+    gloo_timers::future::sleep(std::time::Duration::from_millis(1500)).await;
+    assert_eq!(
+        (
+            fakes.fetcher.count(PRESENCE),
+            fakes.fetcher.max_in_flight.get()
+        ),
+        (1, 1)
+    );
+    handle.destroy();
+    wait_until(&root, "the abort", || fakes.fetcher.aborted.get() == 1).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_poll_that_changes_nothing_touches_no_dom() {
+    // The second answer is a minute newer: the active people re-reported, nobody's
+    // status changed, so nothing on screen may change.
+    let first = modern_body(
+        T,
+        &[
+            ("zoe@x", "active", 5),
+            ("bo@x", "idle", 20),
+            ("old@x", "active", 4000),
+        ],
+    );
+    let second = modern_body(
+        T + 60.0,
+        &[
+            ("zoe@x", "active", 5),
+            ("bo@x", "idle", 20),
+            ("old@x", "active", 4060),
+        ],
+    );
+    let fakes = Fakes::new(FakeFetcher::new().route(PRESENCE, vec![ok(first), ok(second)]));
+    let (root, _handle) = mount(&[("names", "off"), ("refresh", "1")], &fakes, 1000);
+    wait_for_state(&root, "ready").await;
+    wait_for(&root, "li[data-email='zoe@x']").await;
+    // The callback receives (and so consumes) the records: count them there.
+    let mutations = std::rc::Rc::new(std::cell::Cell::new(0u32));
+    let counter = mutations.clone();
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
+        move |records: js_sys::Array| {
+            counter.set(counter.get() + records.length());
+        },
+    );
+    use wasm_bindgen::JsCast;
+    let observer = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).unwrap();
+    let options = web_sys::MutationObserverInit::new();
+    options.set_subtree(true);
+    options.set_child_list(true);
+    options.set_attributes(true);
+    options.set_character_data(true);
+    observer.observe_with_options(&root, &options).unwrap();
+    fakes.clock.advance_secs(60.0);
+    // Three requests means the second answer was handled and the next one scheduled.
+    wait_until(&root, "two more polls", || {
+        fakes.fetcher.count(PRESENCE) >= 3
+    })
+    .await;
+    let pending = observer.take_records().length();
+    assert_eq!(
+        mutations.get() + pending,
+        0,
+        "the DOM changed on an identical poll"
+    );
+    observer.disconnect();
+}

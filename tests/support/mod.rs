@@ -1,0 +1,334 @@
+//! Fakes and helpers for the browser tests: a scripted fetcher, a hand-moved clock, a
+//! switchable page visibility, and waiting for what a person would see.
+#![allow(dead_code)]
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::{Rc, Weak};
+use std::time::Duration;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortSignal, Element};
+use zulip_roster::services::{
+    Clock, FetchError, FetchFuture, Fetcher, HttpAnswer, Services, Subscription, Visibility,
+};
+
+/// One scripted answer.
+#[derive(Clone, Debug)]
+pub enum Reply {
+    /// A status, a body and maybe a `Retry-After`.
+    Answer {
+        status: u16,
+        body: String,
+        retry_after: Option<String>,
+    },
+    /// No HTTP answer.
+    Network,
+    /// Never answers; ends only when aborted.
+    Hang,
+}
+
+/// A 200 with a JSON body.
+pub fn ok(body: impl Into<String>) -> Reply {
+    Reply::Answer {
+        status: 200,
+        body: body.into(),
+        retry_after: None,
+    }
+}
+
+/// Any status with a body.
+pub fn status(status: u16, body: impl Into<String>) -> Reply {
+    Reply::Answer {
+        status,
+        body: body.into(),
+        retry_after: None,
+    }
+}
+
+/// A fetcher that answers by URL from a script; the last reply repeats.
+#[derive(Default)]
+pub struct FakeFetcher {
+    routes: RefCell<Vec<(String, VecDeque<Reply>)>>,
+    /// Every URL requested, in order.
+    pub requests: RefCell<Vec<String>>,
+    in_flight: Rc<Cell<u32>>,
+    /// The most requests ever in flight at once.
+    pub max_in_flight: Rc<Cell<u32>>,
+    /// Requests ended by an abort.
+    pub aborted: Rc<Cell<u32>>,
+}
+
+impl FakeFetcher {
+    /// A fetcher with no routes (every URL: network error).
+    pub fn new() -> Rc<Self> {
+        Rc::default()
+    }
+
+    /// Scripts the replies for URLs containing `part`.
+    pub fn route(self: &Rc<Self>, part: &str, replies: Vec<Reply>) -> Rc<Self> {
+        self.routes
+            .borrow_mut()
+            .push((part.to_owned(), replies.into()));
+        self.clone()
+    }
+
+    /// Queues more replies for URLs containing `part`.
+    pub fn then(&self, part: &str, replies: Vec<Reply>) {
+        let mut routes = self.routes.borrow_mut();
+        if let Some((_, queue)) = routes.iter_mut().find(|(p, _)| p == part) {
+            queue.extend(replies);
+        }
+    }
+
+    /// How many requests went to URLs containing `part`.
+    pub fn count(&self, part: &str) -> usize {
+        self.requests
+            .borrow()
+            .iter()
+            .filter(|u| u.contains(part))
+            .count()
+    }
+
+    fn next_reply(&self, url: &str) -> Reply {
+        let mut routes = self.routes.borrow_mut();
+        let Some((_, queue)) = routes
+            .iter_mut()
+            .find(|(part, _)| url.contains(part.as_str()))
+        else {
+            return Reply::Network;
+        };
+        if queue.len() > 1 {
+            queue.pop_front().unwrap()
+        } else {
+            queue.front().cloned().unwrap_or(Reply::Network)
+        }
+    }
+}
+
+impl Fetcher for FakeFetcher {
+    fn get(&self, url: &str, signal: &AbortSignal) -> FetchFuture {
+        self.requests.borrow_mut().push(url.to_owned());
+        let reply = self.next_reply(url);
+        let (in_flight, max, aborted) = (
+            self.in_flight.clone(),
+            self.max_in_flight.clone(),
+            self.aborted.clone(),
+        );
+        in_flight.set(in_flight.get() + 1);
+        max.set(max.get().max(in_flight.get()));
+        let signal = signal.clone();
+        Box::pin(async move {
+            let result = match reply {
+                Reply::Answer {
+                    status,
+                    body,
+                    retry_after,
+                } => Ok(HttpAnswer {
+                    status,
+                    retry_after,
+                    body: body.into_bytes(),
+                }),
+                Reply::Network => Err(FetchError::Network),
+                Reply::Hang => {
+                    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+                        signal.set_onabort(Some(&resolve));
+                    });
+                    let _ = JsFuture::from(promise).await;
+                    aborted.set(aborted.get() + 1);
+                    Err(FetchError::Aborted)
+                }
+            };
+            in_flight.set(in_flight.get() - 1);
+            result
+        })
+    }
+}
+
+/// A clock moved by hand.
+#[derive(Default)]
+pub struct FakeClock(Cell<f64>);
+
+impl FakeClock {
+    /// Moves the clock forward.
+    pub fn advance_secs(&self, secs: f64) {
+        self.0.set(self.0.get() + secs * 1000.0);
+    }
+}
+
+impl Clock for FakeClock {
+    fn now_ms(&self) -> f64 {
+        self.0.get()
+    }
+}
+
+/// A page visibility switched by hand.
+#[derive(Default)]
+pub struct FakeVisibility {
+    hidden: Cell<bool>,
+    listeners: RefCell<Vec<Weak<dyn Fn()>>>,
+}
+
+impl FakeVisibility {
+    /// Hides or shows the page, telling subscribers.
+    pub fn set_hidden(&self, hidden: bool) {
+        self.hidden.set(hidden);
+        let listeners: Vec<_> = self
+            .listeners
+            .borrow()
+            .iter()
+            .filter_map(Weak::upgrade)
+            .collect();
+        for listener in listeners {
+            listener();
+        }
+    }
+}
+
+impl Visibility for FakeVisibility {
+    fn hidden(&self) -> bool {
+        self.hidden.get()
+    }
+
+    fn subscribe(&self, on_change: Rc<dyn Fn()>) -> Subscription {
+        self.listeners.borrow_mut().push(Rc::downgrade(&on_change));
+        Subscription::new(on_change)
+    }
+}
+
+/// The fakes, and the services made of them.
+pub struct Fakes {
+    pub fetcher: Rc<FakeFetcher>,
+    pub clock: Rc<FakeClock>,
+    pub visibility: Rc<FakeVisibility>,
+    pub services: Services,
+}
+
+impl Fakes {
+    pub fn new(fetcher: Rc<FakeFetcher>) -> Self {
+        let clock = Rc::new(FakeClock::default());
+        let visibility = Rc::new(FakeVisibility::default());
+        let services = Services {
+            fetcher: fetcher.clone(),
+            clock: clock.clone(),
+            visibility: visibility.clone(),
+            random: Rc::new(|| 0.5),
+        };
+        Fakes {
+            fetcher,
+            clock,
+            visibility,
+            services,
+        }
+    }
+}
+
+/// A fresh element in the page to mount on.
+pub fn mount_point() -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+/// Waits (up to 5 s) until `check` holds; the failure message says what was awaited and
+/// shows the widget.
+pub async fn wait_until(root: &Element, what: &str, check: impl Fn() -> bool) {
+    for _ in 0..500 {
+        if check() {
+            return;
+        }
+        gloo_timers::future::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("waited 5 s for {what}; widget: {}", root.outer_html());
+}
+
+/// Waits until `selector` matches inside `root`.
+pub async fn wait_for(root: &Element, selector: &str) -> Element {
+    wait_until(root, selector, || {
+        root.query_selector(selector).unwrap().is_some()
+    })
+    .await;
+    root.query_selector(selector).unwrap().unwrap()
+}
+
+/// Waits until the host's `data-state` is `state`.
+pub async fn wait_for_state(root: &Element, state: &str) {
+    wait_until(root, &format!("data-state={state}"), || {
+        root.get_attribute("data-state").as_deref() == Some(state)
+    })
+    .await;
+}
+
+/// Every element matching `selector`.
+pub fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.get(i))
+        .filter_map(|n| n.dyn_into().ok())
+        .collect()
+}
+
+/// The text of the element matching `selector`.
+pub fn text(root: &Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+/// `data-email` of every row, in order.
+pub fn row_emails(root: &Element) -> Vec<String> {
+    all(root, "li[part=row]")
+        .iter()
+        .map(|r| r.get_attribute("data-email").unwrap_or_default())
+        .collect()
+}
+
+/// A realm presence body (7.0+ shape) from (email, status, seconds before the server's now).
+pub fn modern_body(server_now: f64, people: &[(&str, &str, i64)]) -> String {
+    let mut users = serde_json::Map::new();
+    for (email, status, ago) in people {
+        let entry = serde_json::json!({"client": "website", "status": status, "timestamp": server_now as i64 - ago});
+        let mut website = entry.clone();
+        website["pushable"] = false.into();
+        users.insert(
+            email.to_string(),
+            serde_json::json!({"website": website, "aggregated": entry}),
+        );
+    }
+    serde_json::json!({"result": "success", "msg": "", "server_timestamp": server_now, "presences": users}).to_string()
+}
+
+/// A `GET /users` body from (email, full name, avatar).
+pub fn users_body(people: &[(&str, &str, Option<&str>)]) -> String {
+    let members: Vec<_> = people
+        .iter()
+        .enumerate()
+        .map(|(i, (email, name, avatar))| serde_json::json!({"user_id": i, "email": email, "full_name": name, "avatar_url": avatar, "is_bot": false, "is_active": true}))
+        .collect();
+    serde_json::json!({"result": "success", "msg": "", "members": members}).to_string()
+}
+
+/// Collects `roster-error` events fired on `host`.
+pub fn record_errors(
+    host: &Element,
+) -> (
+    Rc<RefCell<Vec<(String, String)>>>,
+    gloo_events::EventListener,
+) {
+    let seen: Rc<RefCell<Vec<(String, String)>>> = Rc::default();
+    let sink = seen.clone();
+    let listener = gloo_events::EventListener::new(host, "roster-error", move |event| {
+        let detail = event.dyn_ref::<web_sys::CustomEvent>().unwrap().detail();
+        let get = |key: &str| {
+            js_sys::Reflect::get(&detail, &key.into())
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default()
+        };
+        sink.borrow_mut().push((get("cause"), get("message")));
+    });
+    (seen, listener)
+}
