@@ -1,6 +1,7 @@
 //! The roster widget: header, banner and rows, for each state of the live roster.
 
 use presence_model::{Config, LiveState, Snapshot};
+use wasm_bindgen_futures::spawn_local;
 use web_sys::Element;
 use yew::prelude::*;
 
@@ -42,11 +43,15 @@ pub fn roster(props: &RosterProps) -> Html {
     let state = live.state();
     let now_ms = props.services.clock.now_ms();
 
+    // The hooks and the event go out in a microtask: an effect can run before the rows
+    // (child components) of the same render are in the DOM, and a script that sees
+    // data-state="ready" must find the rows.
     {
         let host = props.host.clone();
         use_effect_with(HostSummary::of(state), move |summary| {
-            if let Some(host) = &host {
-                summary.apply(host);
+            if let Some(host) = host {
+                let summary = summary.clone();
+                spawn_local(async move { summary.apply(&host) });
             }
         });
     }
@@ -54,8 +59,8 @@ pub fn roster(props: &RosterProps) -> Html {
         let host = props.host.clone();
         let failure = state.failure().map(|f| (f.cause(), f.to_string()));
         use_effect_with(failure, move |failure| {
-            if let (Some(host), Some((cause, message))) = (&host, failure) {
-                dispatch_error(host, cause, message);
+            if let (Some(host), Some((cause, message))) = (host, failure.clone()) {
+                spawn_local(async move { dispatch_error(&host, cause, &message) });
             }
         });
     }

@@ -311,14 +311,12 @@ pub fn users_body(people: &[(&str, &str, Option<&str>)]) -> String {
     serde_json::json!({"result": "success", "msg": "", "members": members}).to_string()
 }
 
+/// `(cause, message)` of every `roster-error` event seen.
+pub type ErrorLog = Rc<RefCell<Vec<(String, String)>>>;
+
 /// Collects `roster-error` events fired on `host`.
-pub fn record_errors(
-    host: &Element,
-) -> (
-    Rc<RefCell<Vec<(String, String)>>>,
-    gloo_events::EventListener,
-) {
-    let seen: Rc<RefCell<Vec<(String, String)>>> = Rc::default();
+pub fn record_errors(host: &Element) -> (ErrorLog, gloo_events::EventListener) {
+    let seen: ErrorLog = Rc::default();
     let sink = seen.clone();
     let listener = gloo_events::EventListener::new(host, "roster-error", move |event| {
         let detail = event.dyn_ref::<web_sys::CustomEvent>().unwrap().detail();
