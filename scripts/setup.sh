@@ -52,10 +52,14 @@ if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   cargo install --quiet --force --locked trunk --version "$TRUNK_VERSION"
 fi
 
-# npm tools, exactly as package-lock.json says.
-if [ "$(wasm-opt --version 2>/dev/null)" != "wasm-opt version 132 (version_132)" ]; then
-  say "installing npm tools (binaryen 132 for wasm-opt)"
+# npm tools (binaryen 132 for wasm-opt, playwright-core), exactly as package-lock.json
+# says; a stamp of the lock file makes re-runs instant.
+stamp=tools/node_modules/.lock-stamp
+if [ "$(cat "$stamp" 2>/dev/null)" != "$(sha256sum tools/package-lock.json)" ] \
+  || [ "$(wasm-opt --version 2>/dev/null)" != "wasm-opt version 132 (version_132)" ]; then
+  say "installing npm tools (binaryen 132 for wasm-opt, playwright-core)"
   (cd tools && npm ci --no-audit --no-fund --loglevel=error)
+  sha256sum tools/package-lock.json >"$stamp"
 fi
 
 # Crates, so that later offline steps (trunk --offline) find everything.
