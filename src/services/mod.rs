@@ -2,6 +2,7 @@
 
 pub mod clock;
 pub mod collator;
+pub mod feed;
 pub mod fetch;
 pub mod poller;
 pub mod visibility;

@@ -96,6 +96,14 @@ impl Poller {
     }
 }
 
+impl Poller {
+    /// Polls at once, unless a request is already in flight (or the page is hidden, in
+    /// which case the poll happens when it is shown).
+    pub fn poll_now(&self) {
+        self.inner.poll_now();
+    }
+}
+
 impl Drop for Poller {
     fn drop(&mut self) {
         let taken = {

@@ -61,6 +61,41 @@ impl Theme {
     }
 }
 
+/// Status colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Palette {
+    /// Zulip's green, orange and grey.
+    Zulip,
+    /// Okabe–Ito blue, orange and grey: distinguishable with any common colour blindness.
+    Colorblind,
+}
+
+impl Palette {
+    /// `zulip` or `colorblind`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Palette::Zulip => "zulip",
+            Palette::Colorblind => "colorblind",
+        }
+    }
+}
+
+/// The option names, as attributes (`offline-threshold`); the JS API takes them in
+/// camelCase (`offlineThreshold`).
+pub const OPTION_NAMES: [&str; 11] = [
+    "proxy",
+    "refresh",
+    "offline-threshold",
+    "timeout",
+    "names",
+    "show-offline",
+    "max-rows",
+    "theme",
+    "palette",
+    "lang",
+    "compact",
+];
+
 /// Every option of the widget.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -82,6 +117,10 @@ pub struct Config {
     pub theme: Theme,
     /// BCP 47 language tag for sorting names; the page's language when absent.
     pub lang: Option<String>,
+    /// Status colours.
+    pub palette: Palette,
+    /// A denser layout for sidebars: no avatars, no search box.
+    pub compact: bool,
 }
 
 /// An option that could not be used, with what was wrong.
@@ -103,11 +142,12 @@ impl fmt::Display for ConfigError {
                 "The setting {} = {value:?} is not valid: expected {}.",
                 self.option, self.expected
             ),
-            None => write!(
+            None if self.option == "proxy" => write!(
                 f,
                 "The setting {} is missing: expected {}.",
                 self.option, self.expected
             ),
+            None => write!(f, "Unknown option {:?}: expected {}.", self.option, self.expected),
         }
     }
 }
@@ -127,6 +167,8 @@ impl Config {
             max_rows: None,
             theme: Theme::Auto,
             lang: None,
+            palette: Palette::Zulip,
+            compact: false,
         }
     }
 
@@ -141,6 +183,15 @@ impl Config {
         let mut config = Config::with_proxy(String::new());
         for (name, value) in pairs {
             let value = value.trim();
+            if name == "compact" {
+                // A boolean attribute: present (even empty) means on.
+                config.compact = match value {
+                    "" | "true" | "compact" => true,
+                    "false" => false,
+                    _ => return Err(invalid(name, value, "no value, true or false")),
+                };
+                continue;
+            }
             if value.is_empty() {
                 continue;
             }
@@ -178,6 +229,13 @@ impl Config {
                         "light" => Theme::Light,
                         "dark" => Theme::Dark,
                         _ => return Err(invalid(name, value, "auto, light or dark")),
+                    }
+                }
+                "palette" => {
+                    config.palette = match value {
+                        "zulip" => Palette::Zulip,
+                        "colorblind" => Palette::Colorblind,
+                        _ => return Err(invalid(name, value, "zulip or colorblind")),
                     }
                 }
                 "lang" => {
@@ -257,4 +315,33 @@ fn check_proxy(value: &str) -> Result<String, ConfigError> {
         return Err(invalid("proxy", value, expected));
     }
     Ok(value.trim_end_matches('/').to_owned())
+}
+
+/// `offlineThreshold` → `offline-threshold`: the JS API's spelling to the attribute's.
+pub fn attribute_name(camel: &str) -> String {
+    let mut out = String::with_capacity(camel.len() + 2);
+    for c in camel.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('-');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Checks JS API option names: a misspelt option is an error there (an attribute the
+/// widget does not know is simply not its business).
+pub fn check_option_name(camel: &str) -> Result<String, ConfigError> {
+    let name = attribute_name(camel);
+    if OPTION_NAMES.contains(&name.as_str()) && !camel.contains('-') {
+        Ok(name)
+    } else {
+        Err(ConfigError {
+            option: camel.to_owned(),
+            value: None,
+            expected: "a known option: proxy, refresh, offlineThreshold, timeout, names, showOffline, maxRows, theme, palette, lang, compact".to_owned(),
+        })
+    }
 }

@@ -92,6 +92,31 @@ impl Failure {
     }
 }
 
+impl Failure {
+    /// The HTTP status behind the failure, when there was an answer.
+    pub fn http_status(&self) -> Option<u16> {
+        match self {
+            Failure::WrongUrl { status, .. }
+            | Failure::Refused { status, .. }
+            | Failure::Rejected { status, .. } => Some(*status),
+            Failure::RateLimited { .. } => Some(429),
+            Failure::Down { cause: DownCause::Status(status) } => Some(*status),
+            Failure::Down { .. } => None,
+            Failure::Malformed(_) => Some(200),
+        }
+    }
+
+    /// Zulip's error `code`, when the answer carried one.
+    pub fn zulip_code(&self) -> Option<&str> {
+        match self {
+            Failure::Refused { code, .. } => code.as_ref().map(ErrorCode::as_str),
+            Failure::Rejected { body, .. } => body.code.as_deref(),
+            Failure::RateLimited { .. } => Some("RATE_LIMIT_HIT"),
+            _ => None,
+        }
+    }
+}
+
 impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         match self {

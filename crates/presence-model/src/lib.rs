@@ -25,11 +25,14 @@ pub mod wire;
 pub mod wording;
 
 pub use client::ClientKind;
-pub use config::{Config, ConfigError, Names, ShowOffline, Theme};
+pub use config::{Config, ConfigError, Names, Palette, ShowOffline, Theme};
 pub use fetch::{classify_presence, classify_users, Answer, DownCause, Failure};
 pub use live::{Live, LiveState, Snapshot};
 pub use parse::{parse_error_body, parse_presence, parse_users, ParseError, Parsed, PresenceError};
-pub use roster::{default_name_order, Counts, Directory, Person, Roster, RosterDiff, Rows};
+pub use roster::{
+    announcement, default_name_order, Counts, Directory, Person, Roster, RosterDiff, Rows,
+    StatusChange,
+};
 pub use status::{PresenceTimes, Status, DEFAULT_OFFLINE_THRESHOLD_SECS};
 pub use wire::{
     ClientPresence, ErrorBody, ErrorCode, Member, RealmPresence, ReportedStatus, UserPresence,

@@ -8,7 +8,7 @@
 use std::cmp::Ordering;
 
 use crate::fetch::{retry_delay_secs, Failure};
-use crate::roster::{Directory, Roster};
+use crate::roster::{Directory, Roster, StatusChange};
 use crate::wire::RealmPresence;
 
 /// A name comparison (a locale collator in the browser).
@@ -103,6 +103,8 @@ pub struct Live {
     threshold_secs: u32,
     refresh_secs: u32,
     failures: u32,
+    /// Status changes not yet reported (by answers and by ageing).
+    changes: Vec<StatusChange>,
 }
 
 impl Live {
@@ -114,7 +116,15 @@ impl Live {
             threshold_secs,
             refresh_secs,
             failures: 0,
+            changes: Vec::new(),
         }
+    }
+
+    /// Takes the status changes seen since the last call: people whose status differs
+    /// between two answers, or who aged into another status between polls. The first
+    /// answer reports no changes (nobody "came online" by the page loading).
+    pub fn take_changes(&mut self) -> Vec<StatusChange> {
+        std::mem::take(&mut self.changes)
     }
 
     /// What to show.
@@ -149,6 +159,9 @@ impl Live {
             presence,
             received_at_ms: now_ms,
         };
+        if let Some(old) = self.state.snapshot() {
+            self.changes.extend(old.roster.diff(&snapshot.roster).changes);
+        }
         let same_view = match &self.state {
             LiveState::Ready(old) if !empty => old.roster.same_view(&snapshot.roster),
             LiveState::Empty(_) => empty,
@@ -208,7 +221,10 @@ impl Live {
         match self.state.snapshot_mut() {
             Some(snapshot) => {
                 let now = snapshot.server_now(now_ms);
-                snapshot.roster.reage(now, threshold, order)
+                let changes = snapshot.roster.reage_changes(now, threshold, order);
+                let changed = !changes.is_empty();
+                self.changes.extend(changes);
+                changed
             }
             None => false,
         }

@@ -222,18 +222,32 @@ impl Roster {
         threshold_secs: u32,
         name_order: impl Fn(&str, &str) -> Ordering,
     ) -> bool {
-        let mut changed = false;
+        !self.reage_changes(now, threshold_secs, name_order).is_empty()
+    }
+
+    /// Like [`Roster::reage`], returning who changed (in the old order).
+    pub fn reage_changes(
+        &mut self,
+        now: f64,
+        threshold_secs: u32,
+        name_order: impl Fn(&str, &str) -> Ordering,
+    ) -> Vec<StatusChange> {
+        let mut changes = Vec::new();
         for person in &mut self.people {
             let status = person.times.status(now, threshold_secs);
             if status != person.status {
+                changes.push(StatusChange {
+                    email: person.email.clone(),
+                    from: Some(person.status),
+                    to: status,
+                });
                 person.status = status;
-                changed = true;
             }
         }
-        if changed {
+        if !changes.is_empty() {
             self.sort(&name_order);
         }
-        changed
+        changes
     }
 
     fn sort(&mut self, name_order: &impl Fn(&str, &str) -> Ordering) {
@@ -391,6 +405,34 @@ pub struct StatusChange {
     pub from: Option<Status>,
     /// Their new status.
     pub to: Status,
+}
+
+/// "2 people came online, 1 went offline.": what a screen reader hears, at most every
+/// 30 seconds, about the changes since it last heard. `None` when nothing is worth saying.
+pub fn announcement(changes: &[StatusChange]) -> Option<String> {
+    let online = changes.iter().filter(|c| c.to == Status::Active && c.from != Some(Status::Active)).count();
+    let idle = changes.iter().filter(|c| c.to == Status::Idle && c.from == Some(Status::Active)).count();
+    let offline = changes
+        .iter()
+        .filter(|c| c.to == Status::Offline && matches!(c.from, Some(Status::Active | Status::Idle)))
+        .count();
+    let people = |n: usize| if n == 1 { "1 person".to_owned() } else { format!("{n} people") };
+    let mut parts = Vec::new();
+    if online > 0 {
+        parts.push(format!("{} came online", people(online)));
+    }
+    if idle > 0 {
+        parts.push(format!("{} went idle", people(idle)));
+    }
+    if offline > 0 {
+        parts.push(format!("{} went offline", people(offline)));
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    let mut text = parts.join(", ");
+    text.push('.');
+    Some(text)
 }
 
 /// The difference between two rosters, in the newer roster's order.
