@@ -1,8 +1,8 @@
 //! The widget's outside: `data-*` hooks on the element it is mounted on, and the
 //! `roster-error` event, for page authors' scripts and CSS and for tests.
 
-use js_sys::{Object, Reflect};
-use presence_model::{Counts, LiveState};
+use js_sys::{Array, Object, Reflect};
+use presence_model::{Counts, LiveState, StatusChange};
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 
@@ -42,19 +42,82 @@ impl HostSummary {
     }
 }
 
-/// Fires `roster-error` on `host`, with `detail = { cause, message }`. It bubbles and
-/// crosses shadow roots, so a listener on the document hears every widget.
-pub fn dispatch_error(host: &Element, cause: &str, message: &str) {
-    let detail = Object::new();
-    let _ = Reflect::set(&detail, &"cause".into(), &JsValue::from_str(cause));
-    let _ = Reflect::set(&detail, &"message".into(), &JsValue::from_str(message));
+fn set(object: &Object, key: &str, value: impl Into<JsValue>) {
+    let _ = Reflect::set(object, &key.into(), &value.into());
+}
+
+fn fire(host: &Element, name: &str, detail: &Object) {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
-    init.set_detail(&detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict("roster-error", &init) {
+    init.set_detail(detail);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
         let _ = host.dispatch_event(&event);
     }
+}
+
+/// What a `roster-error` event says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorDetail {
+    /// `config`, `wrong-url`, `refused`, `rate-limited`, `down`, `rejected`, `malformed`.
+    pub cause: &'static str,
+    /// The HTTP status, when there was an answer.
+    pub status: Option<u16>,
+    /// Zulip's error code, when the answer had one.
+    pub code: Option<String>,
+    /// The message shown in the banner.
+    pub message: String,
+}
+
+/// Fires `roster-error` on `host`, with `detail = { cause, status, code, message }`
+/// (`status` and `code` are `null` when unknown). It bubbles and crosses shadow roots, so a
+/// listener on the document hears every widget.
+pub fn dispatch_error(host: &Element, error: &ErrorDetail) {
+    let detail = Object::new();
+    set(&detail, "cause", error.cause);
+    set(
+        &detail,
+        "status",
+        error.status.map_or(JsValue::NULL, JsValue::from),
+    );
+    set(
+        &detail,
+        "code",
+        error
+            .code
+            .as_deref()
+            .map_or(JsValue::NULL, JsValue::from_str),
+    );
+    set(&detail, "message", error.message.as_str());
+    fire(host, "roster-error", &detail);
+}
+
+/// Fires `roster-change` on `host`: `detail = { counts: {active, idle, offline, total},
+/// changes: [{email, from, to}] }`, `from` being `null` for someone new.
+pub fn dispatch_change(host: &Element, counts: Counts, changes: &[StatusChange]) {
+    let totals = Object::new();
+    set(&totals, "active", counts.active as u32);
+    set(&totals, "idle", counts.idle as u32);
+    set(&totals, "offline", counts.offline as u32);
+    set(&totals, "total", counts.total() as u32);
+    let list = Array::new();
+    for change in changes {
+        let item = Object::new();
+        set(&item, "email", change.email.as_str());
+        set(
+            &item,
+            "from",
+            change
+                .from
+                .map_or(JsValue::NULL, |s| JsValue::from_str(s.as_str())),
+        );
+        set(&item, "to", change.to.as_str());
+        list.push(&item);
+    }
+    let detail = Object::new();
+    set(&detail, "counts", totals);
+    set(&detail, "changes", list);
+    fire(host, "roster-change", &detail);
 }
 
 /// The viewer's offset from UTC in seconds east, for calendar days in "last active".

@@ -5,6 +5,7 @@
 #![warn(missing_docs)]
 
 pub mod components;
+pub mod embed;
 pub mod hooks;
 pub mod host;
 pub mod services;

@@ -9,6 +9,7 @@ use support::*;
 use wasm_bindgen_test::*;
 use zulip_roster::components::app::AppProps;
 use zulip_roster::components::status_dot::{StatusDot, StatusDotProps};
+use zulip_roster::embed::config_from_query;
 use zulip_roster::services::{Fetcher, GlooFetcher};
 use zulip_roster::App;
 
@@ -42,7 +43,9 @@ async fn a_wrong_setting_is_a_message_and_an_event_not_a_blank_page() {
     let (errors, _listener) = record_errors(&root);
     let props = AppProps {
         host: root.clone(),
-        query: "?refresh=soon&theme=dark".into(),
+        config: config_from_query("?refresh=soon&theme=dark"),
+        control: Default::default(),
+        services: Fakes::new(FakeFetcher::new()).services,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     let banner = wait_for(&root, "[part=banner]").await;

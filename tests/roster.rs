@@ -26,6 +26,7 @@ fn mount(pairs: &[(&str, &str)], fakes: &Fakes, tick_ms: u32) -> (Element, AppHa
         services: fakes.services.clone(),
         host: Some(root.clone()),
         tick_ms,
+        control: Default::default(),
     };
     let handle = yew::Renderer::<Roster>::with_root_and_props(root.clone(), props).render();
     (root, handle)
@@ -232,6 +233,7 @@ async fn each_error_cause_has_its_own_message_and_event() {
             services: fakes.services.clone(),
             host: Some(root.clone()),
             tick_ms: 1000,
+            control: Default::default(),
         };
         let handle = yew::Renderer::<Roster>::with_root_and_props(root.clone(), props).render();
         wait_for_state(&root, "error").await;
@@ -375,7 +377,7 @@ async fn a_slow_request_is_never_doubled_and_destroy_aborts_it() {
     })
     .await;
     assert_eq!(root.get_attribute("data-state").as_deref(), Some("loading"));
-    assert_eq!(text(&root, "[role=status]"), "Loading who's online…");
+    assert_eq!(text(&root, ".roster-loading"), "Loading who's online…");
     gloo_timers::future::sleep(std::time::Duration::from_millis(1500)).await;
     assert_eq!(
         (

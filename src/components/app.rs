@@ -1,69 +1,60 @@
-//! The standalone page (`trunk serve`, or an iframe): options from the query string.
+//! The widget as mounted on a page: the roster, or a clear message when its options are
+//! wrong (never a blank box).
 
-use presence_model::config::DEFAULT_STANDALONE_PROXY;
 use presence_model::{Config, ConfigError};
-use web_sys::{Element, UrlSearchParams};
+use wasm_bindgen_futures::spawn_local;
+use web_sys::Element;
 use yew::prelude::*;
 
 use crate::components::banner::{Banner, BannerKind};
 use crate::components::roster::Roster;
-use crate::host::{dispatch_error, HostSummary};
+use crate::hooks::use_live::RosterControl;
+use crate::host::{dispatch_error, ErrorDetail, HostSummary};
+use crate::services::Services;
 
 /// Props of [`App`].
 #[derive(Clone, PartialEq, Properties)]
 pub struct AppProps {
-    /// The element the page mounted the widget on.
+    /// The element the widget is mounted on.
     pub host: Element,
-    /// The query string (`?proxy=/api/v1&refresh=30`).
-    pub query: AttrValue,
+    /// The options, or why they are wrong.
+    pub config: Result<Config, ConfigError>,
+    /// Lets the page ask for a refresh.
+    #[prop_or_default]
+    pub control: RosterControl,
+    /// Browser services (fakes in tests).
+    #[prop_or_else(Services::browser)]
+    pub services: Services,
 }
 
-/// Reads the options from `?…`; a wrong one is a message, never a blank page.
-pub fn config_from_query(query: &str) -> Result<Config, ConfigError> {
-    let params = UrlSearchParams::new_with_str(query).ok();
-    let mut pairs: Vec<(String, String)> = Vec::new();
-    if let Some(params) = params {
-        for name in [
-            "proxy",
-            "refresh",
-            "offline-threshold",
-            "timeout",
-            "names",
-            "show-offline",
-            "max-rows",
-            "theme",
-            "lang",
-        ] {
-            if let Some(value) = params.get(name) {
-                pairs.push((name.to_owned(), value));
-            }
-        }
-    }
-    Config::from_pairs(
-        pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())),
-        Some(DEFAULT_STANDALONE_PROXY),
-    )
-}
-
-/// The standalone roster.
+/// The mounted widget.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let config = use_memo(props.query.clone(), |query| config_from_query(query));
     {
         let host = props.host.clone();
-        use_effect_with(config.clone(), move |config| {
-            if let Err(error) = &**config {
-                HostSummary {
-                    state: "error",
-                    counts: None,
-                }
-                .apply(&host);
-                dispatch_error(&host, "config", &error.to_string());
+        use_effect_with(props.config.clone(), move |config| {
+            if let Err(error) = config {
+                let detail = ErrorDetail {
+                    cause: "config",
+                    status: None,
+                    code: None,
+                    message: error.to_string(),
+                };
+                spawn_local(async move {
+                    HostSummary {
+                        state: "error",
+                        counts: None,
+                    }
+                    .apply(&host);
+                    dispatch_error(&host, &detail);
+                });
             }
         });
     }
-    match &*config {
-        Ok(config) => html! { <Roster config={config.clone()} host={props.host.clone()} /> },
+    match &props.config {
+        Ok(config) => html! {
+            <Roster config={config.clone()} host={props.host.clone()} control={props.control.clone()} services={props.services.clone()} />
+        },
         Err(error) => html! {
             <section class="zulip-roster" aria-label="Who's online">
                 <Banner kind={BannerKind::Error} text={error.to_string()} />

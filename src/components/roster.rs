@@ -8,8 +8,8 @@ use yew::prelude::*;
 use crate::components::banner::{Banner, BannerKind};
 use crate::components::roster_header::RosterHeader;
 use crate::components::roster_list::roster_list;
-use crate::hooks::use_live::use_live;
-use crate::host::{dispatch_error, utc_offset_secs, HostSummary};
+use crate::hooks::use_live::{use_live, RosterControl};
+use crate::host::{dispatch_error, utc_offset_secs, ErrorDetail, HostSummary};
 use crate::services::Services;
 
 /// Props of [`Roster`].
@@ -21,18 +21,27 @@ pub struct RosterProps {
     #[prop_or_else(Services::browser)]
     pub services: Services,
     /// The element the widget is mounted on, which gets the `data-*` hooks and the
-    /// `roster-error` events.
+    /// `roster-change` / `roster-error` events.
     #[prop_or_default]
     pub host: Option<Element>,
     /// How often statuses are re-derived from the clock (ms).
     #[prop_or(1000)]
     pub tick_ms: u32,
+    /// Lets the page ask for a refresh.
+    #[prop_or_default]
+    pub control: RosterControl,
 }
 
 /// A live roster of a Zulip organization.
 #[function_component(Roster)]
 pub fn roster(props: &RosterProps) -> Html {
-    let handle = use_live(&props.config, &props.services, props.tick_ms);
+    let handle = use_live(
+        &props.config,
+        &props.services,
+        props.tick_ms,
+        props.host.clone(),
+        props.control.clone(),
+    );
     let query = use_state(String::new);
     let onsearch = {
         let query = query.clone();
@@ -57,14 +66,20 @@ pub fn roster(props: &RosterProps) -> Html {
     }
     {
         let host = props.host.clone();
-        let failure = state.failure().map(|f| (f.cause(), f.to_string()));
+        let failure = state.failure().map(|f| ErrorDetail {
+            cause: f.cause(),
+            status: f.http_status(),
+            code: f.zulip_code().map(str::to_owned),
+            message: f.to_string(),
+        });
         use_effect_with(failure, move |failure| {
-            if let (Some(host), Some((cause, message))) = (host, failure.clone()) {
-                spawn_local(async move { dispatch_error(&host, cause, &message) });
+            if let (Some(host), Some(detail)) = (host, failure.clone()) {
+                spawn_local(async move { dispatch_error(&host, &detail) });
             }
         });
     }
 
+    let config = &props.config;
     let banner = state.banner(now_ms);
     let people = |snapshot: &Snapshot| {
         if snapshot.presence.presences.is_empty() {
@@ -73,14 +88,14 @@ pub fn roster(props: &RosterProps) -> Html {
         let server_now = snapshot.server_now(now_ms);
         html! {
             <>
-                <RosterHeader counts={snapshot.roster.counts()} query={AttrValue::from((*query).clone())} onsearch={onsearch.clone()} />
-                { roster_list(&snapshot.roster, server_now, utc_offset_secs(), &query, &props.config) }
+                <RosterHeader counts={snapshot.roster.counts()} query={AttrValue::from((*query).clone())} onsearch={onsearch.clone()} search={!config.compact} />
+                { roster_list(&snapshot.roster, server_now, utc_offset_secs(), &query, config) }
             </>
         }
     };
     let body = match state {
         LiveState::Loading => html! {
-            <p class="roster-loading" role="status">{ "Loading who's online…" }</p>
+            <p class="roster-loading">{ "Loading who's online…" }</p>
         },
         LiveState::Ready(snapshot) => people(snapshot),
         LiveState::Empty(_) => html! {
@@ -101,8 +116,15 @@ pub fn roster(props: &RosterProps) -> Html {
     };
 
     html! {
-        <section class="zulip-roster" data-theme={props.config.theme.as_str()} aria-label="Who's online" aria-busy={(state.name() == "loading").to_string()}>
+        <section
+            class={classes!("zulip-roster", config.compact.then_some("compact"))}
+            data-theme={config.theme.as_str()}
+            data-palette={config.palette.as_str()}
+            aria-label="Who's online"
+            aria-busy={(state.name() == "loading").to_string()}
+        >
             { body }
+            <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ handle.announcement.borrow().clone() }</p>
         </section>
     }
 }

@@ -13,6 +13,9 @@ pub struct RosterHeaderProps {
     pub query: AttrValue,
     /// Called with the new search text as the viewer types.
     pub onsearch: Callback<String>,
+    /// Whether to show the search box (not in compact mode).
+    #[prop_or(true)]
+    pub search: bool,
 }
 
 /// "12 active · 3 idle · 80 offline" and a labelled search box.
@@ -26,9 +29,11 @@ pub fn roster_header(props: &RosterHeaderProps) -> Html {
         })
     };
     html! {
-        <div class="roster-header">
+        <div class="roster-header" part="header">
             <p class="counts">{ props.counts.summary() }</p>
+            if props.search {
             <input
+                part="search"
                 class="search"
                 type="search"
                 aria-label="Search people"
@@ -37,6 +42,7 @@ pub fn roster_header(props: &RosterHeaderProps) -> Html {
                 value={props.query.clone()}
                 {oninput}
             />
+            }
         </div>
     }
 }

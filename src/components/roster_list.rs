@@ -1,6 +1,6 @@
 //! The list of people matching the search, and what was left out.
 
-use presence_model::{Config, Roster};
+use presence_model::{Config, Roster, ShowOffline};
 use yew::prelude::*;
 
 use crate::components::roster_row::RosterRow;
@@ -38,7 +38,13 @@ pub fn roster_list(
                 <p class="roster-none">{ if searching { "No matching users." } else { "No active users." } }</p>
             }
             if rows.hidden_offline > 0 {
-                <p class="roster-more">{ format!("{} offline not listed; search to find them.", rows.hidden_offline) }</p>
+                <p class="roster-more">{
+                    if config.show_offline == ShowOffline::Auto && !config.compact {
+                        format!("{} offline not listed; search to find them.", rows.hidden_offline)
+                    } else {
+                        format!("{} offline not listed.", rows.hidden_offline)
+                    }
+                }</p>
             }
             if rows.cut > 0 {
                 <p class="roster-more">{ format!("{} more not listed.", rows.cut) }</p>

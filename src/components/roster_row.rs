@@ -44,7 +44,7 @@ pub fn roster_row(props: &RosterRowProps) -> Html {
             } else {
                 <span class="avatar none" aria-hidden="true"></span>
             }
-            <span class="name">{ props.name.clone() }</span>
+            <span part="name" class="name">{ props.name.clone() }</span>
             if let Some(kinds) = &props.kinds {
                 <ClientIcons kinds={kinds.clone()} />
             }

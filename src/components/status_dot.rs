@@ -17,7 +17,7 @@ pub fn status_dot(props: &StatusDotProps) -> Html {
     let status = props.status;
     html! {
         <span class="status" data-status={status.as_str()}>
-            <span class={classes!("status-dot", status.as_str())} aria-hidden="true"></span>
+            <span part="dot" class={classes!("status-dot", status.as_str())} aria-hidden="true"></span>
             <span class="visually-hidden">{ status.label() }</span>
         </span>
     }

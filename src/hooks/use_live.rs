@@ -1,32 +1,67 @@
-//! `use_live`: the live roster as a hook. It owns the pollers and the ageing ticker for
-//! as long as the component lives (or until the options change), and re-renders only
-//! when something a viewer sees has changed.
+//! `use_live`: the live roster as a hook. It holds feed subscriptions (shared with every
+//! widget on the page that polls the same URL) and the ageing ticker for as long as the
+//! component lives or its options stay the same, and re-renders only when something a
+//! viewer sees has changed.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 use std::rc::Rc;
 
 use gloo_timers::callback::Interval;
 use presence_model::fetch::DownCause;
 use presence_model::{
-    classify_presence, classify_users, Answer, Config, Directory, Failure, Live, Names,
+    announcement, classify_presence, classify_users, Answer, Config, Directory, Failure, Live,
+    Names, StatusChange,
 };
+use wasm_bindgen_futures::spawn_local;
+use web_sys::Element;
 use yew::prelude::*;
 
+use crate::host::dispatch_change;
 use crate::services::collator::{locale_order, NameOrder};
-use crate::services::poller::{Poller, PollerOptions};
+use crate::services::feed::{subscribe, FeedSubscription};
+use crate::services::poller::PollerOptions;
 use crate::services::{FetchError, HttpAnswer, Services};
 
 /// Names are refreshed this often: `GET /users` is heavy on big organizations.
 const USERS_REFRESH_MS: u32 = 10 * 60 * 1000;
+/// The live region speaks at most this often, so a screen reader is not flooded.
+const ANNOUNCE_EVERY_MS: f64 = 30_000.0;
+
+/// What `RosterControl::refresh` calls, once the roster is polling.
+type RefreshSlot = Rc<RefCell<Option<Rc<dyn Fn()>>>>;
+
+/// A way for the page to ask a mounted roster to refresh now.
+#[derive(Clone, Default)]
+pub struct RosterControl(RefreshSlot);
+
+impl RosterControl {
+    /// Polls now, unless a request is in flight.
+    pub fn refresh(&self) {
+        let action = self.0.borrow().clone();
+        if let Some(action) = action {
+            action();
+        }
+    }
+
+    fn set(&self, action: Option<Rc<dyn Fn()>>) {
+        *self.0.borrow_mut() = action;
+    }
+}
+
+impl PartialEq for RosterControl {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
 
 /// What `use_live` hands to the component.
 #[derive(Clone)]
 pub struct LiveHandle {
-    /// The state machine, shared with the pollers.
+    /// The state machine, shared with the feeds.
     pub live: Rc<RefCell<Live>>,
-    /// The name order in use.
-    pub order: NameOrder,
+    /// What the polite live region says now.
+    pub announcement: Rc<RefCell<String>>,
 }
 
 fn failure_of(error: FetchError, config: &Config) -> Failure {
@@ -45,10 +80,66 @@ fn answer(answer: &HttpAnswer) -> Answer<'_> {
     }
 }
 
-/// Runs the live roster for `config` with `services`, re-ageing every `tick_ms`.
+/// Reports status changes: a `roster-change` event now (after the DOM is updated), and
+/// a line for the live region at most every 30 s.
+struct Reporter {
+    host: Option<Element>,
+    pending: RefCell<Vec<StatusChange>>,
+    last_spoken_ms: Cell<f64>,
+    announcement: Rc<RefCell<String>>,
+    ready_once: Cell<bool>,
+}
+
+impl Reporter {
+    fn report(&self, live: &mut Live) {
+        let changes = live.take_changes();
+        let Some(snapshot) = live.state().snapshot() else {
+            return;
+        };
+        let first = !self.ready_once.replace(true);
+        if changes.is_empty() && !first {
+            return;
+        }
+        if let Some(host) = self.host.clone() {
+            let counts = snapshot.roster.counts();
+            let detail = changes.clone();
+            spawn_local(async move { dispatch_change(&host, counts, &detail) });
+        }
+        self.pending.borrow_mut().extend(changes);
+    }
+
+    /// Moves pending changes into the live region if it has been quiet long enough.
+    /// Returns whether its text changed.
+    fn speak(&self, now_ms: f64) -> bool {
+        if self.pending.borrow().is_empty()
+            || now_ms - self.last_spoken_ms.get() < ANNOUNCE_EVERY_MS
+        {
+            return false;
+        }
+        let changes = std::mem::take(&mut *self.pending.borrow_mut());
+        match announcement(&changes) {
+            Some(text) => {
+                self.last_spoken_ms.set(now_ms);
+                *self.announcement.borrow_mut() = text;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// Runs the live roster for `config` with `services`, re-ageing every `tick_ms`, firing
+/// `roster-change` on `host`, and answering `control.refresh()`.
 #[hook]
-pub fn use_live(config: &Config, services: &Services, tick_ms: u32) -> LiveHandle {
+pub fn use_live(
+    config: &Config,
+    services: &Services,
+    tick_ms: u32,
+    host: Option<Element>,
+    control: RosterControl,
+) -> LiveHandle {
     let live = use_mut_ref(|| Live::new(config.offline_threshold_secs, config.refresh_secs));
+    let announcement = use_mut_ref(String::new);
     let order = {
         let lang = config.lang.clone();
         use_memo(lang, |lang| locale_order(lang.as_deref()))
@@ -58,21 +149,29 @@ pub fn use_live(config: &Config, services: &Services, tick_ms: u32) -> LiveHandl
 
     {
         let live = live.clone();
-        let order = order.clone();
         let services = services.clone();
+        let announcement = announcement.clone();
         use_effect_with(config.clone(), move |config| {
             *live.borrow_mut() = Live::new(config.offline_threshold_secs, config.refresh_secs);
             let warned: Rc<RefCell<HashSet<String>>> = Rc::default();
+            let reporter = Rc::new(Reporter {
+                host,
+                pending: RefCell::default(),
+                last_spoken_ms: Cell::new(f64::NEG_INFINITY),
+                announcement,
+                ready_once: Cell::new(false),
+            });
 
-            let presence = {
-                let (live, order, services, rerender, config) = (
+            let presence: FeedSubscription = {
+                let (live, order, services, rerender, config, reporter) = (
                     live.clone(),
                     order.clone(),
                     services.clone(),
                     rerender.clone(),
                     config.clone(),
+                    reporter.clone(),
                 );
-                Poller::start(
+                subscribe(
                     services.fetcher.clone(),
                     services.visibility.clone(),
                     PollerOptions {
@@ -80,11 +179,12 @@ pub fn use_live(config: &Config, services: &Services, tick_ms: u32) -> LiveHandl
                         timeout_ms: config.timeout_secs.saturating_mul(1000),
                         refresh_on_visible: true,
                     },
-                    Box::new(move |result| {
+                    Rc::new(move |result: &Result<HttpAnswer, FetchError>| {
                         let now = services.clock.now_ms();
-                        let outcome = result
-                            .map_err(|e| failure_of(e, &config))
-                            .and_then(|a| classify_presence(answer(&a)));
+                        let outcome = match result {
+                            Ok(a) => classify_presence(answer(a)),
+                            Err(e) => Err(failure_of(*e, &config)),
+                        };
                         let mut live = live.borrow_mut();
                         let changed = match outcome {
                             Ok(parsed) => {
@@ -103,6 +203,7 @@ pub fn use_live(config: &Config, services: &Services, tick_ms: u32) -> LiveHandl
                                 true
                             }
                         };
+                        reporter.report(&mut live);
                         let next = live.next_poll_in_ms(now);
                         drop(live);
                         if changed {
@@ -112,6 +213,11 @@ pub fn use_live(config: &Config, services: &Services, tick_ms: u32) -> LiveHandl
                     }),
                 )
             };
+            let presence = Rc::new(presence);
+            {
+                let presence = presence.clone();
+                control.set(Some(Rc::new(move || presence.refresh())));
+            }
 
             let users = (config.names == Names::Auto).then(|| {
                 let (live, order, services, rerender) = (
@@ -120,7 +226,7 @@ pub fn use_live(config: &Config, services: &Services, tick_ms: u32) -> LiveHandl
                     services.clone(),
                     rerender.clone(),
                 );
-                Poller::start(
+                subscribe(
                     services.fetcher.clone(),
                     services.visibility.clone(),
                     PollerOptions {
@@ -128,11 +234,12 @@ pub fn use_live(config: &Config, services: &Services, tick_ms: u32) -> LiveHandl
                         timeout_ms: config.timeout_secs.saturating_mul(1000),
                         refresh_on_visible: false,
                     },
-                    Box::new(move |result| {
+                    Rc::new(move |result: &Result<HttpAnswer, FetchError>| {
                         // Without names the roster shows emails and keeps working.
-                        if let Ok(users) = result
-                            .map_err(|_| ())
-                            .and_then(|a| classify_users(answer(&a)).map_err(|_| ()))
+                        if let Some(users) = result
+                            .as_ref()
+                            .ok()
+                            .and_then(|a| classify_users(answer(a)).ok())
                         {
                             let people = users.members.into_iter().filter(|m| !m.is_bot);
                             let now = services.clock.now_ms();
@@ -149,26 +256,30 @@ pub fn use_live(config: &Config, services: &Services, tick_ms: u32) -> LiveHandl
             });
 
             let ticker = {
-                let (live, order, services, rerender) = (
+                let (live, order, services, rerender, reporter) = (
                     live.clone(),
                     order.clone(),
                     services.clone(),
                     rerender.clone(),
+                    reporter.clone(),
                 );
                 Interval::new(tick_ms, move || {
                     let now = services.clock.now_ms();
                     let mut live = live.borrow_mut();
                     let aged = live.tick(now, &*order);
+                    reporter.report(&mut live);
                     // Stale and error banners count time ("3 min ago", "retrying in 7 s").
                     let counting = live.state().failure().is_some();
                     drop(live);
-                    if aged || counting {
+                    let spoke = reporter.speak(now);
+                    if aged || counting || spoke {
                         rerender.force_update();
                     }
                 })
             };
 
             move || {
+                control.set(None);
                 drop(presence);
                 drop(users);
                 drop(ticker);
@@ -176,5 +287,5 @@ pub fn use_live(config: &Config, services: &Services, tick_ms: u32) -> LiveHandl
         });
     }
 
-    LiveHandle { live, order }
+    LiveHandle { live, announcement }
 }

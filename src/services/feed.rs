@@ -69,7 +69,10 @@ pub fn subscribe(
     options: PollerOptions,
     handler: FeedHandler,
 ) -> FeedSubscription {
-    let key: Key = (Rc::as_ptr(&fetcher) as *const () as usize, options.url.clone());
+    let key: Key = (
+        Rc::as_ptr(&fetcher) as *const () as usize,
+        options.url.clone(),
+    );
     let existing = FEEDS.with(|feeds| feeds.borrow().get(&key).and_then(Weak::upgrade));
     let feed = match existing {
         Some(feed) => feed,
@@ -102,11 +105,21 @@ pub fn subscribe(
             visibility,
             options,
             Box::new(move |result| {
-                let Some(feed) = weak.upgrade() else { return u32::MAX };
+                let Some(feed) = weak.upgrade() else {
+                    return u32::MAX;
+                };
                 // Handlers may dispatch into components; call them outside the borrow.
-                let handlers: Vec<FeedHandler> =
-                    feed.handlers.borrow().iter().map(|(_, h)| h.clone()).collect();
-                handlers.iter().map(|handler| handler(&result)).min().unwrap_or(u32::MAX)
+                let handlers: Vec<FeedHandler> = feed
+                    .handlers
+                    .borrow()
+                    .iter()
+                    .map(|(_, h)| h.clone())
+                    .collect();
+                handlers
+                    .iter()
+                    .map(|handler| handler(&result))
+                    .min()
+                    .unwrap_or(u32::MAX)
             }),
         );
         *feed.poller.borrow_mut() = Some(poller);

@@ -147,7 +147,11 @@ impl fmt::Display for ConfigError {
                 "The setting {} is missing: expected {}.",
                 self.option, self.expected
             ),
-            None => write!(f, "Unknown option {:?}: expected {}.", self.option, self.expected),
+            None => write!(
+                f,
+                "Unknown option {:?}: expected {}.",
+                self.option, self.expected
+            ),
         }
     }
 }

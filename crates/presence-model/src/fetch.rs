@@ -100,7 +100,9 @@ impl Failure {
             | Failure::Refused { status, .. }
             | Failure::Rejected { status, .. } => Some(*status),
             Failure::RateLimited { .. } => Some(429),
-            Failure::Down { cause: DownCause::Status(status) } => Some(*status),
+            Failure::Down {
+                cause: DownCause::Status(status),
+            } => Some(*status),
             Failure::Down { .. } => None,
             Failure::Malformed(_) => Some(200),
         }

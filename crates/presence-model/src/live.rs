@@ -160,7 +160,8 @@ impl Live {
             received_at_ms: now_ms,
         };
         if let Some(old) = self.state.snapshot() {
-            self.changes.extend(old.roster.diff(&snapshot.roster).changes);
+            self.changes
+                .extend(old.roster.diff(&snapshot.roster).changes);
         }
         let same_view = match &self.state {
             LiveState::Ready(old) if !empty => old.roster.same_view(&snapshot.roster),

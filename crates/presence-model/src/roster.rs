@@ -222,7 +222,9 @@ impl Roster {
         threshold_secs: u32,
         name_order: impl Fn(&str, &str) -> Ordering,
     ) -> bool {
-        !self.reage_changes(now, threshold_secs, name_order).is_empty()
+        !self
+            .reage_changes(now, threshold_secs, name_order)
+            .is_empty()
     }
 
     /// Like [`Roster::reage`], returning who changed (in the old order).
@@ -410,13 +412,27 @@ pub struct StatusChange {
 /// "2 people came online, 1 went offline.": what a screen reader hears, at most every
 /// 30 seconds, about the changes since it last heard. `None` when nothing is worth saying.
 pub fn announcement(changes: &[StatusChange]) -> Option<String> {
-    let online = changes.iter().filter(|c| c.to == Status::Active && c.from != Some(Status::Active)).count();
-    let idle = changes.iter().filter(|c| c.to == Status::Idle && c.from == Some(Status::Active)).count();
+    let online = changes
+        .iter()
+        .filter(|c| c.to == Status::Active && c.from != Some(Status::Active))
+        .count();
+    let idle = changes
+        .iter()
+        .filter(|c| c.to == Status::Idle && c.from == Some(Status::Active))
+        .count();
     let offline = changes
         .iter()
-        .filter(|c| c.to == Status::Offline && matches!(c.from, Some(Status::Active | Status::Idle)))
+        .filter(|c| {
+            c.to == Status::Offline && matches!(c.from, Some(Status::Active | Status::Idle))
+        })
         .count();
-    let people = |n: usize| if n == 1 { "1 person".to_owned() } else { format!("{n} people") };
+    let people = |n: usize| {
+        if n == 1 {
+            "1 person".to_owned()
+        } else {
+            format!("{n} people")
+        }
+    };
     let mut parts = Vec::new();
     if online > 0 {
         parts.push(format!("{} came online", people(online)));

@@ -123,15 +123,28 @@ fn the_proxy_is_required_and_must_be_a_url_or_path() {
 fn compact_palette_and_js_option_names() {
     use presence_model::config::{attribute_name, check_option_name};
     use presence_model::Palette;
-    assert!(parse(&[("compact", "")]).unwrap().compact, "a bare attribute turns it on");
+    assert!(
+        parse(&[("compact", "")]).unwrap().compact,
+        "a bare attribute turns it on"
+    );
     assert!(!parse(&[("compact", "false")]).unwrap().compact);
     assert!(!parse(&[]).unwrap().compact);
-    assert_eq!(parse(&[("palette", "colorblind")]).unwrap().palette, Palette::Colorblind);
+    assert_eq!(
+        parse(&[("palette", "colorblind")]).unwrap().palette,
+        Palette::Colorblind
+    );
     assert!(parse(&[("palette", "rainbow")]).is_err());
     assert_eq!(attribute_name("offlineThreshold"), "offline-threshold");
     assert_eq!(check_option_name("maxRows").unwrap(), "max-rows");
     assert_eq!(check_option_name("showOffline").unwrap(), "show-offline");
     let err = check_option_name("refreshRate").unwrap_err();
-    assert!(err.to_string().starts_with("Unknown option \"refreshRate\": expected a known option"), "{err}");
-    assert!(check_option_name("max-rows").is_err(), "the JS API is camelCase");
+    assert!(
+        err.to_string()
+            .starts_with("Unknown option \"refreshRate\": expected a known option"),
+        "{err}"
+    );
+    assert!(
+        check_option_name("max-rows").is_err(),
+        "the JS API is camelCase"
+    );
 }

@@ -240,15 +240,46 @@ fn changes_come_from_answers_and_from_ageing_but_not_from_the_first_load() {
     use presence_model::{announcement, StatusChange};
     let order = &default_name_order;
     let mut live = Live::new(140, 60);
-    live.presence_arrived(presence(&[("a@x", "active", 1.0), ("b@x", "active", 100.0)], SERVER_T), 0.0, order);
-    assert!(live.take_changes().is_empty(), "loading the page is not a change");
+    live.presence_arrived(
+        presence(
+            &[("a@x", "active", 1.0), ("b@x", "active", 100.0)],
+            SERVER_T,
+        ),
+        0.0,
+        order,
+    );
+    assert!(
+        live.take_changes().is_empty(),
+        "loading the page is not a change"
+    );
     live.tick(50_000.0, order);
     let aged = live.take_changes();
-    assert_eq!(aged, [StatusChange { email: "b@x".into(), from: Some(Status::Active), to: Status::Offline }]);
-    live.presence_arrived(presence(&[("a@x", "idle", 1.0), ("b@x", "active", 1.0), ("c@x", "active", 1.0)], SERVER_T + 60.0), 60_000.0, order);
+    assert_eq!(
+        aged,
+        [StatusChange {
+            email: "b@x".into(),
+            from: Some(Status::Active),
+            to: Status::Offline
+        }]
+    );
+    live.presence_arrived(
+        presence(
+            &[
+                ("a@x", "idle", 1.0),
+                ("b@x", "active", 1.0),
+                ("c@x", "active", 1.0),
+            ],
+            SERVER_T + 60.0,
+        ),
+        60_000.0,
+        order,
+    );
     let changes = live.take_changes();
     assert_eq!(changes.len(), 3, "{changes:?}");
-    assert_eq!(announcement(&changes).unwrap(), "2 people came online, 1 person went idle.");
+    assert_eq!(
+        announcement(&changes).unwrap(),
+        "2 people came online, 1 person went idle."
+    );
     assert_eq!(announcement(&aged).unwrap(), "1 person went offline.");
     assert_eq!(announcement(&[]), None);
     assert!(live.take_changes().is_empty(), "taken once");

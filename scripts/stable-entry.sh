@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Trunk post-build hook: writes zulip-roster.js, the stable-named ES module page authors
+# load, next to trunk's hashed files. It imports them by relative URL, so the folder can
+# be served from any path prefix.
+set -euo pipefail
+dir="${TRUNK_STAGING_DIR:?run by trunk}"
+core_js=$(cd "$dir" && ls zulip-roster-*.js | grep -v '_bg' | head -n1)
+core_wasm=$(cd "$dir" && ls zulip-roster-*_bg.wasm | head -n1)
+sed -e "s#__CORE_JS__#${core_js}#" -e "s#__CORE_WASM__#${core_wasm}#" \
+  "${TRUNK_SOURCE_DIR:-.}/src/js/zulip-roster.js" >"$dir/zulip-roster.js"

@@ -1,0 +1,481 @@
+//! Embedding, as a page author does it: the <zulip-roster> element, mount(), auto-mount,
+//! events, a hostile page stylesheet, and axe in light and dark.
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use js_sys::{Object, Reflect};
+use support::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, ShadowRoot};
+use zulip_roster::embed;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const T: f64 = 1_800_000_000.25;
+const PRESENCE: &str = "/realm/presence";
+
+fn team() -> String {
+    modern_body(
+        T,
+        &[
+            ("zoe@x", "active", 5),
+            ("ada@x", "active", 30),
+            ("bo@x", "idle", 20),
+            ("anon@x", "active", 300),
+        ],
+    )
+}
+
+/// Fakes for every roster mounted from now on.
+fn with_fakes(fetcher: std::rc::Rc<FakeFetcher>) -> Fakes {
+    let fakes = Fakes::new(fetcher);
+    embed::use_services(Some(fakes.services.clone()));
+    // What the module's start does on a page (the test harness has its own start).
+    embed::define_and_auto_mount();
+    fakes
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn element(tag: &str, attributes: &[(&str, &str)], text: &str) -> Element {
+    let element = document().create_element(tag).unwrap();
+    for (name, value) in attributes {
+        element.set_attribute(name, value).unwrap();
+    }
+    element.set_text_content(Some(text));
+    element
+}
+
+fn shadow(host: &Element) -> ShadowRoot {
+    host.shadow_root().expect("an open shadow root")
+}
+
+/// The shadow root's content, as an element to query.
+fn inside(host: &Element) -> Element {
+    shadow(host).first_element_child().expect("mounted content")
+}
+
+fn rows(host: &Element) -> Vec<String> {
+    let list = shadow(host).query_selector_all("li[part~=row]").unwrap();
+    (0..list.length())
+        .filter_map(|i| list.get(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .map(|r| r.get_attribute("data-email").unwrap())
+        .collect()
+}
+
+fn options(pairs: &[(&str, JsValue)]) -> JsValue {
+    let object = Object::new();
+    for (key, value) in pairs {
+        Reflect::set(&object, &(*key).into(), value).unwrap();
+    }
+    object.into()
+}
+
+#[wasm_bindgen_test]
+async fn the_element_takes_attributes_and_applies_changes_at_once() {
+    let fakes = with_fakes(FakeFetcher::new().route(PRESENCE, vec![ok(team())]));
+    let host = element(
+        "zulip-roster",
+        &[("proxy", "/api/v1"), ("names", "off"), ("refresh", "1")],
+        "See who's online in Zulip",
+    );
+    document().body().unwrap().append_child(&host).unwrap();
+    wait_for_state(&host, "ready").await;
+    assert_eq!(rows(&host), ["ada@x", "zoe@x", "bo@x", "anon@x"]);
+    assert_eq!(
+        host.text_content().as_deref(),
+        Some("See who's online in Zulip"),
+        "the page's own content stays in place"
+    );
+
+    host.set_attribute("max-rows", "2").unwrap();
+    wait_until(&host, "two rows", || rows(&host).len() == 2).await;
+    host.set_attribute("theme", "dark").unwrap();
+    wait_until(&host, "the dark theme", || {
+        shadow(&host)
+            .query_selector("section")
+            .unwrap()
+            .and_then(|s| s.get_attribute("data-theme"))
+            .as_deref()
+            == Some("dark")
+    })
+    .await;
+
+    let (errors, _listener) = record_errors(&host);
+    host.set_attribute("refresh", "soon").unwrap();
+    wait_until(&host, "the config error", || !errors.borrow().is_empty()).await;
+    assert_eq!(errors.borrow()[0].0, "config");
+    let banner = shadow(&host)
+        .query_selector("[part~=banner]")
+        .unwrap()
+        .unwrap();
+    assert!(banner
+        .text_content()
+        .unwrap()
+        .starts_with("The setting refresh = \"soon\" is not valid"));
+    assert_eq!(host.get_attribute("data-state").as_deref(), Some("error"));
+
+    // Back to a good value, then removal: polling stops with the element.
+    host.set_attribute("refresh", "1").unwrap();
+    wait_for_state(&host, "ready").await;
+    host.remove();
+    let after_removal = fakes.fetcher.count(PRESENCE);
+    gloo_timers::future::sleep(std::time::Duration::from_millis(2500)).await;
+    assert_eq!(
+        fakes.fetcher.count(PRESENCE),
+        after_removal,
+        "a removed element still polled"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn mount_update_refresh_and_destroy() {
+    let fakes = with_fakes(FakeFetcher::new().route(PRESENCE, vec![ok(team())]));
+    let host = element("div", &[], "");
+    document().body().unwrap().append_child(&host).unwrap();
+    let mut handle = embed::mount(
+        host.clone(),
+        options(&[
+            ("proxy", "/api/v1".into()),
+            ("names", "off".into()),
+            ("refresh", JsValue::from(600)),
+        ]),
+    )
+    .unwrap();
+    wait_for_state(&host, "ready").await;
+    assert_eq!(rows(&host).len(), 4);
+
+    handle
+        .update(options(&[
+            ("proxy", "/api/v1".into()),
+            ("names", "off".into()),
+            ("refresh", JsValue::from(600)),
+            ("maxRows", JsValue::from(1)),
+        ]))
+        .unwrap();
+    wait_until(&host, "one row", || rows(&host).len() == 1).await;
+    let bad = handle.update(options(&[
+        ("proxy", "/api/v1".into()),
+        ("maxRows", JsValue::from(0)),
+    ]));
+    let message: JsValue = bad.unwrap_err().into();
+    let message = Reflect::get(&message, &"message".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert_eq!(
+        message,
+        "The setting max-rows = \"0\" is not valid: expected a whole number of rows, 1 or more."
+    );
+    assert_eq!(
+        rows(&host).len(),
+        1,
+        "a rejected update keeps the old options"
+    );
+
+    let before = fakes.fetcher.count(PRESENCE);
+    handle.refresh();
+    wait_until(&host, "a refresh", || {
+        fakes.fetcher.count(PRESENCE) == before + 1
+    })
+    .await;
+
+    handle.destroy();
+    handle.refresh();
+    handle.destroy();
+    let after = fakes.fetcher.count(PRESENCE);
+    gloo_timers::future::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(
+        fakes.fetcher.count(PRESENCE),
+        after,
+        "no request after destroy"
+    );
+    assert!(rows(&host).is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn bad_mount_options_throw_clear_errors() {
+    let _fakes = with_fakes(FakeFetcher::new());
+    let message = |result: Result<embed::RosterHandle, wasm_bindgen::JsError>| -> String {
+        let error: JsValue = result.err().expect("an error").into();
+        Reflect::get(&error, &"message".into())
+            .unwrap()
+            .as_string()
+            .unwrap()
+    };
+    let host = element("div", &[], "");
+    assert_eq!(
+        message(embed::mount(host.clone(), options(&[("proxy", "/api/v1".into()), ("refreshRate", JsValue::from(5))]))),
+        "Unknown option \"refreshRate\": expected a known option: proxy, refresh, offlineThreshold, timeout, names, showOffline, maxRows, theme, palette, lang, compact."
+    );
+    assert!(message(embed::mount(host.clone(), options(&[])))
+        .starts_with("The setting proxy is missing"));
+    assert!(message(embed::mount(
+        host,
+        options(&[("proxy", "javascript:alert(1)".into())])
+    ))
+    .starts_with("The setting proxy = \"javascript:alert(1)\""));
+}
+
+#[wasm_bindgen_test]
+async fn auto_mount_reads_data_attributes_and_two_widgets_share_one_request() {
+    let fakes = with_fakes(FakeFetcher::new().route(PRESENCE, vec![ok(team())]));
+    let first = element(
+        "div",
+        &[
+            ("data-zulip-roster", ""),
+            ("data-proxy", "/api/v1"),
+            ("data-names", "off"),
+            ("data-max-rows", "2"),
+            ("data-refresh", "600"),
+        ],
+        "",
+    );
+    let second = element(
+        "zulip-roster",
+        &[("proxy", "/api/v1"), ("names", "off"), ("refresh", "600")],
+        "",
+    );
+    document().body().unwrap().append_child(&first).unwrap();
+    embed::define_and_auto_mount();
+    document().body().unwrap().append_child(&second).unwrap();
+    wait_for_state(&first, "ready").await;
+    wait_for_state(&second, "ready").await;
+    assert_eq!(rows(&first).len(), 2);
+    assert_eq!(rows(&second).len(), 4);
+    assert_eq!(
+        fakes.fetcher.count(PRESENCE),
+        1,
+        "one proxy, one request per poll"
+    );
+    first.remove();
+    second.remove();
+}
+
+#[wasm_bindgen_test]
+async fn roster_change_and_roster_error_events() {
+    let changed = modern_body(
+        T + 60.0,
+        &[
+            ("zoe@x", "active", 5),
+            ("ada@x", "idle", 30),
+            ("bo@x", "active", 2),
+            ("anon@x", "active", 360),
+        ],
+    );
+    let fakes = with_fakes(FakeFetcher::new().route(PRESENCE, vec![ok(team()), ok(changed)]));
+    let host = element(
+        "zulip-roster",
+        &[("proxy", "/api/v1"), ("names", "off"), ("refresh", "600")],
+        "",
+    );
+    let seen: std::rc::Rc<std::cell::RefCell<Vec<JsValue>>> = Default::default();
+    let sink = seen.clone();
+    let _listener = gloo_events::EventListener::new(&document(), "roster-change", move |event| {
+        sink.borrow_mut()
+            .push(event.dyn_ref::<web_sys::CustomEvent>().unwrap().detail());
+    });
+    document().body().unwrap().append_child(&host).unwrap();
+    wait_until(&host, "the first roster-change", || {
+        seen.borrow().len() == 1
+    })
+    .await;
+    let get = |value: &JsValue, path: &[&str]| {
+        path.iter().fold(value.clone(), |v, k| {
+            Reflect::get(&v, &(*k).into()).unwrap()
+        })
+    };
+    let first = seen.borrow()[0].clone();
+    assert_eq!(get(&first, &["counts", "active"]).as_f64(), Some(2.0));
+    assert_eq!(get(&first, &["counts", "total"]).as_f64(), Some(4.0));
+    assert_eq!(
+        get(&first, &["changes", "length"]).as_f64(),
+        Some(0.0),
+        "loading is not a change"
+    );
+
+    fakes.clock.advance_secs(60.0);
+    host.dyn_ref::<web_sys::HtmlElement>().map(|h| {
+        Reflect::get(h, &"refresh".into())
+            .unwrap()
+            .dyn_into::<js_sys::Function>()
+            .unwrap()
+            .call0(h)
+            .unwrap()
+    });
+    wait_until(&host, "the second roster-change", || {
+        seen.borrow().len() == 2
+    })
+    .await;
+    let second = seen.borrow()[1].clone();
+    let changes: Vec<(String, String, String)> = js_sys::Array::from(&get(&second, &["changes"]))
+        .iter()
+        .map(|c| {
+            (
+                get(&c, &["email"]).as_string().unwrap(),
+                get(&c, &["from"]).as_string().unwrap_or_default(),
+                get(&c, &["to"]).as_string().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            ("bo@x".into(), "idle".into(), "active".into()),
+            ("ada@x".into(), "active".into(), "idle".into())
+        ]
+    );
+    host.remove();
+
+    // roster-error carries the cause, the HTTP status and Zulip's code.
+    let _fakes = with_fakes(FakeFetcher::new().route(
+        PRESENCE,
+        vec![status(
+            401,
+            r#"{"result":"error","msg":"Invalid API key","code":"INVALID_API_KEY"}"#,
+        )],
+    ));
+    let host = element(
+        "zulip-roster",
+        &[("proxy", "/api/v1"), ("names", "off")],
+        "",
+    );
+    let errors: std::rc::Rc<std::cell::RefCell<Vec<JsValue>>> = Default::default();
+    let sink = errors.clone();
+    let _listener = gloo_events::EventListener::new(&document(), "roster-error", move |event| {
+        sink.borrow_mut()
+            .push(event.dyn_ref::<web_sys::CustomEvent>().unwrap().detail());
+    });
+    document().body().unwrap().append_child(&host).unwrap();
+    wait_until(&host, "a roster-error", || !errors.borrow().is_empty()).await;
+    let detail = errors.borrow()[0].clone();
+    assert_eq!(
+        get(&detail, &["cause"]).as_string().as_deref(),
+        Some("refused")
+    );
+    assert_eq!(get(&detail, &["status"]).as_f64(), Some(401.0));
+    assert_eq!(
+        get(&detail, &["code"]).as_string().as_deref(),
+        Some("INVALID_API_KEY")
+    );
+    assert!(get(&detail, &["message"])
+        .as_string()
+        .unwrap()
+        .contains("Invalid API key"));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_hostile_page_stylesheet_does_not_reach_inside() {
+    let _fakes = with_fakes(FakeFetcher::new().route(PRESENCE, vec![ok(team())]));
+    let style = document().create_element("style").unwrap();
+    style.set_text_content(Some(
+        "* { font-family: 'Comic Sans MS', cursive !important; letter-spacing: 9px !important; color: rgb(255, 0, 0) !important; }
+         li { list-style: square !important; font-size: 40px !important; margin: 30px !important; display: inline !important; }
+         span, p { display: none !important; } zulip-roster { font-size: 30px; line-height: 5; text-transform: uppercase; }",
+    ));
+    document().head().unwrap().append_child(&style).unwrap();
+    let host = element(
+        "zulip-roster",
+        &[("proxy", "/api/v1"), ("names", "off")],
+        "",
+    );
+    document().body().unwrap().append_child(&host).unwrap();
+    wait_for_state(&host, "ready").await;
+    let row = shadow(&host)
+        .query_selector("li[part~=row]")
+        .unwrap()
+        .unwrap();
+    let name = row.query_selector(".name").unwrap().unwrap();
+    let css = web_sys::window()
+        .unwrap()
+        .get_computed_style(&name)
+        .unwrap()
+        .unwrap();
+    let row_css = web_sys::window()
+        .unwrap()
+        .get_computed_style(&row)
+        .unwrap()
+        .unwrap();
+    assert_ne!(css.get_property_value("color").unwrap(), "rgb(255, 0, 0)");
+    assert_eq!(css.get_property_value("font-size").unwrap(), "14px");
+    assert_eq!(css.get_property_value("letter-spacing").unwrap(), "normal");
+    assert_eq!(css.get_property_value("text-transform").unwrap(), "none");
+    assert_ne!(css.get_property_value("display").unwrap(), "none");
+    assert_eq!(row_css.get_property_value("display").unwrap(), "flex");
+    assert_eq!(
+        row_css.get_property_value("list-style-type").unwrap(),
+        "none"
+    );
+    assert!(!css
+        .get_property_value("font-family")
+        .unwrap()
+        .contains("Comic"));
+    host.remove();
+    style.remove();
+}
+
+/// Runs axe-core on `host` (its shadow root included) and returns the violations.
+async fn axe(host: &Element) -> Vec<String> {
+    thread_local! { static LOADED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) }; }
+    if !LOADED.with(|l| l.replace(true)) {
+        js_sys::eval(include_str!("../tools/node_modules/axe-core/axe.min.js")).unwrap();
+    }
+    let axe = Reflect::get(&js_sys::global(), &"axe".into()).unwrap();
+    let run: js_sys::Function = Reflect::get(&axe, &"run".into())
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let promise: js_sys::Promise = run.call1(&axe, host).unwrap().dyn_into().unwrap();
+    let results = wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    let violations = js_sys::Array::from(&Reflect::get(&results, &"violations".into()).unwrap());
+    violations
+        .iter()
+        .map(|v| {
+            let id = Reflect::get(&v, &"id".into()).unwrap().as_string().unwrap();
+            let help = Reflect::get(&v, &"help".into())
+                .unwrap()
+                .as_string()
+                .unwrap();
+            format!("{id}: {help}")
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn axe_finds_no_violations_in_light_and_dark() {
+    let legacy = include_str!("fixtures/realm-presence.legacy-clients.json");
+    for theme in ["light", "dark"] {
+        let _fakes = with_fakes(FakeFetcher::new().route(PRESENCE, vec![ok(legacy)]));
+        let host = element(
+            "zulip-roster",
+            &[("proxy", "/api/v1"), ("names", "off"), ("theme", theme)],
+            "",
+        );
+        document().body().unwrap().append_child(&host).unwrap();
+        wait_for_state(&host, "ready").await;
+        let violations = axe(&host).await;
+        assert!(violations.is_empty(), "{theme}: {violations:#?}");
+        // The list is a real list, and each row says its status in words.
+        let list = inside(&host)
+            .query_selector("ul[aria-label='People']")
+            .unwrap()
+            .expect("a list");
+        assert_eq!(list.query_selector_all("li").unwrap().length(), 4);
+        assert!(
+            list.query_selector("li .visually-hidden")
+                .unwrap()
+                .unwrap()
+                .text_content()
+                .unwrap()
+                .len()
+                > 3
+        );
+        host.remove();
+    }
+}
