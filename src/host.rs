@@ -120,6 +120,21 @@ pub fn dispatch_change(host: &Element, counts: Counts, changes: &[StatusChange])
     fire(host, "roster-change", &detail);
 }
 
+/// The language to speak: the `lang` option, else the nearest `[lang]` around the host
+/// element, else the browser's language, else English.
+pub fn resolve_lang(option: Option<&str>, host: Option<&Element>) -> String {
+    if let Some(lang) = option {
+        return lang.to_owned();
+    }
+    let from_page = host
+        .and_then(|h| h.closest("[lang]").ok().flatten())
+        .and_then(|e| e.get_attribute("lang"))
+        .filter(|l| !l.trim().is_empty());
+    from_page
+        .or_else(|| web_sys::window().and_then(|w| w.navigator().language()))
+        .unwrap_or_else(|| "en".to_owned())
+}
+
 /// The viewer's offset from UTC in seconds east, for calendar days in "last active".
 pub fn utc_offset_secs() -> i32 {
     -(js_sys::Date::new_0().get_timezone_offset() as i32) * 60

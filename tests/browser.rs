@@ -23,8 +23,14 @@ async fn a_status_dot_says_its_status_to_screen_readers() {
         (Status::Offline, "Offline"),
     ] {
         let root = mount_point();
-        yew::Renderer::<StatusDot>::with_root_and_props(root.clone(), StatusDotProps { status })
-            .render();
+        yew::Renderer::<StatusDot>::with_root_and_props(
+            root.clone(),
+            StatusDotProps {
+                status,
+                label: None,
+            },
+        )
+        .render();
         let wrapper = wait_for(&root, ".status").await;
         assert_eq!(
             wrapper.get_attribute("data-status").as_deref(),

@@ -479,3 +479,78 @@ async fn axe_finds_no_violations_in_light_and_dark() {
         host.remove();
     }
 }
+
+#[wasm_bindgen_test]
+async fn german_from_the_nearest_lang_ancestor() {
+    let fakes = with_fakes(FakeFetcher::new().route(PRESENCE, vec![ok(team())]));
+    let wrapper = element("div", &[("lang", "de-DE")], "");
+    let host = element(
+        "zulip-roster",
+        &[("proxy", "/api/v1"), ("names", "off"), ("refresh", "600")],
+        "",
+    );
+    wrapper.append_child(&host).unwrap();
+    document().body().unwrap().append_child(&wrapper).unwrap();
+    wait_for_state(&host, "ready").await;
+    let text = |selector: &str| {
+        shadow(&host)
+            .query_selector(selector)
+            .unwrap()
+            .and_then(|e| e.text_content())
+            .unwrap_or_default()
+    };
+    assert_eq!(text(".counts"), "2 aktiv · 1 abwesend · 1 offline");
+    let search = shadow(&host)
+        .query_selector("input[type=search]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        search.get_attribute("aria-label").as_deref(),
+        Some("Personen suchen")
+    );
+    assert_eq!(text("li[data-email='bo@x'] .visually-hidden"), "Abwesend");
+    let anon = shadow(&host)
+        .query_selector("li[data-email='anon@x']")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        anon.get_attribute("title").as_deref(),
+        Some("Aktiv vor 5 Minuten"),
+        "Intl.RelativeTimeFormat in German"
+    );
+    assert_eq!(
+        shadow(&host)
+            .query_selector("ul")
+            .unwrap()
+            .unwrap()
+            .get_attribute("aria-label")
+            .as_deref(),
+        Some("Personen")
+    );
+    // The lang option wins over the page.
+    host.set_attribute("lang", "en").unwrap();
+    wait_until(&host, "English", || {
+        text(".counts") == "2 active · 1 idle · 1 offline"
+    })
+    .await;
+    host.set_attribute("lang", "de").unwrap();
+    wait_until(&host, "German again", || {
+        text(".counts") == "2 aktiv · 1 abwesend · 1 offline"
+    })
+    .await;
+    fakes.fetcher.then(PRESENCE, vec![Reply::Network]);
+    if let Some(h) = host.dyn_ref::<web_sys::HtmlElement>() {
+        Reflect::get(h, &"refresh".into())
+            .unwrap()
+            .dyn_into::<js_sys::Function>()
+            .unwrap()
+            .call0(h)
+            .unwrap();
+    }
+    wait_for_state(&host, "stale").await;
+    assert_eq!(
+        text("[part~=banner]"),
+        "Zuletzt aktualisiert gerade eben; neuer Versuch läuft … Der Proxy ist nicht erreichbar (Netzwerkfehler)."
+    );
+    wrapper.remove();
+}

@@ -340,6 +340,13 @@ async fn people_age_from_idle_to_offline_without_a_new_poll() {
     assert_eq!(root.get_attribute("data-offline").as_deref(), Some("1"));
     assert_eq!(text(&root, "li[data-email='bo@x']").trim(), "Offlinebo@x");
     assert_eq!(fakes.fetcher.count(PRESENCE), 1, "no new poll was needed");
+    // One polite live region says what changed, without moving focus.
+    let region = root.query_selector("[aria-live=polite]").unwrap().unwrap();
+    wait_until(&root, "the announcement", || {
+        region.text_content().as_deref() == Some("1 person went offline.")
+    })
+    .await;
+    assert_eq!(root.query_selector_all("[aria-live]").unwrap().length(), 1);
 }
 
 #[wasm_bindgen_test]

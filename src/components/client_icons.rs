@@ -18,8 +18,8 @@ fn svg(kind: ClientKind) -> &'static str {
 /// Props of [`ClientIcons`].
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct ClientIconsProps {
-    /// The kinds to show, each once.
-    pub kinds: Vec<ClientKind>,
+    /// The kinds to show, each once, with their labels.
+    pub kinds: Vec<(ClientKind, &'static str)>,
 }
 
 /// A small icon per kind of app, labelled for screen readers and on hover.
@@ -27,10 +27,10 @@ pub struct ClientIconsProps {
 pub fn client_icons(props: &ClientIconsProps) -> Html {
     html! {
         <span class="clients">
-            { for props.kinds.iter().map(|&kind| html! {
-                <span class="client-icon" data-kind={kind.slug()} title={kind.label()}>
+            { for props.kinds.iter().map(|&(kind, label)| html! {
+                <span class="client-icon" data-kind={kind.slug()} title={label}>
                     { Html::from_html_unchecked(AttrValue::Static(svg(kind))) }
-                    <span class="visually-hidden">{ kind.label() }</span>
+                    <span class="visually-hidden">{ label }</span>
                 </span>
             }) }
         </span>

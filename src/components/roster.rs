@@ -9,7 +9,8 @@ use crate::components::banner::{Banner, BannerKind};
 use crate::components::roster_header::RosterHeader;
 use crate::components::roster_list::roster_list;
 use crate::hooks::use_live::{use_live, RosterControl};
-use crate::host::{dispatch_error, utc_offset_secs, ErrorDetail, HostSummary};
+use crate::host::{dispatch_error, resolve_lang, utc_offset_secs, ErrorDetail, HostSummary};
+use crate::services::intl::Speech;
 use crate::services::Services;
 
 /// Props of [`Roster`].
@@ -35,13 +36,17 @@ pub struct RosterProps {
 /// A live roster of a Zulip organization.
 #[function_component(Roster)]
 pub fn roster(props: &RosterProps) -> Html {
+    let lang = resolve_lang(props.config.lang.as_deref(), props.host.as_ref());
+    let speech = (*use_memo(lang, |tag| Speech::new(tag))).clone();
     let handle = use_live(
         &props.config,
         &props.services,
         props.tick_ms,
         props.host.clone(),
         props.control.clone(),
+        speech.clone(),
     );
+    let texts = speech.texts();
     let query = use_state(String::new);
     let onsearch = {
         let query = query.clone();
@@ -70,7 +75,7 @@ pub fn roster(props: &RosterProps) -> Html {
             cause: f.cause(),
             status: f.http_status(),
             code: f.zulip_code().map(str::to_owned),
-            message: f.to_string(),
+            message: f.describe(texts),
         });
         use_effect_with(failure, move |failure| {
             if let (Some(host), Some(detail)) = (host, failure.clone()) {
@@ -80,7 +85,7 @@ pub fn roster(props: &RosterProps) -> Html {
     }
 
     let config = &props.config;
-    let banner = state.banner(now_ms);
+    let banner = state.banner_in(now_ms, texts);
     let people = |snapshot: &Snapshot| {
         if snapshot.presence.presences.is_empty() {
             return html! {};
@@ -88,14 +93,20 @@ pub fn roster(props: &RosterProps) -> Html {
         let server_now = snapshot.server_now(now_ms);
         html! {
             <>
-                <RosterHeader counts={snapshot.roster.counts()} query={AttrValue::from((*query).clone())} onsearch={onsearch.clone()} search={!config.compact} />
-                { roster_list(&snapshot.roster, server_now, utc_offset_secs(), &query, config) }
+                <RosterHeader
+                    summary={snapshot.roster.counts().summary_in(texts)}
+                    search_label={texts.words.search}
+                    query={AttrValue::from((*query).clone())}
+                    onsearch={onsearch.clone()}
+                    search={!config.compact}
+                />
+                { roster_list(&snapshot.roster, server_now, utc_offset_secs(), &query, config, texts) }
             </>
         }
     };
     let body = match state {
         LiveState::Loading => html! {
-            <p class="roster-loading">{ "Loading who's online…" }</p>
+            <p class="roster-loading">{ texts.words.loading }</p>
         },
         LiveState::Ready(snapshot) => people(snapshot),
         LiveState::Empty(_) => html! {
@@ -105,7 +116,7 @@ pub fn roster(props: &RosterProps) -> Html {
             <>
                 <Banner kind={BannerKind::Warning} text={banner.unwrap_or_default()} />
                 if last.presence.presences.is_empty() {
-                    <p class="roster-none">{ presence_model::live::EMPTY_MESSAGE }</p>
+                    <p class="roster-none">{ texts.words.empty }</p>
                 }
                 { people(last) }
             </>
@@ -120,11 +131,21 @@ pub fn roster(props: &RosterProps) -> Html {
             class={classes!("zulip-roster", config.compact.then_some("compact"))}
             data-theme={config.theme.as_str()}
             data-palette={config.palette.as_str()}
-            aria-label="Who's online"
+            aria-label={texts.words.region}
+            lang={speech_lang(&speech)}
             aria-busy={(state.name() == "loading").to_string()}
         >
             { body }
             <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ handle.announcement.borrow().clone() }</p>
         </section>
+    }
+}
+
+/// The `lang` attribute for the widget's content: the language its words are in.
+fn speech_lang(speech: &Speech) -> &'static str {
+    if std::ptr::eq(speech.words, presence_model::i18n::Lang::De.words()) {
+        "de"
+    } else {
+        "en"
     }
 }

@@ -1,14 +1,15 @@
 //! Counts and the search box.
 
-use presence_model::Counts;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// Props of [`RosterHeader`].
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct RosterHeaderProps {
-    /// Counts over the whole roster.
-    pub counts: Counts,
+    /// "12 active · 3 idle · 80 offline", in the viewer's language.
+    pub summary: AttrValue,
+    /// The search box's label.
+    pub search_label: AttrValue,
     /// The search text.
     pub query: AttrValue,
     /// Called with the new search text as the viewer types.
@@ -30,14 +31,14 @@ pub fn roster_header(props: &RosterHeaderProps) -> Html {
     };
     html! {
         <div class="roster-header" part="header">
-            <p class="counts">{ props.counts.summary() }</p>
+            <p class="counts">{ props.summary.clone() }</p>
             if props.search {
             <input
                 part="search"
                 class="search"
                 type="search"
-                aria-label="Search people"
-                placeholder="Search people"
+                aria-label={props.search_label.clone()}
+                placeholder={props.search_label.clone()}
                 autocomplete="off"
                 value={props.query.clone()}
                 {oninput}

@@ -1,7 +1,7 @@
 //! One person. Keyed by email with comparable props, so a row whose person did not
 //! change is not re-rendered.
 
-use presence_model::{ClientKind, LastActive, Status};
+use presence_model::{ClientKind, Status};
 use yew::prelude::*;
 
 use crate::components::client_icons::ClientIcons;
@@ -18,12 +18,14 @@ pub struct RosterRowProps {
     pub avatar_url: Option<AttrValue>,
     /// Their status.
     pub status: Status,
+    /// The status in words, for screen readers.
+    pub status_label: AttrValue,
     /// Client names, for `data-clients`.
     pub clients: AttrValue,
-    /// Client kinds, for icons; `None` hides the icon column.
-    pub kinds: Option<Vec<ClientKind>>,
-    /// "Active now", "Active 5 minutes ago"…
-    pub last_active: LastActive,
+    /// Client kinds with their labels, for icons; `None` hides the icon column.
+    pub kinds: Option<Vec<(ClientKind, &'static str)>>,
+    /// "Active now", "Active 5 minutes ago"…, shown on hover.
+    pub title: AttrValue,
 }
 
 /// A row: status dot, avatar, name, client icons; hovering says when they were active.
@@ -36,9 +38,9 @@ pub fn roster_row(props: &RosterRowProps) -> Html {
             data-email={props.email.clone()}
             data-status={props.status.as_str()}
             data-clients={props.clients.clone()}
-            title={props.last_active.to_string()}
+            title={props.title.clone()}
         >
-            <StatusDot status={props.status} />
+            <StatusDot status={props.status} label={props.status_label.clone()} />
             if let Some(url) = &props.avatar_url {
                 <img class="avatar" src={url.clone()} alt="" width="20" height="20" loading="lazy" referrerpolicy="no-referrer" />
             } else {

@@ -9,6 +9,9 @@ use yew::prelude::*;
 pub struct StatusDotProps {
     /// Which status to show.
     pub status: Status,
+    /// The words for it (English by default).
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
 }
 
 /// Filled (active), half-filled (idle) or hollow (offline), with visually hidden text.
@@ -18,7 +21,7 @@ pub fn status_dot(props: &StatusDotProps) -> Html {
     html! {
         <span class="status" data-status={status.as_str()}>
             <span part="dot" class={classes!("status-dot", status.as_str())} aria-hidden="true"></span>
-            <span class="visually-hidden">{ status.label() }</span>
+            <span class="visually-hidden">{ props.label.clone().unwrap_or(AttrValue::Static(status.label())) }</span>
         </span>
     }
 }

@@ -20,6 +20,7 @@ use yew::prelude::*;
 use crate::host::dispatch_change;
 use crate::services::collator::{locale_order, NameOrder};
 use crate::services::feed::{subscribe, FeedSubscription};
+use crate::services::intl::Speech;
 use crate::services::poller::PollerOptions;
 use crate::services::{FetchError, HttpAnswer, Services};
 
@@ -88,6 +89,7 @@ struct Reporter {
     last_spoken_ms: Cell<f64>,
     announcement: Rc<RefCell<String>>,
     ready_once: Cell<bool>,
+    speech: Speech,
 }
 
 impl Reporter {
@@ -117,7 +119,7 @@ impl Reporter {
             return false;
         }
         let changes = std::mem::take(&mut *self.pending.borrow_mut());
-        match announcement(&changes) {
+        match announcement(&changes, self.speech.texts()) {
             Some(text) => {
                 self.last_spoken_ms.set(now_ms);
                 *self.announcement.borrow_mut() = text;
@@ -129,7 +131,7 @@ impl Reporter {
 }
 
 /// Runs the live roster for `config` with `services`, re-ageing every `tick_ms`, firing
-/// `roster-change` on `host`, and answering `control.refresh()`.
+/// `roster-change` on `host`, answering `control.refresh()`, announcing in `speech`.
 #[hook]
 pub fn use_live(
     config: &Config,
@@ -137,6 +139,7 @@ pub fn use_live(
     tick_ms: u32,
     host: Option<Element>,
     control: RosterControl,
+    speech: Speech,
 ) -> LiveHandle {
     let live = use_mut_ref(|| Live::new(config.offline_threshold_secs, config.refresh_secs));
     let announcement = use_mut_ref(String::new);
@@ -160,6 +163,7 @@ pub fn use_live(
                 last_spoken_ms: Cell::new(f64::NEG_INFINITY),
                 announcement,
                 ready_once: Cell::new(false),
+                speech,
             });
 
             let presence: FeedSubscription = {

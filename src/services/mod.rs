@@ -4,6 +4,7 @@ pub mod clock;
 pub mod collator;
 pub mod feed;
 pub mod fetch;
+pub mod intl;
 pub mod poller;
 pub mod visibility;
 

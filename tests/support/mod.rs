@@ -74,10 +74,14 @@ impl FakeFetcher {
         self.clone()
     }
 
-    /// Queues more replies for URLs containing `part`.
+    /// From the next request on, URLs containing `part` get these replies (the last
+    /// repeating), after any still queued before the repeating one.
     pub fn then(&self, part: &str, replies: Vec<Reply>) {
         let mut routes = self.routes.borrow_mut();
         if let Some((_, queue)) = routes.iter_mut().find(|(p, _)| p == part) {
+            if queue.len() == 1 {
+                queue.clear();
+            }
             queue.extend(replies);
         }
     }

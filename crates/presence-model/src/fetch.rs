@@ -6,6 +6,7 @@
 
 use std::fmt;
 
+use crate::i18n::{english, fill, Texts};
 use crate::parse::{
     parse_error_body, parse_presence, parse_users, ParseError, Parsed, PresenceError,
 };
@@ -119,48 +120,58 @@ impl Failure {
     }
 }
 
-impl fmt::Display for Failure {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+impl Failure {
+    /// The message, in the language of `texts`.
+    pub fn describe(&self, texts: Texts<'_>) -> String {
+        let w = texts.words;
         match self {
-            Failure::WrongUrl { status, not_json: true } => write!(
-                f,
-                "The proxy URL looks wrong: it answered with a web page (HTTP {status}), not Zulip's JSON. Check the proxy setting."
-            ),
-            Failure::WrongUrl { status, .. } => write!(
-                f,
-                "The proxy URL looks wrong: it answered HTTP {status} Not Found. Check the proxy setting."
-            ),
+            Failure::WrongUrl {
+                status,
+                not_json: true,
+            } => fill(w.wrong_url_page, &[("status", &status.to_string())]),
+            Failure::WrongUrl { status, .. } => {
+                fill(w.wrong_url_status, &[("status", &status.to_string())])
+            }
             Failure::Refused { code, msg, status } => {
-                f.write_str("The Zulip server refused the proxy's credentials")?;
+                let mut text = w.refused.to_owned();
                 match code {
-                    Some(ErrorCode::UserDeactivated) => f.write_str(": the proxy's account is deactivated")?,
-                    Some(ErrorCode::RealmDeactivated) => f.write_str(": the organization is deactivated")?,
+                    Some(ErrorCode::UserDeactivated) => text.push_str(w.refused_user_deactivated),
+                    Some(ErrorCode::RealmDeactivated) => text.push_str(w.refused_realm_deactivated),
                     _ => {}
                 }
                 match (code, msg.is_empty()) {
-                    (Some(code), false) => write!(f, " ({}: {msg}).", code.as_str()),
-                    (Some(code), true) => write!(f, " ({}).", code.as_str()),
-                    (None, _) => write!(f, " (HTTP {status})."),
+                    (Some(code), false) => text.push_str(&format!(" ({}: {msg}).", code.as_str())),
+                    (Some(code), true) => text.push_str(&format!(" ({}).", code.as_str())),
+                    (None, _) => text.push_str(&format!(" (HTTP {status}).")),
                 }
+                text
             }
-            Failure::RateLimited { .. } => f.write_str("Zulip is rate-limiting the proxy."),
-            Failure::Down { cause: DownCause::Status(status) } => {
-                write!(f, "The proxy or the Zulip server is not working (HTTP {status}).")
-            }
-            Failure::Down { cause: DownCause::Network } => {
-                f.write_str("The proxy cannot be reached (network error).")
-            }
-            Failure::Down { cause: DownCause::Timeout(secs) } => {
-                write!(f, "The proxy did not answer within {secs} s.")
-            }
-            Failure::Rejected { status, body } => write!(
-                f,
-                "The Zulip server rejected the request (HTTP {status}, {}: {}).",
-                body.code().as_str(),
-                body.msg
+            Failure::RateLimited { .. } => w.rate_limited.to_owned(),
+            Failure::Down {
+                cause: DownCause::Status(status),
+            } => fill(w.down_status, &[("status", &status.to_string())]),
+            Failure::Down {
+                cause: DownCause::Network,
+            } => w.down_network.to_owned(),
+            Failure::Down {
+                cause: DownCause::Timeout(secs),
+            } => fill(w.down_timeout, &[("n", &secs.to_string())]),
+            Failure::Rejected { status, body } => fill(
+                w.rejected,
+                &[
+                    ("status", &status.to_string()),
+                    ("code", body.code().as_str()),
+                    ("msg", &body.msg),
+                ],
             ),
-            Failure::Malformed(err) => write!(f, "The proxy's answer could not be read: {err}."),
+            Failure::Malformed(err) => fill(w.malformed, &[("error", &err.to_string())]),
         }
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.describe(english()))
     }
 }
 

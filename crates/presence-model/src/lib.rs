@@ -9,6 +9,7 @@
 //! - [`config`]: the widget's options, validated.
 //! - [`fetch`]: what an HTTP answer means (which failure), and retry delays.
 //! - [`live`]: the live roster's state machine (loading, ready, empty, stale, error).
+//! - [`i18n`]: English and German words; `Intl`-shaped formatting.
 //! - [`wording`]: "Active 5 minutes ago", "1.2K".
 //!
 //! Nothing here imports a browser crate, so all of it is tested natively.
@@ -17,6 +18,7 @@
 pub mod client;
 pub mod config;
 pub mod fetch;
+pub mod i18n;
 pub mod live;
 pub mod parse;
 pub mod roster;

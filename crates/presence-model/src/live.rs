@@ -8,6 +8,7 @@
 use std::cmp::Ordering;
 
 use crate::fetch::{retry_delay_secs, Failure};
+use crate::i18n::{english, fill, Texts, TimeUnit};
 use crate::roster::{Directory, Roster, StatusChange};
 use crate::wire::RealmPresence;
 
@@ -242,49 +243,69 @@ impl Live {
     }
 }
 
-/// What an empty answer means, in Zulip's terms.
-pub const EMPTY_MESSAGE: &str =
-    "Presence is disabled for this organization, or nobody has been online in the last 2 weeks.";
+/// What an empty answer means, in Zulip's terms (English).
+pub const EMPTY_MESSAGE: &str = crate::i18n::EN.empty;
 
 impl LiveState {
     /// The banner text at local time `now_ms`: why the roster is empty, stale or missing.
     /// `None` when there is nothing to say (loading, ready).
     pub fn banner(&self, now_ms: f64) -> Option<String> {
+        self.banner_in(now_ms, english())
+    }
+
+    /// [`LiveState::banner`] in the language of `texts`.
+    pub fn banner_in(&self, now_ms: f64, texts: Texts<'_>) -> Option<String> {
+        let w = texts.words;
         let retry_in = |retry_at_ms: f64| ((retry_at_ms - now_ms) / 1000.0).ceil().max(0.0) as u64;
         match self {
             LiveState::Loading | LiveState::Ready(_) => None,
-            LiveState::Empty(_) => Some(EMPTY_MESSAGE.to_owned()),
+            LiveState::Empty(_) => Some(w.empty.to_owned()),
             LiveState::Stale {
                 last,
                 failure,
                 retry_at_ms,
             } => {
-                let ago = updated_ago((now_ms - last.received_at_ms) / 1000.0);
-                let retrying = match failure {
-                    Failure::RateLimited { .. } => {
-                        format!("retrying in {} s.", retry_in(*retry_at_ms))
-                    }
-                    _ => "retrying…".to_owned(),
-                };
-                Some(format!("Last updated {ago}; {retrying} {failure}"))
+                let ago = updated_ago_in((now_ms - last.received_at_ms) / 1000.0, texts);
+                let failure = failure.describe(texts);
+                Some(match self.failure() {
+                    Some(Failure::RateLimited { .. }) => fill(
+                        w.stale_rate_limited,
+                        &[
+                            ("ago", &ago),
+                            ("n", &retry_in(*retry_at_ms).to_string()),
+                            ("failure", &failure),
+                        ],
+                    ),
+                    _ => fill(w.stale, &[("ago", &ago), ("failure", &failure)]),
+                })
             }
             LiveState::Failed {
                 failure,
                 retry_at_ms,
-            } => Some(format!(
-                "{failure} Retrying in {} s.",
-                retry_in(*retry_at_ms)
+            } => Some(fill(
+                w.failed,
+                &[
+                    ("failure", &failure.describe(texts)),
+                    ("n", &retry_in(*retry_at_ms).to_string()),
+                ],
             )),
         }
     }
 }
 
-/// "just now", "1 min ago", "3 min ago", "2 h ago": how long ago the roster was updated.
+/// "just now", "1 minute ago", "3 minutes ago", "2 hours ago": how long ago the roster
+/// was updated, in English.
 pub fn updated_ago(secs: f64) -> String {
+    updated_ago_in(secs, english())
+}
+
+/// [`updated_ago`] in the language of `texts`.
+pub fn updated_ago_in(secs: f64, texts: Texts<'_>) -> String {
     let secs = secs.max(0.0) as u64;
+    let n = |x: u64| u32::try_from(x).unwrap_or(u32::MAX);
     match secs {
-        0..=59 => "just now".to_owned(),
-        60..=3599 => format!("{} min ago", secs / 60),
-        _ => format!("{} h ago", secs / 3600),
+        0..=59 => texts.words.just_now.to_owned(),
+        60..=3599 => texts.formats.ago(n(secs / 60), TimeUnit::Minute),
+        _ => texts.formats.ago(n(secs / 3600), TimeUnit::Hour),
     }
 }

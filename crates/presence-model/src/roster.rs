@@ -143,12 +143,19 @@ impl Counts {
 
     /// "12 active · 3 idle · 80 offline", compact from 1,000 ("1.2K").
     pub fn summary(&self) -> String {
-        use crate::wording::compact_count;
-        format!(
-            "{} active · {} idle · {} offline",
-            compact_count(self.active),
-            compact_count(self.idle),
-            compact_count(self.offline)
+        self.summary_in(crate::i18n::english())
+    }
+
+    /// [`Counts::summary`] in the language of `texts`.
+    pub fn summary_in(&self, texts: crate::i18n::Texts<'_>) -> String {
+        let f = texts.formats;
+        crate::i18n::fill(
+            texts.words.counts,
+            &[
+                ("active", &f.compact(self.active)),
+                ("idle", &f.compact(self.idle)),
+                ("offline", &f.compact(self.offline)),
+            ],
         )
     }
 }
@@ -409,9 +416,10 @@ pub struct StatusChange {
     pub to: Status,
 }
 
-/// "2 people came online, 1 went offline.": what a screen reader hears, at most every
-/// 30 seconds, about the changes since it last heard. `None` when nothing is worth saying.
-pub fn announcement(changes: &[StatusChange]) -> Option<String> {
+/// "2 people came online, 1 person went offline.": what a screen reader hears, at most
+/// every 30 seconds, about the changes since it last heard. `None` when nothing is worth
+/// saying.
+pub fn announcement(changes: &[StatusChange], texts: crate::i18n::Texts<'_>) -> Option<String> {
     let online = changes
         .iter()
         .filter(|c| c.to == Status::Active && c.from != Some(Status::Active))
@@ -426,29 +434,20 @@ pub fn announcement(changes: &[StatusChange]) -> Option<String> {
             c.to == Status::Offline && matches!(c.from, Some(Status::Active | Status::Idle))
         })
         .count();
-    let people = |n: usize| {
-        if n == 1 {
-            "1 person".to_owned()
-        } else {
-            format!("{n} people")
-        }
-    };
-    let mut parts = Vec::new();
-    if online > 0 {
-        parts.push(format!("{} came online", people(online)));
-    }
-    if idle > 0 {
-        parts.push(format!("{} went idle", people(idle)));
-    }
-    if offline > 0 {
-        parts.push(format!("{} went offline", people(offline)));
-    }
+    let w = texts.words;
+    let parts: Vec<String> = [
+        (online, w.came_online),
+        (idle, w.went_idle),
+        (offline, w.went_offline),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, forms)| texts.plural(forms, n))
+    .collect();
     if parts.is_empty() {
         return None;
     }
-    let mut text = parts.join(", ");
-    text.push('.');
-    Some(text)
+    Some(format!("{}.", parts.join(", ")))
 }
 
 /// The difference between two rosters, in the newer roster's order.

@@ -5,6 +5,7 @@
 
 use std::fmt;
 
+use crate::i18n::{english, fill, Texts, TimeUnit};
 use crate::status::{PresenceTimes, Status};
 
 /// "Last active", as Zulip's web app words it in the buddy list tooltip.
@@ -92,28 +93,30 @@ fn civil_from_days(days: i64) -> (i32, u8, u8) {
     (year, month, day)
 }
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+impl LastActive {
+    /// The words, in the language of `texts`.
+    pub fn describe(&self, texts: Texts<'_>) -> String {
+        let (w, f) = (texts.words, texts.formats);
+        let ago =
+            |amount: u32, unit: TimeUnit| fill(w.active_ago, &[("ago", &f.ago(amount, unit))]);
+        match *self {
+            LastActive::Now => w.active_now.to_owned(),
+            LastActive::Idle => w.status(Status::Idle).to_owned(),
+            LastActive::MinutesAgo(n) => ago(n, TimeUnit::Minute),
+            LastActive::HoursAgo(n) => ago(n, TimeUnit::Hour),
+            LastActive::Yesterday => ago(1, TimeUnit::Day),
+            LastActive::DaysAgo(n) => ago(n, TimeUnit::Day),
+            LastActive::On { year, month, day } => {
+                fill(w.active_on, &[("date", &f.date(year, month, day))])
+            }
+            LastActive::NotRecently => w.not_recently.to_owned(),
+        }
+    }
+}
 
 impl fmt::Display for LastActive {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        match *self {
-            LastActive::Now => f.write_str("Active now"),
-            LastActive::Idle => f.write_str("Idle"),
-            LastActive::MinutesAgo(0) => f.write_str("Active just now"),
-            LastActive::MinutesAgo(1) => f.write_str("Active 1 minute ago"),
-            LastActive::MinutesAgo(n) => write!(f, "Active {n} minutes ago"),
-            LastActive::HoursAgo(1) => f.write_str("Active an hour ago"),
-            LastActive::HoursAgo(n) => write!(f, "Active {n} hours ago"),
-            LastActive::Yesterday => f.write_str("Active yesterday"),
-            LastActive::DaysAgo(n) => write!(f, "Active {n} days ago"),
-            LastActive::On { year, month, day } => {
-                let name = MONTHS[usize::from(month.clamp(1, 12)) - 1];
-                write!(f, "Active {name} {day}, {year}")
-            }
-            LastActive::NotRecently => f.write_str("Not active in the last 2 weeks"),
-        }
+        f.write_str(&self.describe(english()))
     }
 }
 

@@ -176,9 +176,9 @@ fn updated_ago_words() {
     let table = [
         (0.0, "just now"),
         (59.9, "just now"),
-        (60.0, "1 min ago"),
-        (185.0, "3 min ago"),
-        (7300.0, "2 h ago"),
+        (60.0, "1 minute ago"),
+        (185.0, "3 minutes ago"),
+        (7300.0, "2 hours ago"),
         (-5.0, "just now"),
     ];
     for (secs, words) in table {
@@ -215,7 +215,7 @@ fn banner_words_for_each_state() {
     live.failed(DOWN, 70_000.0, 0.5);
     assert_eq!(
         live.state().banner(190_000.0).unwrap(),
-        "Last updated 3 min ago; retrying… The proxy cannot be reached (network error)."
+        "Last updated 3 minutes ago; retrying… The proxy cannot be reached (network error)."
     );
     live.failed(
         Failure::RateLimited {
@@ -226,7 +226,7 @@ fn banner_words_for_each_state() {
     );
     assert_eq!(
         live.state().banner(200_000.0).unwrap(),
-        "Last updated 3 min ago; retrying in 4 s. Zulip is rate-limiting the proxy."
+        "Last updated 3 minutes ago; retrying in 4 s. Zulip is rate-limiting the proxy."
     );
     live.presence_arrived(presence(&[], SERVER_T), 0.0, order);
     assert_eq!(
@@ -237,6 +237,7 @@ fn banner_words_for_each_state() {
 
 #[test]
 fn changes_come_from_answers_and_from_ageing_but_not_from_the_first_load() {
+    use presence_model::i18n::english;
     use presence_model::{announcement, StatusChange};
     let order = &default_name_order;
     let mut live = Live::new(140, 60);
@@ -277,10 +278,13 @@ fn changes_come_from_answers_and_from_ageing_but_not_from_the_first_load() {
     let changes = live.take_changes();
     assert_eq!(changes.len(), 3, "{changes:?}");
     assert_eq!(
-        announcement(&changes).unwrap(),
+        announcement(&changes, english()).unwrap(),
         "2 people came online, 1 person went idle."
     );
-    assert_eq!(announcement(&aged).unwrap(), "1 person went offline.");
-    assert_eq!(announcement(&[]), None);
+    assert_eq!(
+        announcement(&aged, english()).unwrap(),
+        "1 person went offline."
+    );
+    assert_eq!(announcement(&[], english()), None);
     assert!(live.take_changes().is_empty(), "taken once");
 }

@@ -21,7 +21,7 @@ fn last_active_table() {
             LastActive::MinutesAgo(59),
             "Active 59 minutes ago",
         ),
-        (3600, LastActive::HoursAgo(1), "Active an hour ago"),
+        (3600, LastActive::HoursAgo(1), "Active 1 hour ago"),
         (3 * 3600 + 5, LastActive::HoursAgo(3), "Active 3 hours ago"),
         (24 * 3600, LastActive::Yesterday, "Active yesterday"),
         (4 * 86400, LastActive::DaysAgo(4), "Active 4 days ago"),
