@@ -30,4 +30,7 @@ trunk build --release --offline
 wasm=$(ls dist/*_bg.wasm)
 echo "wasm: $(wc -c <"$wasm") bytes, $(gzip -9c "$wasm" | wc -c) gzipped" >&2
 
+step "release folder in a page (path prefix, strict CSP, headless Chromium)"
+node tests/e2e/release_smoke.mjs dist
+
 step "all checks passed in $((SECONDS - started)) s"
