@@ -55,7 +55,7 @@ async fn a_wrong_setting_is_a_message_and_an_event_not_a_blank_page() {
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     let banner = wait_for(&root, "[part=banner]").await;
-    let words = "The setting refresh = \"soon\" is not valid: expected a whole number of seconds, 1 or more.";
+    let words = "The setting refresh = \"soon\" is not valid: expected a whole number of seconds from 1 to 86400.";
     assert_eq!(banner.text_content().as_deref(), Some(words));
     assert_eq!(root.get_attribute("data-state").as_deref(), Some("error"));
     wait_until(&root, "the event", || !errors.borrow().is_empty()).await;

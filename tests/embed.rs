@@ -13,20 +13,7 @@ use zulip_roster::embed;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const T: f64 = 1_800_000_000.25;
 const PRESENCE: &str = "/realm/presence";
-
-fn team() -> String {
-    modern_body(
-        T,
-        &[
-            ("zoe@x", "active", 5),
-            ("ada@x", "active", 30),
-            ("bo@x", "idle", 20),
-            ("anon@x", "active", 300),
-        ],
-    )
-}
 
 /// Fakes for every roster mounted from now on.
 fn with_fakes(fetcher: std::rc::Rc<FakeFetcher>) -> Fakes {

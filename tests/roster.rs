@@ -13,7 +13,6 @@ use zulip_roster::components::roster::{Roster, RosterProps};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const T: f64 = 1_800_000_000.25;
 const PRESENCE: &str = "/realm/presence";
 const USERS: &str = "/users";
 const LEGACY: &str = include_str!("fixtures/realm-presence.legacy-clients.json");
@@ -30,18 +29,6 @@ fn mount(pairs: &[(&str, &str)], fakes: &Fakes, tick_ms: u32) -> (Element, AppHa
     };
     let handle = yew::Renderer::<Roster>::with_root_and_props(root.clone(), props).render();
     (root, handle)
-}
-
-fn team() -> String {
-    modern_body(
-        T,
-        &[
-            ("zoe@x", "active", 5),
-            ("ada@x", "active", 30),
-            ("bo@x", "idle", 20),
-            ("anon@x", "active", 300),
-        ],
-    )
 }
 
 fn names() -> String {

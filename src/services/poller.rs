@@ -20,6 +20,9 @@ use web_sys::AbortController;
 use super::fetch::{FetchError, Fetcher, HttpAnswer};
 use super::visibility::{Subscription, Visibility};
 
+/// The longest delay `setTimeout` honours (2^31 - 1 ms, about 24.8 days).
+const MAX_TIMER_MS: u32 = i32::MAX as u32;
+
 /// Decides, from an answer, how many milliseconds until the next poll.
 pub type Handler = Box<dyn Fn(Result<HttpAnswer, FetchError>) -> u32>;
 
@@ -139,7 +142,7 @@ impl Inner {
         let deadline = {
             let controller = controller.clone();
             let timed_out = timed_out.clone();
-            Timeout::new(self.options.timeout_ms, move || {
+            Timeout::new(self.options.timeout_ms.min(MAX_TIMER_MS), move || {
                 timed_out.set(true);
                 controller.abort();
             })
@@ -174,6 +177,9 @@ impl Inner {
     }
 
     fn schedule(self: &Rc<Self>, delay_ms: u32) {
+        // setTimeout takes a signed 32-bit delay: anything longer fires at once, which
+        // would turn a huge refresh into a request loop.
+        let delay_ms = delay_ms.min(MAX_TIMER_MS);
         let weak = Rc::downgrade(self);
         let timer = Timeout::new(delay_ms, move || {
             if let Some(inner) = weak.upgrade() {

@@ -305,6 +305,22 @@ pub fn modern_body(server_now: f64, people: &[(&str, &str, i64)]) -> String {
     serde_json::json!({"result": "success", "msg": "", "server_timestamp": server_now, "presences": users}).to_string()
 }
 
+/// The server's clock in the shared bodies below.
+pub const T: f64 = 1_800_000_000.25;
+
+/// Four people at server time [`T`]: two active, one idle, one offline for 5 minutes.
+pub fn team() -> String {
+    modern_body(
+        T,
+        &[
+            ("zoe@x", "active", 5),
+            ("ada@x", "active", 30),
+            ("bo@x", "idle", 20),
+            ("anon@x", "active", 300),
+        ],
+    )
+}
+
 /// A `GET /users` body from (email, full name, avatar).
 pub fn users_body(people: &[(&str, &str, Option<&str>)]) -> String {
     let members: Vec<_> = people

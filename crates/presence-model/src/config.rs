@@ -201,9 +201,11 @@ impl Config {
             }
             match name {
                 "proxy" => proxy = Some(value.to_owned()),
-                "refresh" => config.refresh_secs = seconds(name, value, MIN_REFRESH_SECS)?,
-                "offline-threshold" => config.offline_threshold_secs = seconds(name, value, 1)?,
-                "timeout" => config.timeout_secs = seconds(name, value, 1)?,
+                "refresh" => config.refresh_secs = seconds(name, value, MIN_REFRESH_SECS, DAY)?,
+                "offline-threshold" => {
+                    config.offline_threshold_secs = seconds(name, value, 1, DAY)?
+                }
+                "timeout" => config.timeout_secs = seconds(name, value, 1, 600)?,
                 "names" => {
                     config.names = match value {
                         "auto" => Names::Auto,
@@ -285,16 +287,18 @@ fn invalid(option: &str, value: &str, expected: &str) -> ConfigError {
     }
 }
 
-fn seconds(option: &str, value: &str, min: u32) -> Result<u32, ConfigError> {
+const DAY: u32 = 86_400;
+
+fn seconds(option: &str, value: &str, min: u32, max: u32) -> Result<u32, ConfigError> {
     value
         .parse::<u32>()
         .ok()
-        .filter(|s| *s >= min)
+        .filter(|s| (min..=max).contains(s))
         .ok_or_else(|| {
             invalid(
                 option,
                 value,
-                &format!("a whole number of seconds, {min} or more"),
+                &format!("a whole number of seconds from {min} to {max}"),
             )
         })
 }

@@ -73,11 +73,13 @@ fn every_option() {
 #[test]
 fn wrong_values_say_what_is_expected() {
     let table = [
-        (("refresh", "0"), "The setting refresh = \"0\" is not valid: expected a whole number of seconds, 1 or more."),
-        (("refresh", "soon"), "The setting refresh = \"soon\" is not valid: expected a whole number of seconds, 1 or more."),
-        (("offline-threshold", "-5"), "The setting offline-threshold = \"-5\" is not valid: expected a whole number of seconds, 1 or more."),
+        (("refresh", "0"), "The setting refresh = \"0\" is not valid: expected a whole number of seconds from 1 to 86400."),
+        (("refresh", "soon"), "The setting refresh = \"soon\" is not valid: expected a whole number of seconds from 1 to 86400."),
+        (("offline-threshold", "-5"), "The setting offline-threshold = \"-5\" is not valid: expected a whole number of seconds from 1 to 86400."),
         (("names", "yes"), "The setting names = \"yes\" is not valid: expected auto or off."),
         (("show-offline", "some"), "The setting show-offline = \"some\" is not valid: expected auto, all or none."),
+        (("refresh", "3000000"), "The setting refresh = \"3000000\" is not valid: expected a whole number of seconds from 1 to 86400."),
+        (("timeout", "601"), "The setting timeout = \"601\" is not valid: expected a whole number of seconds from 1 to 600."),
         (("max-rows", "0"), "The setting max-rows = \"0\" is not valid: expected a whole number of rows, 1 or more."),
         (("theme", "neon"), "The setting theme = \"neon\" is not valid: expected auto, light or dark."),
         (("lang", "en_US!"), "The setting lang = \"en_US!\" is not valid: expected a language tag such as en or pt-BR."),
