@@ -32,13 +32,22 @@ missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v npm >/dev/null || missing+=(nodejs npm)
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || missing+=(nginx)
 if ((${#missing[@]})); then
   if [ "$(id -u)" != 0 ]; then
     say "please install the Debian packages: ${missing[*]} (needs root)"; exit 1
   fi
   say "installing Debian packages: ${missing[*]}"
   apt-get update -qq
+  # Packages must not start services here (nginx would take port 80): the tests start
+  # their own, unprivileged, and stop them.
+  policy=/usr/sbin/policy-rc.d
+  own_policy=false
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod +x "$policy" && own_policy=true
+  fi
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  if $own_policy; then rm -f "$policy"; fi
 fi
 
 # Cargo-installed tools, each checked by version first so re-runs are instant.

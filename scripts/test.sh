@@ -33,4 +33,8 @@ echo "wasm: $(wc -c <"$wasm") bytes, $(gzip -9c "$wasm" | wc -c) gzipped" >&2
 step "release folder in a page (path prefix, strict CSP, headless Chromium)"
 node tests/e2e/release_smoke.mjs dist
 
+step "end to end through the reference nginx (simulator as Zulip, headless Chromium)"
+cargo build --quiet --release -p presence-sim
+node tests/e2e/nginx_e2e.mjs
+
 step "all checks passed in $((SECONDS - started)) s"

@@ -31,6 +31,14 @@ pub struct RosterRowProps {
 /// A row: status dot, avatar, name, client icons; hovering says when they were active.
 #[function_component(RosterRow)]
 pub fn roster_row(props: &RosterRowProps) -> Html {
+    // An avatar that fails to load (blocked, gone) becomes the plain placeholder rather
+    // than a broken-image icon.
+    let broken = use_state_eq(|| false);
+    let onerror = {
+        let broken = broken.clone();
+        Callback::from(move |_: Event| broken.set(true))
+    };
+    let avatar = props.avatar_url.as_ref().filter(|_| !*broken);
     html! {
         <li
             part="row"
@@ -41,8 +49,8 @@ pub fn roster_row(props: &RosterRowProps) -> Html {
             title={props.title.clone()}
         >
             <StatusDot status={props.status} label={props.status_label.clone()} />
-            if let Some(url) = &props.avatar_url {
-                <img class="avatar" src={url.clone()} alt="" width="20" height="20" loading="lazy" referrerpolicy="no-referrer" />
+            if let Some(url) = avatar {
+                <img class="avatar" src={url.clone()} alt="" width="20" height="20" loading="lazy" referrerpolicy="no-referrer" {onerror} />
             } else {
                 <span class="avatar none" aria-hidden="true"></span>
             }

@@ -12,6 +12,9 @@ use crate::parse::{
 };
 use crate::wire::{ErrorBody, ErrorCode, RealmPresence, UsersResponse};
 
+/// The `code` the reference nginx configuration answers when Zulip refuses its key.
+pub const PROXY_AUTH_FAILED: &str = "PROXY_AUTH_FAILED";
+
 /// Retries back off to at most this long.
 pub const MAX_BACKOFF_SECS: f64 = 300.0;
 /// A 429 without any retry-after is retried after this long.
@@ -223,6 +226,15 @@ fn classify_failure(answer: Answer<'_>) -> Failure {
         (429, body) => Failure::RateLimited {
             retry_after_secs: retry_after(answer.retry_after, body.as_ref()),
         },
+        // The reference nginx answers a refused bot key with a 502 (a 401 would make
+        // browsers prompt the visitor for a password) and says so in its body.
+        (status, Some(body)) if body.code.as_deref() == Some(PROXY_AUTH_FAILED) => {
+            Failure::Refused {
+                status,
+                code: Some(body.code()),
+                msg: body.msg,
+            }
+        }
         (500.., _) => Failure::Down {
             cause: DownCause::Status(answer.status),
         },

@@ -193,3 +193,17 @@ fn backoff_doubles_with_jitter_and_is_capped() {
     };
     assert_eq!(retry_delay_secs(&limited, 3, 60, 0.5), 29.2);
 }
+
+#[test]
+fn the_reference_proxys_refused_key_is_a_refusal_not_an_outage() {
+    let body = r#"{"result":"error","msg":"Zulip refused the proxy's bot key (wrong or revoked)","code":"PROXY_AUTH_FAILED"}"#;
+    let failure = answer(502, body);
+    assert_eq!(
+        (failure.cause(), failure.http_status(), failure.zulip_code()),
+        ("refused", Some(502), Some("PROXY_AUTH_FAILED"))
+    );
+    assert_eq!(
+        failure.to_string(),
+        "The Zulip server refused the proxy's credentials (PROXY_AUTH_FAILED: Zulip refused the proxy's bot key (wrong or revoked))."
+    );
+}

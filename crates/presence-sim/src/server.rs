@@ -73,6 +73,8 @@ pub enum FaultKind {
     Malformed,
     /// A 200 whose body stops halfway.
     Truncated,
+    /// 401 `INVALID_API_KEY` with `WWW-Authenticate`, as when the bot's key is revoked.
+    Unauthorized,
 }
 
 fn default_retry_after() -> f64 {
@@ -100,7 +102,12 @@ fn one() -> u32 {
 
 #[derive(Debug, Default, Serialize)]
 struct Stats {
+    /// Requests per path.
     requests: BTreeMap<String, u64>,
+    /// Requests per method.
+    methods: BTreeMap<String, u64>,
+    /// Requests that carried a `Cookie` header (a proxy should strip them).
+    with_cookie: u64,
     faults_served: u64,
     faults_pending: u32,
 }
@@ -145,7 +152,14 @@ async fn count_request(
     next: Next,
 ) -> Response {
     let path = request.uri().path().to_owned();
-    *lock(&state.stats).requests.entry(path).or_default() += 1;
+    let method = request.method().as_str().to_owned();
+    let cookie = request.headers().contains_key(header::COOKIE);
+    {
+        let mut stats = lock(&state.stats);
+        *stats.requests.entry(path).or_default() += 1;
+        *stats.methods.entry(method).or_default() += 1;
+        stats.with_cookie += u64::from(cookie);
+    }
     next.run(request).await
 }
 
@@ -241,6 +255,17 @@ async fn answer(state: &AppState, headers: &HeaderMap, body: impl FnOnce() -> Ve
                 NGINX_502,
             )
                 .into_response()
+        }
+        Some(FaultKind::Unauthorized) => {
+            let mut response = json_error(
+                StatusCode::UNAUTHORIZED,
+                ErrorBody::new(ErrorCode::InvalidApiKey, "Invalid API key"),
+            );
+            response.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static("Basic realm=\"zulip\""),
+            );
+            return response;
         }
         Some(FaultKind::Slow { delay_ms }) => {
             tokio::time::sleep(Duration::from_millis(delay_ms)).await

@@ -264,6 +264,18 @@ async fn failure_faults_look_like_what_they_imitate() {
         other => panic!("{other:?}"),
     }
 
+    fault(&app, r#"{"kind":"unauthorized"}"#).await;
+    let answer = get(&app, "/api/v1/realm/presence").await;
+    assert_eq!(answer.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        answer.headers[header::WWW_AUTHENTICATE],
+        "Basic realm=\"zulip\""
+    );
+    assert_eq!(
+        parse_error_body(&answer.body).unwrap().code(),
+        ErrorCode::InvalidApiKey
+    );
+
     fault(&app, r#"{"kind":"truncated"}"#).await;
     match parse_presence(&get(&app, "/api/v1/realm/presence").await.body) {
         Err(presence_model::PresenceError::Malformed(e)) => {
@@ -313,5 +325,8 @@ async fn stats_count_requests_per_path() {
     assert_eq!(stats["requests"]["/api/v1/realm/presence"], 4);
     assert_eq!(stats["requests"]["/api/v1/users"], 1);
     assert_eq!(stats["faults_served"], 1);
+    assert_eq!(stats["methods"]["GET"], 6);
+    assert_eq!(stats["methods"]["POST"], 1);
+    assert_eq!(stats["with_cookie"], 0);
     assert_eq!(stats["faults_pending"], 1);
 }
