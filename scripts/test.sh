@@ -29,6 +29,8 @@ step "release build (trunk, with wasm-opt)"
 trunk build --release --offline
 wasm=$(ls dist/*_bg.wasm)
 echo "wasm: $(wc -c <"$wasm") bytes, $(gzip -9c "$wasm" | wc -c) gzipped" >&2
+# The size budget: brotli of everything a page loads. Raise it only on purpose.
+node scripts/size.mjs dist 200000
 
 step "release folder in a page (path prefix, strict CSP, headless Chromium)"
 node tests/e2e/release_smoke.mjs dist

@@ -541,3 +541,80 @@ async fn german_from_the_nearest_lang_ancestor() {
     );
     wrapper.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_thousand_people_are_windowed_but_all_reachable() {
+    let people: Vec<(String, &str, i64)> = (0..1000)
+        .map(|i| (format!("p{i:04}@x"), "active", 5))
+        .collect();
+    let refs: Vec<(&str, &str, i64)> = people
+        .iter()
+        .map(|(e, s, a)| (e.as_str(), *s, *a))
+        .collect();
+    let _fakes = with_fakes(FakeFetcher::new().route(PRESENCE, vec![ok(modern_body(T, &refs))]));
+    let host = element(
+        "zulip-roster",
+        &[("proxy", "/api/v1"), ("names", "off"), ("refresh", "600")],
+        "",
+    );
+    document().body().unwrap().append_child(&host).unwrap();
+    wait_for_state(&host, "ready").await;
+    let in_dom = || {
+        shadow(&host)
+            .query_selector_all("li[part~=row]")
+            .unwrap()
+            .length()
+    };
+    assert!(in_dom() < 60, "{} rows in the DOM", in_dom());
+    let first = shadow(&host)
+        .query_selector("li[part~=row]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(first.get_attribute("aria-posinset").as_deref(), Some("1"));
+    assert_eq!(first.get_attribute("aria-setsize").as_deref(), Some("1000"));
+    assert_eq!(
+        host.get_attribute("data-total").as_deref(),
+        Some("1000"),
+        "counts stay whole"
+    );
+    let list = shadow(&host)
+        .query_selector(".roster-scroll ul")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        list.scroll_height(),
+        26_000,
+        "the scrollbar reflects everyone"
+    );
+
+    let scroller = shadow(&host)
+        .query_selector(".roster-scroll")
+        .unwrap()
+        .unwrap();
+    scroller.set_scroll_top(500 * 26);
+    scroller
+        .dispatch_event(&web_sys::Event::new("scroll").unwrap())
+        .unwrap();
+    wait_until(&host, "row 501 in view", || {
+        rows(&host).contains(&"p0500@x".to_owned())
+    })
+    .await;
+    assert!(in_dom() < 60);
+    assert!(!rows(&host).contains(&"p0000@x".to_owned()));
+
+    let search: web_sys::HtmlInputElement = shadow(&host)
+        .query_selector("input[type=search]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    search.set_value("p0999");
+    search
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    wait_until(&host, "the search finds the last person", || {
+        rows(&host) == ["p0999@x"]
+    })
+    .await;
+    host.remove();
+}

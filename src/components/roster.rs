@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::components::banner::{Banner, BannerKind};
 use crate::components::roster_header::RosterHeader;
-use crate::components::roster_list::roster_list;
+use crate::components::roster_list::{roster_list, ListView, Scroll};
 use crate::hooks::use_live::{use_live, RosterControl};
 use crate::host::{dispatch_error, resolve_lang, utc_offset_secs, ErrorDetail, HostSummary};
 use crate::services::intl::Speech;
@@ -48,6 +48,11 @@ pub fn roster(props: &RosterProps) -> Html {
     );
     let texts = speech.texts();
     let query = use_state(String::new);
+    let scroll = use_state_eq(Scroll::default);
+    let onscroll = {
+        let scroll = scroll.clone();
+        Callback::from(move |position: Scroll| scroll.set(position))
+    };
     let onsearch = {
         let query = query.clone();
         Callback::from(move |text: String| query.set(text))
@@ -100,7 +105,16 @@ pub fn roster(props: &RosterProps) -> Html {
                     onsearch={onsearch.clone()}
                     search={!config.compact}
                 />
-                { roster_list(&snapshot.roster, server_now, utc_offset_secs(), &query, config, texts) }
+                { roster_list(ListView {
+                    roster: &snapshot.roster,
+                    server_now,
+                    utc_offset_secs: utc_offset_secs(),
+                    query: &query,
+                    config,
+                    texts,
+                    scroll: *scroll,
+                    onscroll: onscroll.clone(),
+                }) }
             </>
         }
     };

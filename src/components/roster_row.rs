@@ -26,6 +26,9 @@ pub struct RosterRowProps {
     pub kinds: Option<Vec<(ClientKind, &'static str)>>,
     /// "Active now", "Active 5 minutes ago"…, shown on hover.
     pub title: AttrValue,
+    /// (position, list size) when the list is windowed, for screen readers.
+    #[prop_or_default]
+    pub position: Option<(usize, usize)>,
 }
 
 /// A row: status dot, avatar, name, client icons; hovering says when they were active.
@@ -47,6 +50,8 @@ pub fn roster_row(props: &RosterRowProps) -> Html {
             data-status={props.status.as_str()}
             data-clients={props.clients.clone()}
             title={props.title.clone()}
+            aria-posinset={props.position.map(|(i, _)| i.to_string())}
+            aria-setsize={props.position.map(|(_, n)| n.to_string())}
         >
             <StatusDot status={props.status} label={props.status_label.clone()} />
             if let Some(url) = avatar {

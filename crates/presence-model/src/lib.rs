@@ -10,6 +10,7 @@
 //! - [`fetch`]: what an HTTP answer means (which failure), and retry delays.
 //! - [`live`]: the live roster's state machine (loading, ready, empty, stale, error).
 //! - [`i18n`]: English and German words; `Intl`-shaped formatting.
+//! - [`window`]: which rows of a long list are rendered.
 //! - [`wording`]: "Active 5 minutes ago", "1.2K".
 //!
 //! Nothing here imports a browser crate, so all of it is tested natively.
@@ -23,6 +24,7 @@ pub mod live;
 pub mod parse;
 pub mod roster;
 pub mod status;
+pub mod window;
 pub mod wire;
 pub mod wording;
 
