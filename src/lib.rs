@@ -4,6 +4,8 @@
 //! browser services to it.
 #![warn(missing_docs)]
 
+#[cfg(feature = "bench")]
+pub mod bench;
 pub mod components;
 pub mod embed;
 pub mod hooks;

@@ -1,7 +1,7 @@
 //! The list of people matching the search, and what was left out.
 
 use presence_model::i18n::{fill, Texts};
-use presence_model::window::{window, WINDOW_ABOVE};
+use presence_model::window::{window, Window, WINDOW_ABOVE};
 use presence_model::{Config, Roster, ShowOffline};
 use web_sys::Element;
 use yew::prelude::*;
@@ -25,6 +25,16 @@ impl Default for Scroll {
             viewport: 420.0,
         }
     }
+}
+
+thread_local! {
+    static WINDOWING: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+/// Turns windowing off (benchmarks compare against rendering every row).
+#[cfg(feature = "bench")]
+pub fn set_windowing(on: bool) {
+    WINDOWING.with(|w| w.set(on));
 }
 
 /// Row heights fixed by the stylesheet for windowed lists (`.windowed .roster-row`).
@@ -78,8 +88,16 @@ pub fn roster_list(view: ListView<'_>) -> Html {
     } else {
         ROW_HEIGHT
     };
-    let win = window(total, scroll.top, scroll.viewport, row_height);
-    let windowed = total > WINDOW_ABOVE;
+    let windowed = total > WINDOW_ABOVE && WINDOWING.with(|w| w.get());
+    let win = if windowed {
+        window(total, scroll.top, scroll.viewport, row_height)
+    } else {
+        Window {
+            rows: 0..total,
+            pad_top: 0.0,
+            pad_bottom: 0.0,
+        }
+    };
     let onscroll = Callback::from(move |event: Event| {
         let target: Element = event.target_unchecked_into();
         onscroll.emit(Scroll {

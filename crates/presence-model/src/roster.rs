@@ -163,9 +163,18 @@ impl Counts {
 /// The default name order: case-insensitive, then exact. The browser passes a locale
 /// collator instead (`Intl.Collator`), which orders "Émile" beside "Emma".
 pub fn default_name_order(a: &str, b: &str) -> Ordering {
-    a.to_lowercase()
-        .cmp(&b.to_lowercase())
-        .then_with(|| a.cmp(b))
+    // Allocation-free: this runs n·log n times per roster (140,000 times at 10k people).
+    fn lower(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars().flat_map(char::to_lowercase)
+    }
+    let folded = if a.is_ascii() && b.is_ascii() {
+        a.bytes()
+            .map(|c| c.to_ascii_lowercase())
+            .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+    } else {
+        lower(a).cmp(lower(b))
+    };
+    folded.then_with(|| a.cmp(b))
 }
 
 /// Everyone in a presence answer, sorted: active, idle, offline, then by name.

@@ -39,11 +39,23 @@ struct Args {
     /// Base URL for avatar links (default: http://LISTEN).
     #[arg(long)]
     public_url: Option<String>,
+    /// Print one realm presence answer (at the given Unix second) and exit: payloads for
+    /// benchmarks. With `--changed P`, also print a second answer 60 s later in which P
+    /// percent of the people changed status, on the next line.
+    #[arg(long, value_name = "UNIX_SECONDS")]
+    dump_presence: Option<i64>,
+    /// With --dump-presence: percent of people whose status changes in a second answer.
+    #[arg(long)]
+    changed: Option<u32>,
 }
 
 #[tokio::main]
 async fn main() {
     let args = Args::parse();
+    if let Some(at) = args.dump_presence {
+        dump(&args, at);
+        return;
+    }
     let fixture = match &args.fixture {
         Some(path) => match std::fs::read(path) {
             Ok(bytes) => Some(bytes),
@@ -87,5 +99,36 @@ async fn main() {
     {
         eprintln!("presence-sim: {e}");
         std::process::exit(1);
+    }
+}
+
+/// Prints presence answers for benchmarks (see `--dump-presence`).
+fn dump(args: &Args, at: i64) {
+    use presence_model::{ReportedStatus, UserPresence};
+    let org = presence_sim::Org::new(args.users, args.seed, at);
+    let first = org.presence(args.format, at as f64);
+    println!("{}", serde_json::to_string(&first).unwrap_or_default());
+    if let Some(percent) = args.changed {
+        // The same answer a minute later, with every n-th person's status flipped and
+        // everyone else's timestamps moved along as their clients pinged.
+        let mut second = first.clone();
+        second.server_timestamp += 60.0;
+        let every = (100 / percent.clamp(1, 100)) as usize;
+        for (i, user) in second.presences.values_mut().enumerate() {
+            let flip = i % every == 0;
+            let UserPresence { entries, .. } = user;
+            for entry in entries.values_mut() {
+                if flip {
+                    entry.status = match entry.status {
+                        ReportedStatus::Active => ReportedStatus::Idle,
+                        _ => ReportedStatus::Active,
+                    };
+                    entry.timestamp = at + 60;
+                } else if entry.status == ReportedStatus::Active && entry.timestamp > at - 140 {
+                    entry.timestamp += 60;
+                }
+            }
+        }
+        println!("{}", serde_json::to_string(&second).unwrap_or_default());
     }
 }

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The benchmark: builds the release widget (with benchmark exports, in target/bench/dist),
+# the shipped release build (dist/, for its size), a Yew hello-world with the same profile,
+# and payloads of 1k / 10k / 50k people from the simulator; then measures in headless
+# Chromium against a vanilla-JS baseline in the same page (tests/bench/bench.mjs).
+# Writes target/bench/results.json and BENCHMARKS.md. Not part of the test command.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+scripts/setup.sh
+mkdir -p target/bench/payloads
+cargo build --quiet --release -p presence-sim
+sim=target/release/presence-sim
+at=1800000000
+"$sim" --users 1000 --seed 1 --dump-presence $at >target/bench/payloads/p1k.json
+"$sim" --users 10000 --seed 1 --dump-presence $at --changed 10 >target/bench/payloads/p10k.both
+head -n1 target/bench/payloads/p10k.both >target/bench/payloads/p10k.json
+tail -n1 target/bench/payloads/p10k.both >target/bench/payloads/p10k-changed.json
+"$sim" --users 50000 --seed 1 --dump-presence $at >target/bench/payloads/p50k.json
+trunk build --release --offline
+trunk build --release --offline --all-features --dist target/bench/dist
+(cd bench/hello && trunk build --release --offline --dist ../../target/bench/hello-dist)
+node tests/bench/bench.mjs

@@ -1,0 +1,303 @@
+// The benchmark (scripts/bench.sh builds what it needs, then runs this). Widget and a
+// vanilla-JS baseline run in the same page and run, alternating, PAIRS pairs each; the
+// result is the median of the per-pair ratios. Writes target/bench/results.json and
+// BENCHMARKS.md. Not a test: nothing here passes or fails.
+import { createServer } from "node:http";
+import { brotliCompressSync, constants } from "node:zlib";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { createRequire } from "node:module";
+import { join, resolve } from "node:path";
+
+const require = createRequire(new URL("../../tools/package.json", import.meta.url));
+const { chromium } = require("playwright-core");
+
+const ROOT = resolve(new URL("../..", import.meta.url).pathname);
+const BENCH = join(ROOT, "target/bench");
+const DIST = join(BENCH, "dist");
+const PAIRS = Number(process.env.PAIRS ?? 15);
+
+const payloads = Object.fromEntries(
+  ["p1k", "p10k", "p10k-changed", "p50k"].map((name) => [name, readFileSync(join(BENCH, "payloads", `${name}.json`))]),
+);
+const variant = { p10k: "p10k" };
+const types = { ".js": "text/javascript", ".wasm": "application/wasm", ".html": "text/html", ".json": "application/json" };
+const core = readdirSync(DIST).find((f) => /^zulip-roster-[0-9a-f]+\.js$/.test(f));
+const coreWasm = readdirSync(DIST).find((f) => f.endsWith("_bg.wasm"));
+
+const server = createServer((req, res) => {
+  const url = new URL(req.url, "http://x");
+  const api = url.pathname.match(/^\/api\/([\w-]+)\/realm\/presence$/);
+  if (api) {
+    const name = variant[api[1]] ?? api[1];
+    res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
+    return res.end(payloads[name]);
+  }
+  if (url.pathname === "/control") {
+    variant.p10k = url.searchParams.get("p10k");
+    return res.end("ok");
+  }
+  if (url.pathname === "/payload") {
+    res.writeHead(200, { "content-type": "application/json" });
+    return res.end(payloads[url.searchParams.get("name")]);
+  }
+  if (url.pathname === "/") {
+    res.writeHead(200, { "content-type": "text/html" });
+    return res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body>
+<div id="stage" style="height:600px;overflow:auto"></div>
+<script type="module">
+import init, * as core from "/dist/${core}";
+window.wasm = await init({ module_or_path: "/dist/${coreWasm}" });
+window.core = core;
+window.ready = true;
+</script></body></html>`);
+  }
+  const file = join(BENCH, url.pathname.replace(/^\/dist\//, "dist/"));
+  let body;
+  try {
+    body = readFileSync(file);
+  } catch {
+    return res.writeHead(404).end();
+  }
+  res.writeHead(200, { "content-type": types[file.slice(file.lastIndexOf("."))] ?? "application/octet-stream" });
+  res.end(body);
+});
+await new Promise((r) => server.listen(0, "127.0.0.1", r));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--enable-precise-memory-info", "--js-flags=--expose-gc"],
+});
+const page = await browser.newPage({ viewport: { width: 800, height: 700 } });
+await page.goto(base);
+await page.waitForFunction(() => window.ready === true);
+
+// Helpers installed in the page.
+await page.evaluate(() => {
+  window.median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+  window.frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  window.stateIs = (el, state) => new Promise((resolve) => {
+    if (el.dataset.state === state) return resolve();
+    const o = new MutationObserver(() => { if (el.dataset.state === state) { o.disconnect(); resolve(); } });
+    o.observe(el, { attributes: true });
+  });
+  // The vanilla baseline: the same rows the widget renders, built directly.
+  window.vanilla = (presence, container) => {
+    const now = presence.server_timestamp;
+    const people = Object.entries(presence.presences).map(([email, e]) => {
+      const a = e.aggregated ?? e.website;
+      const age = now - a.timestamp;
+      const status = age < 140 ? a.status : "offline";
+      return { email, status };
+    });
+    const rank = { active: 0, idle: 1, offline: 2 };
+    people.sort((x, y) => rank[x.status] - rank[y.status] || (x.email < y.email ? -1 : 1));
+    const ul = document.createElement("ul");
+    for (const p of people) {
+      const li = document.createElement("li");
+      li.setAttribute("part", "row");
+      li.className = `roster-row ${p.status}`;
+      li.dataset.email = p.email;
+      li.dataset.status = p.status;
+      li.dataset.clients = "website";
+      li.title = p.status === "active" ? "Active now" : "Idle";
+      const status = document.createElement("span");
+      status.className = "status";
+      const dot = document.createElement("span");
+      dot.className = `status-dot ${p.status}`;
+      const label = document.createElement("span");
+      label.className = "visually-hidden";
+      label.textContent = p.status;
+      status.append(dot, label);
+      const avatar = document.createElement("span");
+      avatar.className = "avatar none";
+      const name = document.createElement("span");
+      name.className = "name";
+      name.textContent = p.email;
+      li.append(status, avatar, name);
+      ul.append(li);
+    }
+    container.append(ul);
+    return ul.offsetHeight;
+  };
+});
+
+const results = {};
+
+// M1: parse. Bytes → typed roster in wasm ÷ JSON.parse of the same text.
+results.M1 = await page.evaluate(async (pairs) => {
+  const text = await (await fetch("/payload?name=p10k")).text();
+  const bytes = new TextEncoder().encode(text);
+  const ratios = [], w = [], b = [];
+  for (let i = 0; i < pairs; i++) {
+    let t = performance.now(); core.bench_parse(bytes); const tw = performance.now() - t;
+    t = performance.now(); JSON.parse(text); const tb = performance.now() - t;
+    ratios.push(tw / tb); w.push(tw); b.push(tb);
+  }
+  return { ratio: median(ratios), widget_ms: median(w), baseline_ms: median(b) };
+}, PAIRS);
+console.log("M1", JSON.stringify(results.M1));
+
+// Mount, wait for the roster, force layout; returns ms. Fetch included for both sides.
+const renderPair = async (name, windowing, pairs) => page.evaluate(async ({ name, windowing, pairs }) => {
+  core.bench_set_windowing(windowing);
+  const stage = document.getElementById("stage");
+  const ratios = [], w = [], b = [];
+  // Long tasks are counted only while the widget works, not while the baseline does.
+  const tasks = [];
+  const windows = [];
+  const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push(e); });
+  observer.observe({ type: "longtask" });
+  for (let i = 0; i < pairs; i++) {
+    stage.replaceChildren();
+    await frame();
+    const host = document.createElement("div");
+    stage.append(host);
+    let t = performance.now();
+    const handle = core.mount(host, { proxy: `/api/${name}`, names: "off", showOffline: "all", refresh: 86400 });
+    await stateIs(host, "ready");
+    await frame();
+    host.shadowRoot.querySelector("ul").offsetHeight;
+    const tw = performance.now() - t;
+    windows.push([t, t + tw]);
+    handle.destroy(); handle.free();
+    stage.replaceChildren();
+    await frame();
+    t = performance.now();
+    const presence = JSON.parse(await (await fetch(`/api/${name}/realm/presence`)).text());
+    vanilla(presence, stage);
+    const tb = performance.now() - t;
+    ratios.push(tw / tb); w.push(tw); b.push(tb);
+  }
+  await frame();
+  for (const e of observer.takeRecords()) tasks.push(e);
+  observer.disconnect();
+  const longest = Math.max(0, ...tasks.filter((e) => windows.some(([a, b]) => e.startTime < b && e.startTime + e.duration > a)).map((e) => e.duration));
+  core.bench_set_windowing(true);
+  stage.replaceChildren();
+  return { ratio: median(ratios), widget_ms: median(w), baseline_ms: median(b), longest_task_ms: longest };
+}, { name, windowing, pairs });
+
+results.M2 = await renderPair("p1k", false, PAIRS);
+console.log("M2", JSON.stringify(results.M2));
+const m3a = await renderPair("p10k", true, PAIRS);
+const m3b = await renderPair("p50k", true, Math.max(5, Math.floor(PAIRS / 3)));
+results.M3 = { ratio_10k: m3a.ratio, ratio_50k: m3b.ratio, widget_ms_10k: m3a.widget_ms, baseline_ms_10k: m3a.baseline_ms,
+  widget_ms_50k: m3b.widget_ms, baseline_ms_50k: m3b.baseline_ms, longest_task_ms: Math.max(m3a.longest_task_ms, m3b.longest_task_ms) };
+console.log("M3", JSON.stringify(results.M3));
+
+// M4: one poll at 10k with 10% changed: fetch + parse + diff + patch ÷ fetch + JSON.parse
+// + vanilla class toggles of the same rows.
+results.M4 = await page.evaluate(async (pairs) => {
+  const stage = document.getElementById("stage");
+  const host = document.createElement("div");
+  stage.replaceChildren(host);
+  await fetch("/control?p10k=p10k");
+  const handle = core.mount(host, { proxy: "/api/p10k", names: "off", showOffline: "all", refresh: 86400 });
+  await stateIs(host, "ready");
+  const vhost = document.createElement("div");
+  stage.append(vhost);
+  vanilla(JSON.parse(await (await fetch("/api/p10k/realm/presence")).text()), vhost);
+  const rows = [...vhost.querySelectorAll("li")];
+  const ratios = [], w = [], b = [];
+  let which = "p10k";
+  for (let i = 0; i < pairs; i++) {
+    which = which === "p10k" ? "p10k-changed" : "p10k";
+    await fetch(`/control?p10k=${which}`);
+    const changed = new Promise((r) => host.addEventListener("roster-change", r, { once: true }));
+    let t = performance.now();
+    handle.refresh();
+    await changed;
+    host.shadowRoot.querySelector("ul").offsetHeight;
+    const tw = performance.now() - t;
+    t = performance.now();
+    JSON.parse(await (await fetch(`/api/p10k/realm/presence`)).text());
+    for (let j = 0; j < rows.length; j += 10) {
+      const li = rows[j];
+      const next = li.dataset.status === "active" ? "idle" : "active";
+      li.classList.replace(li.dataset.status, next);
+      li.dataset.status = next;
+    }
+    vhost.offsetHeight;
+    const tb = performance.now() - t;
+    ratios.push(tw / tb); w.push(tw); b.push(tb);
+    await frame();
+  }
+  handle.destroy(); handle.free();
+  stage.replaceChildren();
+  return { ratio: median(ratios), widget_ms: median(w), baseline_ms: median(b) };
+}, PAIRS);
+console.log("M4", JSON.stringify(results.M4));
+
+// M5: memory (JS heap + wasm memory) after 50 polls ÷ after 10, at 10k.
+results.M5 = await page.evaluate(async () => {
+  const stage = document.getElementById("stage");
+  const host = document.createElement("div");
+  stage.replaceChildren(host);
+  const handle = core.mount(host, { proxy: "/api/p10k", names: "off", refresh: 86400 });
+  await stateIs(host, "ready");
+  let which = "p10k";
+  const memory = () => { window.gc?.(); return performance.memory.usedJSHeapSize + wasm.memory.buffer.byteLength; };
+  let at10 = 0;
+  for (let i = 1; i <= 50; i++) {
+    which = which === "p10k" ? "p10k-changed" : "p10k";
+    await fetch(`/control?p10k=${which}`);
+    const changed = new Promise((r) => host.addEventListener("roster-change", r, { once: true }));
+    handle.refresh();
+    await changed;
+    await frame();
+    if (i === 10) at10 = memory();
+  }
+  const at50 = memory();
+  handle.destroy(); handle.free();
+  return { ratio: at50 / at10, bytes_at_10: at10, bytes_at_50: at50 };
+});
+console.log("M5", JSON.stringify(results.M5));
+await browser.close();
+server.close();
+
+// M6: brotli size of what a page loads, ÷ a minimal Yew hello-world built the same way.
+const brotli = (dir, pattern) => {
+  let total = 0;
+  const walk = (d) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (pattern.test(name)) total += brotliCompressSync(readFileSync(path), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    }
+  };
+  walk(dir);
+  return total;
+};
+const widgetBytes = brotli(join(ROOT, "dist"), /\.(wasm|js)$/);
+const helloBytes = brotli(join(BENCH, "hello-dist"), /\.(wasm|js)$/);
+results.M6 = { ratio: widgetBytes / helloBytes, brotli_bytes: widgetBytes, hello_brotli_bytes: helloBytes };
+console.log("M6", JSON.stringify(results.M6));
+
+mkdirSync(BENCH, { recursive: true });
+writeFileSync(join(BENCH, "results.json"), JSON.stringify(results, null, 2) + "\n");
+const f = (x, d = 2) => Number(x).toFixed(d);
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${(await browser.version?.()) ?? "Chromium"}`;
+const row = (m, what, value, target, ok) => `| ${m} | ${what} | ${value} | ${target} | ${ok ? "met" : "missed"} |`;
+writeFileSync(join(ROOT, "BENCHMARKS.md"), `# Benchmarks
+
+One run of \`scripts/bench.sh\` (${PAIRS} alternating widget/baseline pairs per measure,
+medians of per-pair ratios; payloads from the simulator, seed 1). Machine: ${machine}.
+Baselines are vanilla JS in the same page and run: \`JSON.parse\` (M1), fetch + \`JSON.parse\`
++ building the same rows (M2, M3, without the widget's stylesheet), fetch + \`JSON.parse\`
++ class toggles on the same rows (M4); M6 is a Yew hello-world built the same way.
+
+| | measure | result | target | |
+|---|---|---|---|---|
+${row("M1", "parse 10k: bytes → typed roster ÷ JSON.parse", `${f(results.M1.ratio)} (${f(results.M1.widget_ms, 1)} / ${f(results.M1.baseline_ms, 1)} ms)`, "≤ 1.2", results.M1.ratio <= 1.2)}
+${row("M2", "render 1k, no windowing ÷ vanilla", `${f(results.M2.ratio)} (${f(results.M2.widget_ms, 1)} / ${f(results.M2.baseline_ms, 1)} ms)`, "≤ 1.4", results.M2.ratio <= 1.4)}
+${row("M3", "render 10k / 50k windowed ÷ vanilla full render", `${f(results.M3.ratio_10k)} / ${f(results.M3.ratio_50k)}; longest task ${f(results.M3.longest_task_ms, 0)} ms`, "≤ 0.1, no task > 50 ms", results.M3.ratio_10k <= 0.1 && results.M3.ratio_50k <= 0.1 && results.M3.longest_task_ms <= 50)}
+${row("M4", "poll at 10k, 10% changed ÷ JSON.parse + toggles", `${f(results.M4.ratio)} (${f(results.M4.widget_ms, 1)} / ${f(results.M4.baseline_ms, 1)} ms)`, "≤ 1.6", results.M4.ratio <= 1.6)}
+${row("M5", "memory after 50 polls ÷ after 10 (10k)", f(results.M5.ratio, 3), "≤ 1.02", results.M5.ratio <= 1.02)}
+${row("M6", "brotli size ÷ Yew hello-world", `${f(results.M6.ratio)} (${results.M6.brotli_bytes} bytes)`, "≤ 1.8 and ≤ 110 kB", results.M6.ratio <= 1.8 && results.M6.brotli_bytes <= 110_000)}
+
+Raw figures: \`target/bench/results.json\`.
+`);
+console.log("wrote target/bench/results.json and BENCHMARKS.md");
