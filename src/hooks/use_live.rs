@@ -260,9 +260,8 @@ pub fn use_live(
             });
 
             let ticker = {
-                let (live, order, services, rerender, reporter) = (
+                let (live, services, rerender, reporter) = (
                     live.clone(),
-                    order.clone(),
                     services.clone(),
                     rerender.clone(),
                     reporter.clone(),
@@ -270,7 +269,7 @@ pub fn use_live(
                 Interval::new(tick_ms, move || {
                     let now = services.clock.now_ms();
                     let mut live = live.borrow_mut();
-                    let aged = live.tick(now, &*order);
+                    let aged = live.tick(now);
                     reporter.report(&mut live);
                     // Stale and error banners count time ("3 min ago", "retrying in 7 s").
                     let counting = live.state().failure().is_some();

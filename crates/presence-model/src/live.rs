@@ -5,15 +5,19 @@
 //! the browser). The server's "now" is `server_timestamp` plus the local time elapsed
 //! since that answer arrived, so a browser whose wall clock is hours off changes nothing.
 
-use std::cmp::Ordering;
-
 use crate::fetch::{retry_delay_secs, Failure};
 use crate::i18n::{english, fill, Texts, TimeUnit};
 use crate::roster::{Directory, Roster, StatusChange};
 use crate::wire::RealmPresence;
 
-/// A name comparison (a locale collator in the browser).
-pub type NameOrder<'a> = &'a dyn Fn(&str, &str) -> Ordering;
+/// A ranking of names (`rank(names)[i]` is the position of `names[i]`; equal names share
+/// one): a locale collator in the browser, [`crate::roster::ranks_by`] natively.
+pub type NameOrder<'a> = &'a dyn Fn(&[&str]) -> Vec<u32>;
+
+/// The default order as a ranking, for callers without a collator.
+pub fn default_ranking(names: &[&str]) -> Vec<u32> {
+    crate::roster::ranks_by(names, crate::roster::default_name_order)
+}
 
 /// The last good answer and when it arrived.
 #[derive(Debug, Clone, PartialEq)]
@@ -147,7 +151,7 @@ impl Live {
         order: NameOrder,
     ) -> bool {
         self.failures = 0;
-        let roster = Roster::build(
+        let roster = Roster::build_ranked(
             &presence,
             self.directory.as_ref(),
             presence.server_timestamp,
@@ -210,7 +214,7 @@ impl Live {
             Some(snapshot) => {
                 let now = snapshot.server_now(now_ms);
                 snapshot.roster =
-                    Roster::build(&snapshot.presence, directory, now, threshold, order);
+                    Roster::build_ranked(&snapshot.presence, directory, now, threshold, order);
                 true
             }
             None => false,
@@ -218,12 +222,12 @@ impl Live {
     }
 
     /// The clock moved to `now_ms`: re-derive statuses. Returns whether any changed.
-    pub fn tick(&mut self, now_ms: f64, order: NameOrder) -> bool {
+    pub fn tick(&mut self, now_ms: f64) -> bool {
         let threshold = self.threshold_secs;
         match self.state.snapshot_mut() {
             Some(snapshot) => {
                 let now = snapshot.server_now(now_ms);
-                let changes = snapshot.roster.reage_changes(now, threshold, order);
+                let changes = snapshot.roster.reage_changes(now, threshold);
                 let changed = !changes.is_empty();
                 self.changes.extend(changes);
                 changed

@@ -86,6 +86,9 @@ pub struct Person {
     pub status: Status,
     /// Lowercased name and email, computed once so filtering 50k rows allocates nothing.
     search_key: String,
+    /// Position of the display name in name order (equal names share a rank), computed
+    /// once per build so re-sorting as statuses change compares integers, not names.
+    rank: u32,
 }
 
 impl Person {
@@ -177,6 +180,24 @@ pub fn default_name_order(a: &str, b: &str) -> Ordering {
     folded.then_with(|| a.cmp(b))
 }
 
+/// Ranks `names` by `order`: `result[i]` is the position of `names[i]`, names that
+/// compare equal sharing a rank (so the email breaks their tie).
+pub fn ranks_by(names: &[&str], order: impl Fn(&str, &str) -> Ordering) -> Vec<u32> {
+    let mut sorted: Vec<u32> = (0..names.len() as u32).collect();
+    sorted.sort_by(|&a, &b| order(names[a as usize], names[b as usize]));
+    let mut ranks = vec![0; names.len()];
+    let mut rank = 0;
+    for (position, &index) in sorted.iter().enumerate() {
+        if position > 0
+            && order(names[sorted[position - 1] as usize], names[index as usize]) != Ordering::Equal
+        {
+            rank = position as u32;
+        }
+        ranks[index as usize] = rank;
+    }
+    ranks
+}
+
 /// Everyone in a presence answer, sorted: active, idle, offline, then by name.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Roster {
@@ -187,7 +208,7 @@ pub struct Roster {
 
 impl Roster {
     /// Builds the roster from a presence answer and an optional directory, with statuses
-    /// as of server time `now`.
+    /// as of server time `now`, names ordered by `name_order`.
     pub fn build(
         presence: &RealmPresence,
         directory: Option<&Directory>,
@@ -195,8 +216,28 @@ impl Roster {
         threshold_secs: u32,
         name_order: impl Fn(&str, &str) -> Ordering,
     ) -> Self {
+        Self::build_ranked(
+            presence,
+            directory,
+            now,
+            threshold_secs,
+            &|names: &[&str]| ranks_by(names, &name_order),
+        )
+    }
+
+    /// Like [`Roster::build`], with the name order given as a ranking of all names at
+    /// once: `rank(names)[i]` is the position of `names[i]`, equal names sharing one. The
+    /// browser ranks in one call to JavaScript (`Array.prototype.sort` with an
+    /// `Intl.Collator`) instead of one call per comparison.
+    pub fn build_ranked(
+        presence: &RealmPresence,
+        directory: Option<&Directory>,
+        now: f64,
+        threshold_secs: u32,
+        rank: &dyn Fn(&[&str]) -> Vec<u32>,
+    ) -> Self {
         let mut all_website = true;
-        let people = presence
+        let mut people: Vec<Person> = presence
             .presences
             .iter()
             .map(|(email, user)| {
@@ -218,38 +259,32 @@ impl Roster {
                     times,
                     status: times.status(now, threshold_secs),
                     search_key,
+                    rank: 0,
                 }
             })
             .collect();
+        let names: Vec<&str> = people.iter().map(Person::display_name).collect();
+        let ranks = rank(&names);
+        for (person, rank) in people.iter_mut().zip(ranks) {
+            person.rank = rank;
+        }
         let mut roster = Roster {
             people,
             counts: Counts::default(),
             all_website,
         };
-        roster.sort(&name_order);
+        roster.sort();
         roster
     }
 
     /// Re-derives every status at server time `now`; re-sorts only when a status changed.
     /// Returns whether anything changed, so a caller can skip re-rendering.
-    pub fn reage(
-        &mut self,
-        now: f64,
-        threshold_secs: u32,
-        name_order: impl Fn(&str, &str) -> Ordering,
-    ) -> bool {
-        !self
-            .reage_changes(now, threshold_secs, name_order)
-            .is_empty()
+    pub fn reage(&mut self, now: f64, threshold_secs: u32) -> bool {
+        !self.reage_changes(now, threshold_secs).is_empty()
     }
 
     /// Like [`Roster::reage`], returning who changed (in the old order).
-    pub fn reage_changes(
-        &mut self,
-        now: f64,
-        threshold_secs: u32,
-        name_order: impl Fn(&str, &str) -> Ordering,
-    ) -> Vec<StatusChange> {
+    pub fn reage_changes(&mut self, now: f64, threshold_secs: u32) -> Vec<StatusChange> {
         let mut changes = Vec::new();
         for person in &mut self.people {
             let status = person.times.status(now, threshold_secs);
@@ -263,16 +298,16 @@ impl Roster {
             }
         }
         if !changes.is_empty() {
-            self.sort(&name_order);
+            self.sort();
         }
         changes
     }
 
-    fn sort(&mut self, name_order: &impl Fn(&str, &str) -> Ordering) {
-        self.people.sort_by(|a, b| {
+    fn sort(&mut self) {
+        self.people.sort_unstable_by(|a, b| {
             a.status
                 .cmp(&b.status)
-                .then_with(|| name_order(a.display_name(), b.display_name()))
+                .then(a.rank.cmp(&b.rank))
                 .then_with(|| a.email.cmp(&b.email))
         });
         let mut counts = Counts::default();

@@ -1,9 +1,9 @@
 //! The live roster's states, driven by answers, failures, names and the clock.
 
 use presence_model::fetch::DownCause;
+use presence_model::live::default_ranking;
 use presence_model::{
-    default_name_order, parse_presence, Directory, Failure, Live, LiveState, Member, RealmPresence,
-    Status,
+    parse_presence, Directory, Failure, Live, LiveState, Member, RealmPresence, Status,
 };
 
 const SERVER_T: f64 = 1_800_000_000.0;
@@ -33,7 +33,7 @@ fn loading_then_ready_then_stale_keeping_rows_then_ready_again() {
     assert!(live.presence_arrived(
         presence(&[("a@x", "active", 10.0)], SERVER_T),
         1000.0,
-        &default_name_order
+        &default_ranking
     ));
     assert_eq!(live.state().name(), "ready");
     assert_eq!(live.next_poll_in_ms(1000.0), 60_000.0);
@@ -57,7 +57,7 @@ fn loading_then_ready_then_stale_keeping_rows_then_ready_again() {
     assert!(live.presence_arrived(
         presence(&[("a@x", "active", 5.0)], SERVER_T + 80.0),
         80_000.0,
-        &default_name_order
+        &default_ranking
     ));
     assert_eq!((live.state().name(), live.failures()), ("ready", 0));
 }
@@ -74,7 +74,7 @@ fn a_failure_with_nothing_shown_is_an_error_and_empty_is_its_own_state() {
     );
     assert_eq!(live.state().name(), "error");
     assert_eq!(live.next_poll_in_ms(1000.0), 2000.0);
-    assert!(live.presence_arrived(presence(&[], SERVER_T), 5000.0, &default_name_order));
+    assert!(live.presence_arrived(presence(&[], SERVER_T), 5000.0, &default_ranking));
     assert_eq!(live.state().name(), "empty");
     live.failed(DOWN, 6000.0, 0.5);
     assert_eq!(live.state().name(), "stale");
@@ -84,7 +84,7 @@ fn a_failure_with_nothing_shown_is_an_error_and_empty_is_its_own_state() {
 #[test]
 fn an_identical_poll_changes_nothing_visible() {
     let mut live = Live::new(140, 60);
-    let order = &default_name_order;
+    let order = &default_ranking;
     live.presence_arrived(
         presence(&[("a@x", "active", 10.0), ("b@x", "idle", 10.0)], SERVER_T),
         0.0,
@@ -114,7 +114,7 @@ fn an_identical_poll_changes_nothing_visible() {
 #[test]
 fn ticks_age_people_on_the_servers_clock_not_the_browsers() {
     let mut live = Live::new(140, 60);
-    let order = &default_name_order;
+    let order = &default_ranking;
     // Arrives at local 5,000 ms; the local clock's origin has nothing to do with the
     // server's epoch seconds, which is the point.
     live.presence_arrived(
@@ -131,14 +131,14 @@ fn ticks_age_people_on_the_servers_clock_not_the_browsers() {
             .unwrap()
             .status
     };
-    assert!(!live.tick(5_000.0 + 39_000.0, order));
+    assert!(!live.tick(5_000.0 + 39_000.0));
     assert_eq!(status(&live, "a@x"), Status::Active);
     assert!(
-        live.tick(5_000.0 + 40_000.0, order),
+        live.tick(5_000.0 + 40_000.0),
         "140 s after the report: no longer active"
     );
     assert_eq!(status(&live, "a@x"), Status::Offline);
-    assert!(live.tick(5_000.0 + 140_000.0, order));
+    assert!(live.tick(5_000.0 + 140_000.0));
     assert_eq!(status(&live, "b@x"), Status::Offline);
     assert_eq!(live.state().snapshot().unwrap().roster.counts().offline, 2);
 }
@@ -146,7 +146,7 @@ fn ticks_age_people_on_the_servers_clock_not_the_browsers() {
 #[test]
 fn names_arriving_later_rebuild_the_rows() {
     let mut live = Live::new(140, 60);
-    let order = &default_name_order;
+    let order = &default_ranking;
     assert!(
         !live.names_arrived(Directory::default(), 0.0, order),
         "nothing on screen to rename"
@@ -188,7 +188,7 @@ fn updated_ago_words() {
 
 #[test]
 fn banner_words_for_each_state() {
-    let order = &default_name_order;
+    let order = &default_ranking;
     let mut live = Live::new(140, 60);
     assert_eq!(live.state().banner(0.0), None);
     live.failed(
@@ -239,7 +239,7 @@ fn banner_words_for_each_state() {
 fn changes_come_from_answers_and_from_ageing_but_not_from_the_first_load() {
     use presence_model::i18n::english;
     use presence_model::{announcement, StatusChange};
-    let order = &default_name_order;
+    let order = &default_ranking;
     let mut live = Live::new(140, 60);
     live.presence_arrived(
         presence(
@@ -253,7 +253,7 @@ fn changes_come_from_answers_and_from_ageing_but_not_from_the_first_load() {
         live.take_changes().is_empty(),
         "loading the page is not a change"
     );
-    live.tick(50_000.0, order);
+    live.tick(50_000.0);
     let aged = live.take_changes();
     assert_eq!(
         aged,

@@ -188,11 +188,8 @@ fn reage_moves_people_down_as_time_passes() {
         None,
     );
     assert_eq!(emails(r.people()), ["a@x", "c@x", "b@x"]);
-    assert!(
-        !r.reage(NOW + 10.0, 140, default_name_order),
-        "nothing changes in 10 s"
-    );
-    assert!(r.reage(NOW + 50.0, 140, default_name_order));
+    assert!(!r.reage(NOW + 10.0, 140), "nothing changes in 10 s");
+    assert!(r.reage(NOW + 50.0, 140));
     assert_eq!(emails(r.people()), ["a@x", "b@x", "c@x"]);
     assert_eq!(r.get("c@x").unwrap().status, Status::Offline);
     assert_eq!(
@@ -203,7 +200,7 @@ fn reage_moves_people_down_as_time_passes() {
             offline: 1
         }
     );
-    assert!(r.reage(NOW + 200.0, 140, default_name_order));
+    assert!(r.reage(NOW + 200.0, 140));
     assert_eq!(
         r.counts(),
         Counts {
