@@ -299,5 +299,5 @@ ${row("M5", "memory after 50 polls ÷ after 10 (10k)", f(results.M5.ratio, 3), "
 ${row("M6", "brotli size ÷ Yew hello-world", `${f(results.M6.ratio)} (${results.M6.brotli_bytes} bytes)`, "≤ 1.8 and ≤ 110 kB", results.M6.ratio <= 1.8 && results.M6.brotli_bytes <= 110_000)}
 
 Raw figures: \`target/bench/results.json\`.
-`);
+${(() => { try { return readFileSync(join(ROOT, "tests/bench/notes.md"), "utf8"); } catch { return ""; } })()}`);
 console.log("wrote target/bench/results.json and BENCHMARKS.md");
