@@ -19,5 +19,5 @@ tail -n1 target/bench/payloads/p10k.both >target/bench/payloads/p10k-changed.jso
 "$sim" --users 50000 --seed 1 --dump-presence $at >target/bench/payloads/p50k.json
 trunk build --release --offline
 trunk build --release --offline --all-features --dist target/bench/dist
-(cd bench/hello && trunk build --release --offline --dist ../../target/bench/hello-dist)
+(cd bench/hello && CARGO_TARGET_DIR=../../target/bench/hello-target trunk build --release --offline --dist ../../target/bench/hello-dist)
 node tests/bench/bench.mjs
