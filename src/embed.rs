@@ -118,8 +118,17 @@ fn pairs_from(options: &JsValue, strict: bool) -> Result<Vec<(String, String)>, 
 }
 
 fn config_from(options: &JsValue, strict: bool) -> Result<Config, ConfigError> {
-    let pairs = pairs_from(options, strict)?;
-    Config::from_pairs(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())), None)
+    config_of(&pairs_from(options, strict)?, None)
+}
+
+fn config_of(
+    pairs: &[(String, String)],
+    default_proxy: Option<&str>,
+) -> Result<Config, ConfigError> {
+    Config::from_pairs(
+        pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())),
+        default_proxy,
+    )
 }
 
 fn shadow_of(element: &Element) -> Result<ShadowRoot, JsError> {
@@ -250,10 +259,7 @@ pub fn config_from_query(query: &str) -> Result<Config, ConfigError> {
             }
         }
     }
-    Config::from_pairs(
-        pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())),
-        Some(DEFAULT_STANDALONE_PROXY),
-    )
+    config_of(&pairs, Some(DEFAULT_STANDALONE_PROXY))
 }
 
 /// Runs when the module loads: defines `<zulip-roster>`, mounts `[data-zulip-roster]`

@@ -146,20 +146,11 @@ pub fn roster(props: &RosterProps) -> Html {
             data-theme={config.theme.as_str()}
             data-palette={config.palette.as_str()}
             aria-label={texts.words.region}
-            lang={speech_lang(&speech)}
+            lang={speech.lang.tag()}
             aria-busy={(state.name() == "loading").to_string()}
         >
             { body }
             <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ handle.announcement.borrow().clone() }</p>
         </section>
-    }
-}
-
-/// The `lang` attribute for the widget's content: the language its words are in.
-fn speech_lang(speech: &Speech) -> &'static str {
-    if std::ptr::eq(speech.words, presence_model::i18n::Lang::De.words()) {
-        "de"
-    } else {
-        "en"
     }
 }

@@ -4,7 +4,7 @@
 //! Each subscriber's handler sees every answer and says when it wants the next one; the
 //! feed polls at the earliest of those. The feed lives as long as its last subscription.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
@@ -20,7 +20,7 @@ type Key = (usize, String);
 struct Feed {
     key: Key,
     handlers: RefCell<Vec<(u64, FeedHandler)>>,
-    next_id: RefCell<u64>,
+    next_id: Cell<u64>,
     poller: RefCell<Option<Poller>>,
 }
 
@@ -36,12 +36,24 @@ pub struct FeedSubscription {
     id: u64,
 }
 
+impl Feed {
+    /// Polls now, if the feed is running (unless a request is already in flight).
+    /// Returns whether it is running.
+    fn poll_now(&self) -> bool {
+        match self.poller.borrow().as_ref() {
+            Some(poller) => {
+                poller.poll_now();
+                true
+            }
+            None => false,
+        }
+    }
+}
+
 impl FeedSubscription {
     /// Polls now (unless a request is already in flight).
     pub fn refresh(&self) {
-        if let Some(poller) = self.feed.poller.borrow().as_ref() {
-            poller.poll_now();
-        }
+        self.feed.poll_now();
     }
 }
 
@@ -80,25 +92,17 @@ pub fn subscribe(
             let feed = Rc::new(Feed {
                 key: key.clone(),
                 handlers: RefCell::default(),
-                next_id: RefCell::new(0),
+                next_id: Cell::new(0),
                 poller: RefCell::new(None),
             });
             FEEDS.with(|feeds| feeds.borrow_mut().insert(key, Rc::downgrade(&feed)));
             feed
         }
     };
-    let id = {
-        let mut next = feed.next_id.borrow_mut();
-        *next += 1;
-        *next
-    };
+    let id = feed.next_id.get() + 1;
+    feed.next_id.set(id);
     feed.handlers.borrow_mut().push((id, handler));
-    let started = feed.poller.borrow().is_some();
-    if started {
-        if let Some(poller) = feed.poller.borrow().as_ref() {
-            poller.poll_now();
-        }
-    } else {
+    if !feed.poll_now() {
         let weak = Rc::downgrade(&feed);
         let poller = Poller::start(
             fetcher,

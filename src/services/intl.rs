@@ -119,6 +119,8 @@ impl Formats for IntlFormats {
 /// The words and formatters of one language, shareable with components.
 #[derive(Clone)]
 pub struct Speech {
+    /// The language of the words.
+    pub lang: Lang,
     /// The sentences.
     pub words: &'static presence_model::i18n::Words,
     /// The formatters.
@@ -128,8 +130,10 @@ pub struct Speech {
 impl Speech {
     /// The speech for a BCP 47 tag.
     pub fn new(tag: &str) -> Self {
+        let lang = Lang::from_tag(tag);
         Speech {
-            words: Lang::from_tag(tag).words(),
+            lang,
+            words: lang.words(),
             formats: std::rc::Rc::new(IntlFormats::new(tag)),
         }
     }
@@ -145,6 +149,6 @@ impl Speech {
 
 impl PartialEq for Speech {
     fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.words, other.words) && std::rc::Rc::ptr_eq(&self.formats, &other.formats)
+        self.lang == other.lang && std::rc::Rc::ptr_eq(&self.formats, &other.formats)
     }
 }

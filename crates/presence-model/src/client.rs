@@ -30,18 +30,6 @@ impl ClientKind {
         }
     }
 
-    /// A short label for the icon's text alternative.
-    pub fn label(self) -> &'static str {
-        match self {
-            ClientKind::Web => "Web",
-            ClientKind::Desktop => "Desktop app",
-            ClientKind::Mobile => "Mobile app",
-            ClientKind::Terminal => "Terminal",
-            ClientKind::Api => "Python / API",
-            ClientKind::Unknown => "Other app",
-        }
-    }
-
     /// A stable lowercase name, for file names and CSS hooks.
     pub fn slug(self) -> &'static str {
         match self {

@@ -33,6 +33,14 @@ impl Lang {
         }
     }
 
+    /// The primary tag (`en`, `de`): the `lang` of text in this language.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::De => "de",
+        }
+    }
+
     /// The words of this language.
     pub fn words(self) -> &'static Words {
         match self {

@@ -32,13 +32,9 @@ impl Status {
         }
     }
 
-    /// The words for a screen reader and a legend.
+    /// The English words for a screen reader and a legend (see [`crate::i18n`]).
     pub fn label(self) -> &'static str {
-        match self {
-            Status::Active => "Active",
-            Status::Idle => "Idle",
-            Status::Offline => "Offline",
-        }
+        crate::i18n::EN.status(self)
     }
 }
 
