@@ -1,8 +1,8 @@
 //! Parsing from bytes, with errors that name the user and field.
 //!
 //! The fast path is one `serde_json::from_slice` straight into the typed structs. Only
-//! when that fails is the body parsed a second time through `serde_path_to_error`, so the
-//! cost of locating the error is paid on the error path alone.
+//! when that fails is the body scanned again to find the user and field, so the cost of
+//! locating the error is paid on the error path alone.
 
 use std::fmt;
 
@@ -193,26 +193,90 @@ pub fn parse_users(bytes: &[u8]) -> Result<UsersResponse, ParseError> {
 }
 
 fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ParseError> {
-    serde_json::from_slice(bytes).map_err(|fast_err| {
-        let mut de = serde_json::Deserializer::from_slice(bytes);
-        match serde_path_to_error::deserialize::<_, T>(&mut de) {
-            Err(located) => {
-                let path = located
-                    .path()
-                    .iter()
-                    .filter_map(|segment| match segment {
-                        serde_path_to_error::Segment::Map { key } => Some(key.clone()),
-                        serde_path_to_error::Segment::Seq { index } => Some(index.to_string()),
-                        serde_path_to_error::Segment::Enum { variant } => Some(variant.clone()),
-                        serde_path_to_error::Segment::Unknown => None,
-                    })
-                    .collect();
-                ParseError::from_json(located.into_inner(), path)
-            }
-            // Cannot happen (same bytes, same type), but an unlocated error beats a panic.
-            Ok(_) => ParseError::from_json(fast_err, Vec::new()),
-        }
+    serde_json::from_slice(bytes).map_err(|err| {
+        let path = path_at(bytes, err.line(), err.column());
+        ParseError::from_json(err, path)
     })
+}
+
+/// The object keys and array indexes enclosing the byte at `line`/`column` (serde_json's
+/// 1-based position of an error), found by scanning the body up to there.
+///
+/// Why a scanner and not `serde_path_to_error`: that crate instantiates a second copy of
+/// every deserializer, about 9 kB brotli that every viewer downloads for a message only
+/// a proxy's operator reads. serde_json stops right after the value that broke (for a
+/// missing field, right after the object's `}`), so the containers still open there, and
+/// the last key of each, are the path; the tests check this against
+/// `serde_path_to_error` on broken payloads.
+fn path_at(bytes: &[u8], line: usize, column: usize) -> Vec<String> {
+    enum Frame {
+        Object { key: Option<String>, at_key: bool },
+        Array { index: usize },
+    }
+    let line_start = if line <= 1 {
+        0
+    } else {
+        bytes
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| **b == b'\n')
+            .nth(line - 2)
+            .map_or(bytes.len(), |(i, _)| i + 1)
+    };
+    let end = line_start.saturating_add(column).min(bytes.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < end {
+        match bytes.get(i).copied() {
+            Some(b'"') => {
+                let start = i + 1;
+                i = start;
+                while let Some(&b) = bytes.get(i) {
+                    match b {
+                        b'\\' => i += 2,
+                        b'"' => break,
+                        _ => i += 1,
+                    }
+                }
+                if let Some(Frame::Object {
+                    key,
+                    at_key: at_key @ true,
+                }) = stack.last_mut()
+                {
+                    let raw = bytes.get(start..i.min(bytes.len())).unwrap_or_default();
+                    // Keys with escapes come back as parsed; a broken escape, as written.
+                    let quoted = [&b"\""[..], raw, &b"\""[..]].concat();
+                    *key = Some(
+                        serde_json::from_slice(&quoted)
+                            .unwrap_or_else(|_| String::from_utf8_lossy(raw).into_owned()),
+                    );
+                    *at_key = false;
+                }
+            }
+            Some(b'{') => stack.push(Frame::Object {
+                key: None,
+                at_key: true,
+            }),
+            Some(b'[') => stack.push(Frame::Array { index: 0 }),
+            Some(b'}' | b']') => {
+                stack.pop();
+            }
+            Some(b',') => match stack.last_mut() {
+                Some(Frame::Object { at_key, .. }) => *at_key = true,
+                Some(Frame::Array { index }) => *index += 1,
+                None => {}
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    stack
+        .into_iter()
+        .filter_map(|frame| match frame {
+            Frame::Object { key, .. } => key,
+            Frame::Array { index } => Some(index.to_string()),
+        })
+        .collect()
 }
 
 fn presence_warnings(value: &RealmPresence) -> Vec<Warning> {

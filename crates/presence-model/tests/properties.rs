@@ -1,9 +1,11 @@
-//! Properties: parse ∘ serialize is the identity; status never improves with age.
+//! Properties: parse ∘ serialize is the identity; status never improves with age; a
+//! broken payload's error names the same place `serde_path_to_error` would.
 
 use std::collections::BTreeMap;
 
 use presence_model::{
-    parse_presence, ClientPresence, PresenceTimes, RealmPresence, ReportedStatus, UserPresence,
+    parse_presence, ClientPresence, PresenceError, PresenceTimes, RealmPresence, ReportedStatus,
+    UserPresence,
 };
 use proptest::prelude::*;
 
@@ -72,7 +74,83 @@ fn realm() -> impl Strategy<Value = RealmPresence> {
         )
 }
 
+/// Every object member in `value`, as the path of keys to it.
+fn members(value: &serde_json::Value, at: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+    if let serde_json::Value::Object(map) = value {
+        for (key, child) in map {
+            at.push(key.clone());
+            out.push(at.clone());
+            members(child, at, out);
+            at.pop();
+        }
+    }
+}
+
+/// `value` with the member at `path` removed (`kind` 0) or replaced by a value of another
+/// type.
+fn break_member(value: &mut serde_json::Value, path: &[String], kind: u8) {
+    let (last, parents) = path.split_last().unwrap();
+    let mut object = value;
+    for key in parents {
+        object = object.get_mut(key).unwrap();
+    }
+    let map = object.as_object_mut().unwrap();
+    match kind {
+        0 => {
+            map.remove(last);
+        }
+        1 => {
+            map.insert(last.clone(), serde_json::json!("x"));
+        }
+        2 => {
+            map.insert(last.clone(), serde_json::json!(-1.5));
+        }
+        _ => {
+            map.insert(last.clone(), serde_json::json!([{}]));
+        }
+    }
+}
+
 proptest! {
+    #[test]
+    fn a_broken_member_is_located_as_serde_path_to_error_would(
+        realm in realm(),
+        pick in any::<proptest::sample::Index>(),
+        kind in 0u8..4,
+        pretty in any::<bool>(),
+    ) {
+        let mut value = serde_json::to_value(&realm).unwrap();
+        let mut all = Vec::new();
+        members(&value, &mut Vec::new(), &mut all);
+        let path = pick.get(&all).clone();
+        break_member(&mut value, &path, kind);
+        let bytes = if pretty {
+            serde_json::to_vec_pretty(&value).unwrap()
+        } else {
+            serde_json::to_vec(&value).unwrap()
+        };
+        let reference = serde_path_to_error::deserialize::<_, RealmPresence>(
+            &mut serde_json::Deserializer::from_slice(&bytes),
+        );
+        match (parse_presence(&bytes), reference) {
+            (Err(PresenceError::Malformed(ours)), Err(theirs)) => {
+                let expected: Vec<String> = theirs
+                    .path()
+                    .iter()
+                    .filter_map(|segment| match segment {
+                        serde_path_to_error::Segment::Map { key } => Some(key.clone()),
+                        serde_path_to_error::Segment::Seq { index } => Some(index.to_string()),
+                        serde_path_to_error::Segment::Enum { variant } => Some(variant.clone()),
+                        serde_path_to_error::Segment::Unknown => None,
+                    })
+                    .collect();
+                prop_assert_eq!(ours.path, expected, "{}", String::from_utf8_lossy(&bytes));
+            }
+            (Ok(_), Ok(_)) | (Err(PresenceError::Zulip(_)), _) => {}
+            (ours, theirs) => prop_assert!(false, "ours {:?}, reference {:?}", ours.err(), theirs.err()),
+        }
+    }
+
     #[test]
     fn parse_of_serialize_is_identity(realm in realm()) {
         let bytes = serde_json::to_vec(&realm).unwrap();
