@@ -22,6 +22,7 @@ use crate::services::collator::{locale_order, NameOrder};
 use crate::services::feed::{subscribe, FeedSubscription};
 use crate::services::intl::Speech;
 use crate::services::poller::PollerOptions;
+use crate::services::yielding::next_task;
 use crate::services::{FetchError, HttpAnswer, Services};
 
 /// Names are refreshed this often: `GET /users` is heavy on big organizations.
@@ -130,6 +131,31 @@ impl Reporter {
     }
 }
 
+/// Runs `build` in the next task and `show` (given what `build` returned) in the task
+/// after, unless `alive` has been cleared meanwhile. The answer was parsed in the task
+/// that received it; with each step in its own task, none of the three blocks the page
+/// for long at 10,000 people, and input and frames get in between.
+///
+/// Steps of successive answers cannot interleave out of order: each waits the same zero
+/// delay, so timers fire in arrival order, and the last answer built is the one shown.
+fn in_steps<T: 'static>(
+    alive: Rc<Cell<bool>>,
+    build: impl FnOnce() -> T + 'static,
+    show: impl FnOnce(T) + 'static,
+) {
+    spawn_local(async move {
+        next_task().await;
+        if !alive.get() {
+            return;
+        }
+        let built = build();
+        next_task().await;
+        if alive.get() {
+            show(built);
+        }
+    });
+}
+
 /// Runs the live roster for `config` with `services`, re-ageing every `tick_ms`, firing
 /// `roster-change` on `host`, answering `control.refresh()`, announcing in `speech`.
 #[hook]
@@ -157,6 +183,8 @@ pub fn use_live(
         use_effect_with(config.clone(), move |config| {
             *live.borrow_mut() = Live::new(config.offline_threshold_secs, config.refresh_secs);
             let warned: Rc<RefCell<HashSet<String>>> = Rc::default();
+            // Cleared when the roster goes; steps still queued then do nothing.
+            let alive = Rc::new(Cell::new(true));
             let reporter = Rc::new(Reporter {
                 host,
                 pending: RefCell::default(),
@@ -167,13 +195,14 @@ pub fn use_live(
             });
 
             let presence: FeedSubscription = {
-                let (live, order, services, rerender, config, reporter) = (
+                let (live, order, services, rerender, config, reporter, alive) = (
                     live.clone(),
                     order.clone(),
                     services.clone(),
                     rerender.clone(),
                     config.clone(),
                     reporter.clone(),
+                    alive.clone(),
                 );
                 subscribe(
                     services.fetcher.clone(),
@@ -189,8 +218,7 @@ pub fn use_live(
                             Ok(a) => classify_presence(answer(a)),
                             Err(e) => Err(failure_of(*e, &config)),
                         };
-                        let mut live = live.borrow_mut();
-                        let changed = match outcome {
+                        match outcome {
                             Ok(parsed) => {
                                 for warning in &parsed.warnings {
                                     let text = warning.to_string();
@@ -200,20 +228,39 @@ pub fn use_live(
                                         );
                                     }
                                 }
-                                live.presence_arrived(parsed.value, now, &*order)
+                                // Parsing was this task; building and rendering are the
+                                // next two (see `in_steps`).
+                                let period = live.borrow().poll_period_ms();
+                                let (build, order) = (live.clone(), order.clone());
+                                let (shown, rerender, reporter) =
+                                    (live.clone(), rerender.clone(), reporter.clone());
+                                in_steps(
+                                    alive.clone(),
+                                    move || {
+                                        build.borrow_mut().presence_arrived(
+                                            parsed.value,
+                                            now,
+                                            &*order,
+                                        )
+                                    },
+                                    move |changed| {
+                                        if changed {
+                                            rerender.force_update();
+                                        }
+                                        reporter.report(&mut shown.borrow_mut());
+                                    },
+                                );
+                                period.min(f64::from(u32::MAX)) as u32
                             }
                             Err(failure) => {
+                                let mut live = live.borrow_mut();
                                 live.failed(failure, now, (services.random)());
-                                true
+                                let next = live.next_poll_in_ms(now);
+                                rerender.force_update();
+                                reporter.report(&mut live);
+                                next.min(f64::from(u32::MAX)) as u32
                             }
-                        };
-                        reporter.report(&mut live);
-                        let next = live.next_poll_in_ms(now);
-                        drop(live);
-                        if changed {
-                            rerender.force_update();
                         }
-                        next.min(f64::from(u32::MAX)) as u32
                     }),
                 )
             };
@@ -224,11 +271,12 @@ pub fn use_live(
             }
 
             let users = (config.names == Names::Auto).then(|| {
-                let (live, order, services, rerender) = (
+                let (live, order, services, rerender, alive) = (
                     live.clone(),
                     order.clone(),
                     services.clone(),
                     rerender.clone(),
+                    alive.clone(),
                 );
                 subscribe(
                     services.fetcher.clone(),
@@ -247,12 +295,23 @@ pub fn use_live(
                         {
                             let people = users.members.into_iter().filter(|m| !m.is_bot);
                             let now = services.clock.now_ms();
-                            if live
-                                .borrow_mut()
-                                .names_arrived(Directory::new(people), now, &*order)
-                            {
-                                rerender.force_update();
-                            }
+                            let (live, order, rerender) =
+                                (live.clone(), order.clone(), rerender.clone());
+                            in_steps(
+                                alive.clone(),
+                                move || {
+                                    live.borrow_mut().names_arrived(
+                                        Directory::new(people),
+                                        now,
+                                        &*order,
+                                    )
+                                },
+                                move |changed| {
+                                    if changed {
+                                        rerender.force_update();
+                                    }
+                                },
+                            );
                         }
                         USERS_REFRESH_MS
                     }),
@@ -282,6 +341,7 @@ pub fn use_live(
             };
 
             move || {
+                alive.set(false);
                 control.set(None);
                 drop(presence);
                 drop(users);

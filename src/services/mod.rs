@@ -7,6 +7,7 @@ pub mod fetch;
 pub mod intl;
 pub mod poller;
 pub mod visibility;
+pub mod yielding;
 
 use std::rc::Rc;
 

@@ -242,8 +242,14 @@ impl Live {
             LiveState::Stale { retry_at_ms, .. } | LiveState::Failed { retry_at_ms, .. } => {
                 (retry_at_ms - now_ms).max(0.0)
             }
-            _ => f64::from(self.refresh_secs) * 1000.0,
+            _ => self.poll_period_ms(),
         }
+    }
+
+    /// Milliseconds between polls while answers are good: the next poll after a good
+    /// answer is due this long after it, whenever the answer is built into the roster.
+    pub fn poll_period_ms(&self) -> f64 {
+        f64::from(self.refresh_secs) * 1000.0
     }
 }
 
