@@ -19,5 +19,12 @@ tail -n1 target/bench/payloads/p10k.both >target/bench/payloads/p10k-changed.jso
 "$sim" --users 50000 --seed 1 --dump-presence $at >target/bench/payloads/p50k.json
 trunk build --release --offline
 trunk build --release --offline --all-features --dist target/bench/dist
+# The same module with function names kept, for the CPU profiles: wasm-bindgen keeps the
+# name section, and wasm-opt keeps it with -g (trunk's build drops it).
+rm -rf target/bench/prof-dist
+wasm-bindgen --target web --out-dir target/bench/prof-dist target/wasm32-unknown-unknown/release/zulip_roster.wasm
+wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  target/bench/prof-dist/zulip_roster_bg.wasm -o target/bench/prof-dist/zulip_roster_bg.wasm
 (cd bench/hello && CARGO_TARGET_DIR=../../target/bench/hello-target trunk build --release --offline --dist ../../target/bench/hello-dist)
 node tests/bench/bench.mjs
