@@ -417,6 +417,8 @@ stack, so stages can overlap; style and layout are not JavaScript and are not in
 mkdirSync(BENCH, { recursive: true });
 writeFileSync(join(BENCH, "results.json"), JSON.stringify(results, null, 2) + "\n");
 const f = (x, d = 2) => Number(x).toFixed(d);
+// The Long Tasks API reports only tasks of 50 ms or more; 0 means there was none.
+const longTask = (ms) => (ms === 0 ? "under 50 ms" : `${f(ms, 0)} ms`);
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${(await browser.version?.()) ?? "Chromium"}`;
 const row = (m, what, value, target, ok) => `| ${m} | ${what} | ${value} | ${target} | ${ok ? "met" : "missed"} |`;
 writeFileSync(join(ROOT, "BENCHMARKS.md"), `# Benchmarks
@@ -431,7 +433,7 @@ Baselines are vanilla JS in the same page and run: \`JSON.parse\` (M1), fetch + 
 |---|---|---|---|---|
 ${row("M1", "parse 10k: bytes → typed roster ÷ JSON.parse", `${f(results.M1.ratio)} (${f(results.M1.widget_ms, 1)} / ${f(results.M1.baseline_ms, 1)} ms)`, "≤ 1.2", results.M1.ratio <= 1.2)}
 ${row("M2", "render 1k, no windowing ÷ vanilla", `${f(results.M2.ratio)} (${f(results.M2.widget_ms, 1)} / ${f(results.M2.baseline_ms, 1)} ms)`, "≤ 1.4", results.M2.ratio <= 1.4)}
-${row("M3", "render 10k / 50k windowed ÷ vanilla full render", `${f(results.M3.ratio_10k)} / ${f(results.M3.ratio_50k)}; longest task ${f(results.M3.longest_task_ms, 0)} ms at 10k (${f(results.M3.longest_task_ms_50k, 0)} ms at 50k)`, "≤ 0.1, no task > 50 ms at 10k", results.M3.ratio_10k <= 0.1 && results.M3.ratio_50k <= 0.1 && results.M3.longest_task_ms <= 50)}
+${row("M3", "render 10k / 50k windowed ÷ vanilla full render", `${f(results.M3.ratio_10k)} / ${f(results.M3.ratio_50k)}; longest task ${longTask(results.M3.longest_task_ms)} at 10k (${longTask(results.M3.longest_task_ms_50k)} at 50k)`, "≤ 0.1, no task > 50 ms at 10k", results.M3.ratio_10k <= 0.1 && results.M3.ratio_50k <= 0.1 && results.M3.longest_task_ms <= 50)}
 ${row("M4", "poll at 10k, 10% changed ÷ JSON.parse + toggles", `${f(results.M4.ratio)} (${f(results.M4.widget_ms, 1)} / ${f(results.M4.baseline_ms, 1)} ms)`, "≤ 1.6", results.M4.ratio <= 1.6)}
 ${row("M5", "memory after 50 polls ÷ after 10 (10k)", f(results.M5.ratio, 3), "≤ 1.02", results.M5.ratio <= 1.02)}
 ${row("M6", "brotli size ÷ Yew hello-world", `${f(results.M6.ratio)} (${results.M6.brotli_bytes} bytes)`, "≤ 1.8 and ≤ 110 kB", results.M6.ratio <= 1.8 && results.M6.brotli_bytes <= 110_000)}
