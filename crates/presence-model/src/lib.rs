@@ -39,7 +39,7 @@ pub use roster::{
 };
 pub use status::{PresenceTimes, Status, DEFAULT_OFFLINE_THRESHOLD_SECS};
 pub use wire::{
-    ClientPresence, ErrorBody, ErrorCode, Member, RealmPresence, ReportedStatus, UserPresence,
-    UsersResponse,
+    ClientEntries, ClientName, ClientPresence, ErrorBody, ErrorCode, Member, RealmPresence,
+    ReportedStatus, UserPresence, UsersResponse,
 };
 pub use wording::{compact_count, LastActive};

@@ -286,7 +286,7 @@ fn presence_warnings(value: &RealmPresence) -> Vec<Warning> {
             if let ReportedStatus::Other(status) = &entry.status {
                 warnings.push(Warning::UnknownStatus {
                     user: user.clone(),
-                    client: client.clone(),
+                    client: client.to_string(),
                     status: status.clone(),
                 });
             }

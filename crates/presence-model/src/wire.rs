@@ -5,8 +5,11 @@
 //! strings we have never seen. What it does not tolerate is a wrong type or a missing
 //! required field: those are errors, reported by [`crate::parse`] with the user and field.
 
+use std::borrow::{Borrow, Cow};
 use std::collections::BTreeMap;
 use std::fmt;
+
+use litemap::LiteMap;
 
 use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
@@ -14,6 +17,100 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The key under which Zulip repeats the most recently updated client entry.
 pub const AGGREGATED: &str = "aggregated";
+
+/// Entry keys and client names Zulip sends; [`ClientName`] shares these instead of
+/// allocating a copy per person.
+const KNOWN_NAMES: [&str; 9] = [
+    AGGREGATED,
+    "website",
+    "ZulipElectron",
+    "ZulipDesktop",
+    "ZulipMobile",
+    "ZulipiOS",
+    "ZulipAndroid",
+    "ZulipTerminal",
+    "ZulipPython",
+];
+
+/// A client name or entry key (`aggregated`, `website`, `ZulipMobile`…).
+///
+/// Why not a `String`: a 10,000-person answer carries 40,000 of these, nearly all from a
+/// handful of names. The known ones are shared static strings, so parsing allocates for
+/// none of them (BENCHMARKS.md, M1); anything else is kept as sent.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ClientName(Cow<'static, str>);
+
+impl ClientName {
+    /// The name, shared when it is one Zulip sends.
+    pub fn new(name: &str) -> Self {
+        ClientName(match KNOWN_NAMES.iter().find(|known| **known == name) {
+            Some(known) => Cow::Borrowed(known),
+            None => Cow::Owned(name.to_owned()),
+        })
+    }
+
+    /// The name as sent.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for ClientName {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Borrow<str> for ClientName {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for ClientName {
+    fn from(name: &str) -> Self {
+        ClientName::new(name)
+    }
+}
+
+impl fmt::Display for ClientName {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for ClientName {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for ClientName {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct NameVisitor;
+
+        impl Visitor<'_> for NameVisitor {
+            type Value = ClientName;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a client name")
+            }
+
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<ClientName, E> {
+                Ok(ClientName::new(s))
+            }
+        }
+
+        deserializer.deserialize_str(NameVisitor)
+    }
+}
+
+/// A user's entries by client name, in name order. A sorted vector rather than a
+/// `BTreeMap`: people have one to a few entries, and a B-tree node for two of them is
+/// most of a kilobyte to allocate, fill and free per person.
+pub type ClientEntries = LiteMap<ClientName, ClientPresence>;
 
 /// The 200 body of `GET /api/v1/realm/presence`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -47,7 +144,7 @@ fn success() -> String {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UserPresence {
     /// Client entries keyed by client name, including `"aggregated"` when it was sent.
-    pub entries: BTreeMap<String, ClientPresence>,
+    pub entries: ClientEntries,
     /// Modern format: when the user was last active (Unix seconds).
     pub active_timestamp: Option<i64>,
     /// Modern format: when the user was last connected (Unix seconds).
@@ -103,7 +200,7 @@ impl<'de> Deserialize<'de> for UserPresence {
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<UserPresence, A::Error> {
                 let mut user = UserPresence::default();
-                while let Some(key) = map.next_key::<String>()? {
+                while let Some(key) = map.next_key::<ClientName>()? {
                     match key.as_str() {
                         ACTIVE_TIMESTAMP => user.active_timestamp = map.next_value()?,
                         IDLE_TIMESTAMP => user.idle_timestamp = map.next_value()?,
@@ -127,7 +224,7 @@ pub struct ClientPresence {
     /// The client's platform name (always `"website"` on 7.0+). Absent in some
     /// per-user endpoint examples, so optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub client: Option<String>,
+    pub client: Option<ClientName>,
     /// What the client reported.
     pub status: ReportedStatus,
     /// When it reported, in whole Unix seconds.

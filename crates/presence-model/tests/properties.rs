@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use presence_model::{
-    parse_presence, ClientPresence, PresenceError, PresenceTimes, RealmPresence, ReportedStatus,
-    UserPresence,
+    parse_presence, ClientName, ClientPresence, PresenceError, PresenceTimes, RealmPresence,
+    ReportedStatus, UserPresence,
 };
 use proptest::prelude::*;
 
@@ -29,7 +29,7 @@ fn entry() -> impl Strategy<Value = ClientPresence> {
         proptest::option::of(any::<bool>()),
     )
         .prop_map(|(client, status, timestamp, pushable)| ClientPresence {
-            client,
+            client: client.as_deref().map(ClientName::new),
             status,
             timestamp,
             pushable,
@@ -51,7 +51,10 @@ fn user() -> impl Strategy<Value = UserPresence> {
         proptest::option::of(0i64..2_000_000_000),
     )
         .prop_map(|(entries, active_timestamp, idle_timestamp)| UserPresence {
-            entries,
+            entries: entries
+                .into_iter()
+                .map(|(name, entry)| (ClientName::new(&name), entry))
+                .collect(),
             active_timestamp,
             idle_timestamp,
         })

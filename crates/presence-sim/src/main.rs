@@ -117,7 +117,7 @@ fn dump(args: &Args, at: i64) {
         for (i, user) in second.presences.values_mut().enumerate() {
             let flip = i % every == 0;
             let UserPresence { entries, .. } = user;
-            for entry in entries.values_mut() {
+            for (_, entry) in entries.iter_mut() {
                 if flip {
                     entry.status = match entry.status {
                         ReportedStatus::Active => ReportedStatus::Idle,

@@ -8,7 +8,9 @@
 use std::collections::BTreeMap;
 use std::str::FromStr;
 
-use presence_model::{ClientPresence, Member, RealmPresence, ReportedStatus, UserPresence};
+use presence_model::{
+    ClientEntries, ClientName, ClientPresence, Member, RealmPresence, ReportedStatus, UserPresence,
+};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -144,7 +146,7 @@ pub fn legacy_entry(client: &str, last_active: i64, last_connected: i64) -> Clie
         (ReportedStatus::Idle, last_connected)
     };
     ClientPresence {
-        client: Some(client.to_owned()),
+        client: Some(ClientName::new(client)),
         status,
         timestamp,
         pushable: Some(client == "ZulipMobile"),
@@ -280,13 +282,13 @@ impl Org {
             if connected < cutoff {
                 continue;
             }
-            let mut entries = BTreeMap::new();
+            let mut entries = ClientEntries::new();
             match format {
                 Format::Modern => {
                     let mut entry = legacy_entry("website", active, connected);
                     entry.pushable = Some(false);
-                    entries.insert("aggregated".to_owned(), aggregated(&entry));
-                    entries.insert("website".to_owned(), entry);
+                    entries.insert(ClientName::new("aggregated"), aggregated(&entry));
+                    entries.insert(ClientName::new("website"), entry);
                 }
                 Format::Legacy => {
                     let mut newest: Option<(i64, ClientPresence)> = None;
@@ -297,10 +299,10 @@ impl Org {
                         if newest.as_ref().is_none_or(|(ts, _)| updated > *ts) {
                             newest = Some((updated, entry.clone()));
                         }
-                        entries.insert(client.name.to_owned(), entry);
+                        entries.insert(ClientName::new(client.name), entry);
                     }
                     if let Some((_, entry)) = newest {
-                        entries.insert("aggregated".to_owned(), aggregated(&entry));
+                        entries.insert(ClientName::new("aggregated"), aggregated(&entry));
                     }
                 }
             }

@@ -88,9 +88,9 @@ fn people_churn_over_time() {
 fn modern_format_is_website_and_aggregated_only() {
     let org = Org::new(100, 1, START);
     for (email, user) in &org.presence(Format::Modern, 0.5).presences {
-        let keys: Vec<&String> = user.entries.keys().collect();
+        let keys: Vec<&str> = user.entries.keys().map(|k| k.as_str()).collect();
         assert_eq!(keys, ["aggregated", "website"], "{email}");
-        let web = &user.entries["website"];
+        let web = user.entries.get("website").expect("a website entry");
         assert_eq!(
             (web.client.as_deref(), web.pushable),
             (Some("website"), Some(false))
