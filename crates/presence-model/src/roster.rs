@@ -10,7 +10,7 @@ use std::collections::{BTreeSet, HashMap};
 use crate::client::ClientKind;
 use crate::config::ShowOffline;
 use crate::status::{PresenceTimes, Status};
-use crate::wire::{Member, RealmPresence};
+use crate::wire::{ClientName, Member, RealmPresence};
 use crate::wording::LastActive;
 
 /// Names and avatars by email, from `GET /users`.
@@ -79,7 +79,7 @@ pub struct Person {
     /// Their avatar, when the directory has one.
     pub avatar_url: Option<String>,
     /// Client names they have entries for, `aggregated` excluded, in name order.
-    pub clients: Vec<String>,
+    pub clients: Vec<ClientName>,
     /// The timestamps their status is derived from.
     pub times: PresenceTimes,
     /// Their status at the roster's last (re-)ageing.
@@ -242,9 +242,11 @@ impl Roster {
             .iter()
             .map(|(email, user)| {
                 let profile = directory.and_then(|d| d.get(email));
-                let clients: Vec<String> =
-                    user.clients().map(|(name, _)| name.to_owned()).collect();
-                all_website &= clients.iter().all(|c| c == "website");
+                let clients: Vec<ClientName> = user
+                    .clients()
+                    .map(|(name, _)| ClientName::new(name))
+                    .collect();
+                all_website &= clients.iter().all(|c| c.as_str() == "website");
                 let times = PresenceTimes::of(user);
                 let name = profile.map(|p| p.full_name.clone());
                 let search_key = match &name {

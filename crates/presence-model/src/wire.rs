@@ -69,6 +69,18 @@ impl Borrow<str> for ClientName {
     }
 }
 
+impl PartialEq<str> for ClientName {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for ClientName {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
 impl From<&str> for ClientName {
     fn from(name: &str) -> Self {
         ClientName::new(name)
