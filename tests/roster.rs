@@ -307,6 +307,45 @@ async fn search_filters_rows_by_name_or_email_but_not_counts() {
 }
 
 #[wasm_bindgen_test]
+async fn names_sort_as_a_reader_expects_accents_and_emoji_included() {
+    let everyone_active = modern_body(
+        T,
+        &[
+            ("a@x", "active", 5),
+            ("b@x", "active", 5),
+            ("c@x", "active", 5),
+            ("d@x", "active", 5),
+        ],
+    );
+    let directory = users_body(&[
+        ("a@x", "Ezra Pound", None),
+        ("b@x", "Emma 😀 Zed", None),
+        ("c@x", "Émile Zola", None),
+        ("d@x", "Emma 😀 Adams", None),
+    ]);
+    let fakes = Fakes::new(
+        FakeFetcher::new()
+            .route(PRESENCE, vec![ok(everyone_active)])
+            .route(USERS, vec![ok(directory)]),
+    );
+    let (root, _handle) = mount(&[("lang", "en")], &fakes, 1000);
+    wait_until(&root, "names", || {
+        text(&root, "li[data-email='a@x'] .name") == "Ezra Pound"
+    })
+    .await;
+    // É sorts with E (not after Z, as its bytes would), and names after an emoji (two
+    // UTF-16 units each) still compare whole.
+    let names: Vec<String> = all(&root, "li[part=row] .name")
+        .iter()
+        .map(|n| n.text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        names,
+        ["Émile Zola", "Emma 😀 Adams", "Emma 😀 Zed", "Ezra Pound"]
+    );
+}
+
+#[wasm_bindgen_test]
 async fn people_age_from_idle_to_offline_without_a_new_poll() {
     // bo went idle 100 s before the answer; with a 140 s threshold they are offline 40 s
     // later on the server's clock, whatever the browser's wall clock says.

@@ -1,6 +1,16 @@
 // Ranks names with a collator in one call from wasm (not one call per comparison):
 // ranks[i] is the position of names[i] in order; names the collator calls equal share one.
-export function rankNames(names, compare) {
+//
+// The names arrive as one string and their UTF-16 lengths, so crossing from wasm costs
+// one text decode instead of one per name (at 10,000 names, the decodes alone were a
+// tenth of the render).
+export function rankNames(joined, lengths, compare) {
+  const names = new Array(lengths.length);
+  let at = 0;
+  for (let i = 0; i < lengths.length; i++) {
+    names[i] = joined.slice(at, at + lengths[i]);
+    at += lengths[i];
+  }
   const order = names.map((_, i) => i);
   order.sort((a, b) => compare(names[a], names[b]));
   const ranks = new Uint32Array(names.length);

@@ -2,7 +2,8 @@
 //!
 //! The roster ranks all names in one call to JavaScript (`rankNames`, sorting with the
 //! collator there) rather than calling the collator from wasm once per comparison: at
-//! 50,000 people that is one crossing instead of about 800,000.
+//! 50,000 people that is one crossing instead of about 800,000. The names cross as one
+//! string with their lengths, one text decode instead of one per name.
 
 use std::rc::Rc;
 
@@ -17,7 +18,7 @@ pub type NameOrder = Rc<dyn Fn(&[&str]) -> Vec<u32>>;
 #[wasm_bindgen(module = "/src/js/rank.js")]
 extern "C" {
     #[wasm_bindgen(js_name = rankNames, catch)]
-    fn rank_names(names: &Array, compare: &Function) -> Result<Vec<u32>, JsValue>;
+    fn rank_names(joined: &str, lengths: &[u32], compare: &Function) -> Result<Vec<u32>, JsValue>;
 }
 
 /// A collator ranking for `lang` (or the page's language). Falls back to the model's
@@ -25,8 +26,13 @@ extern "C" {
 pub fn locale_order(lang: Option<&str>) -> NameOrder {
     match collator_compare(lang) {
         Some(compare) => Rc::new(move |names: &[&str]| {
-            let array: Array = names.iter().map(|n| JsValue::from_str(n)).collect();
-            rank_names(&array, &compare).unwrap_or_else(|_| default_ranking(names))
+            let joined = names.concat();
+            // JavaScript slices strings in UTF-16 code units.
+            let lengths: Vec<u32> = names
+                .iter()
+                .map(|n| u32::try_from(n.encode_utf16().count()).unwrap_or(u32::MAX))
+                .collect();
+            rank_names(&joined, &lengths, &compare).unwrap_or_else(|_| default_ranking(names))
         }),
         None => Rc::new(default_ranking),
     }
