@@ -94,6 +94,15 @@ const helpers = () => {
     const o = new MutationObserver(() => { if (el.dataset.state === state) { o.disconnect(); resolve(); } });
     o.observe(el, { attributes: true });
   });
+  // Resolves as soon as the roster is ready and its rows are in the DOM: no frame is
+  // waited for, since the baseline waits for none either (both then force layout).
+  window.rendered = (host) => new Promise((resolve) => {
+    const done = () => host.dataset.state === "ready" && host.shadowRoot?.querySelector("li[part=row]");
+    if (done()) return resolve();
+    const o = new MutationObserver(() => { if (done()) { o.disconnect(); resolve(); } });
+    o.observe(host, { attributes: true });
+    if (host.shadowRoot) o.observe(host.shadowRoot, { childList: true, subtree: true });
+  });
   // The vanilla baseline: the same rows the widget renders, built directly.
   window.vanilla = (presence, container) => {
     const now = presence.server_timestamp;
@@ -196,8 +205,7 @@ const renderPair = async (name, windowing, pairs) => page.evaluate(async ({ name
     stage.append(host);
     let t = performance.now();
     const handle = core.mount(host, { proxy: `/api/${name}`, names: "off", showOffline: "all", refresh: 86400 });
-    await stateIs(host, "ready");
-    await frame();
+    await rendered(host);
     host.shadowRoot.querySelector("ul").offsetHeight;
     const tw = performance.now() - t;
     windows.push([t, t + tw]);
@@ -361,8 +369,7 @@ if (want("profile")) {
       const host = document.createElement("div");
       stage.append(host);
       window.handles.push(core.mount(host, { proxy: `/api/${name}`, names: "off", showOffline: "all", refresh: 86400 }));
-      await stateIs(host, "ready");
-      await frame();
+      await rendered(host);
       host.shadowRoot.querySelector("ul").offsetHeight;
     }
     core.bench_set_windowing(true);
