@@ -25,9 +25,15 @@ pub struct ClientIconsProps {
 /// A small icon per kind of app, labelled for screen readers and on hover.
 #[function_component(ClientIcons)]
 pub fn client_icons(props: &ClientIconsProps) -> Html {
+    view(&props.kinds)
+}
+
+/// The icons' markup without a component around it, for rows (see
+/// [`super::status_dot::view`] for why).
+pub fn view(kinds: &[(ClientKind, &'static str)]) -> Html {
     html! {
         <span class="clients">
-            { for props.kinds.iter().map(|&(kind, label)| html! {
+            { for kinds.iter().map(|&(kind, label)| html! {
                 <span class="client-icon" data-kind={kind.slug()} title={label}>
                     { Html::from_html_unchecked(AttrValue::Static(svg(kind))) }
                     <span class="visually-hidden">{ label }</span>

@@ -4,8 +4,7 @@
 use presence_model::{ClientKind, Status};
 use yew::prelude::*;
 
-use crate::components::client_icons::ClientIcons;
-use crate::components::status_dot::StatusDot;
+use crate::components::{client_icons, status_dot};
 
 /// Props of [`RosterRow`].
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -53,7 +52,7 @@ pub fn roster_row(props: &RosterRowProps) -> Html {
             aria-posinset={props.position.map(|(i, _)| i.to_string())}
             aria-setsize={props.position.map(|(_, n)| n.to_string())}
         >
-            <StatusDot status={props.status} label={props.status_label.clone()} />
+            { status_dot::view(props.status, props.status_label.clone()) }
             if let Some(url) = avatar {
                 <img class="avatar" src={url.clone()} alt="" width="20" height="20" loading="lazy" referrerpolicy="no-referrer" {onerror} />
             } else {
@@ -61,7 +60,7 @@ pub fn roster_row(props: &RosterRowProps) -> Html {
             }
             <span part="name" class="name">{ props.name.clone() }</span>
             if let Some(kinds) = &props.kinds {
-                <ClientIcons kinds={kinds.clone()} />
+                { client_icons::view(kinds) }
             }
         </li>
     }

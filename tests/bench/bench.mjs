@@ -104,7 +104,10 @@ const helpers = () => {
     if (host.shadowRoot) o.observe(host.shadowRoot, { childList: true, subtree: true });
   });
   // The vanilla baseline: the same rows the widget renders, built directly.
-  window.vanilla = (presence, container) => {
+  // The baseline renders into a shadow root with the widget's own stylesheet and the
+  // same wrappers (div > section.zulip-roster > ul), so style and layout cost the same
+  // on both sides. `positions` adds aria-posinset/setsize, as the windowed widget does.
+  window.vanilla = (presence, container, positions = true) => {
     const now = presence.server_timestamp;
     const people = Object.entries(presence.presences).map(([email, e]) => {
       const a = e.aggregated ?? e.website;
@@ -114,7 +117,20 @@ const helpers = () => {
     });
     const rank = { active: 0, idle: 1, offline: 2 };
     people.sort((x, y) => rank[x.status] - rank[y.status] || (x.email < y.email ? -1 : 1));
+    const host = document.createElement("div");
+    const root = host.attachShadow({ mode: "open" });
+    root.adoptedStyleSheets = [window.sheet];
+    const div = document.createElement("div");
+    const section = document.createElement("section");
+    section.dataset.theme = "auto";
+    section.dataset.palette = "zulip";
+    section.setAttribute("aria-label", "Who's online");
+    section.lang = "en";
+    section.setAttribute("aria-busy", "false");
+    section.className = "zulip-roster";
     const ul = document.createElement("ul");
+    ul.className = "roster-list";
+    ul.setAttribute("aria-label", "People");
     const words = { active: "Active", idle: "Idle", offline: "Offline" };
     // The same elements and attributes as the widget's rows (ONLY=rows shows both).
     people.forEach((p, i) => {
@@ -124,8 +140,10 @@ const helpers = () => {
       li.dataset.status = p.status;
       li.dataset.clients = "website";
       li.title = p.status === "active" ? "Active now" : "Idle";
-      li.setAttribute("aria-posinset", i + 1);
-      li.setAttribute("aria-setsize", people.length);
+      if (positions) {
+        li.setAttribute("aria-posinset", i + 1);
+        li.setAttribute("aria-setsize", people.length);
+      }
       li.className = `roster-row ${p.status}`;
       const status = document.createElement("span");
       status.dataset.status = p.status;
@@ -148,11 +166,25 @@ const helpers = () => {
       li.append(status, avatar, name);
       ul.append(li);
     });
-    container.append(ul);
-    return ul.offsetHeight;
+    section.append(ul);
+    div.append(section);
+    root.append(div);
+    container.append(host);
+    ul.offsetHeight;
+    return ul;
   };
 };
 const page = await open("/");
+// The widget's stylesheet, for the baseline's shadow root.
+await page.evaluate(async () => {
+  const host = document.createElement("div");
+  document.getElementById("stage").replaceChildren(host);
+  const handle = core.mount(host, { proxy: "/api/p1k", names: "off", refresh: 86400 });
+  await stateIs(host, "ready");
+  window.sheet = host.shadowRoot.adoptedStyleSheets[0];
+  handle.destroy(); handle.free();
+  document.getElementById("stage").replaceChildren();
+});
 
 const results = {};
 
@@ -164,13 +196,17 @@ if (ONLY?.includes("rows")) {
     stage.replaceChildren(host);
     const handle = core.mount(host, { proxy: "/api/p1k", names: "off", showOffline: "all", refresh: 86400 });
     await stateIs(host, "ready");
+    const ul = host.shadowRoot.querySelector("ul");
+    let outer = "";
+    for (let el = ul.parentElement; el; el = el.parentElement) outer = `<${el.tagName.toLowerCase()} ${[...el.attributes].map((a) => `${a.name}="${a.value}"`).join(" ")}> ` + outer;
+    const above = `${outer}(${host.shadowRoot.adoptedStyleSheets.length} adopted sheets, ${host.shadowRoot.querySelectorAll("style").length} style elements)`;
     const widget = [...host.shadowRoot.querySelectorAll("li")].slice(0, 2).map((li) => li.outerHTML);
     handle.destroy(); handle.free();
     stage.replaceChildren();
-    vanilla(JSON.parse(await (await fetch("/api/p1k/realm/presence")).text()), stage);
-    const baseline = [...stage.querySelectorAll("li")].slice(0, 2).map((li) => li.outerHTML);
+    const vul = vanilla(JSON.parse(await (await fetch("/api/p1k/realm/presence")).text()), stage);
+    const baseline = [...vul.querySelectorAll("li")].slice(0, 2).map((li) => li.outerHTML);
     stage.replaceChildren();
-    return `widget:\n${widget.join("\n")}\nbaseline:\n${baseline.join("\n")}`;
+    return `widget, inside ${above}:\n${widget.join("\n")}\nbaseline:\n${baseline.join("\n")}`;
   }));
 }
 
@@ -214,7 +250,7 @@ const renderPair = async (name, windowing, pairs) => page.evaluate(async ({ name
     await frame();
     t = performance.now();
     const presence = JSON.parse(await (await fetch(`/api/${name}/realm/presence`)).text());
-    vanilla(presence, stage);
+    vanilla(presence, stage, windowing);
     const tb = performance.now() - t;
     ratios.push(tw / tb); w.push(tw); b.push(tb);
   }
@@ -252,8 +288,7 @@ if (want("M4")) results.M4 = await page.evaluate(async (pairs) => {
   await stateIs(host, "ready");
   const vhost = document.createElement("div");
   stage.append(vhost);
-  vanilla(JSON.parse(await (await fetch("/api/p10k/realm/presence")).text()), vhost);
-  const rows = [...vhost.querySelectorAll("li")];
+  const rows = [...vanilla(JSON.parse(await (await fetch("/api/p10k/realm/presence")).text()), vhost).querySelectorAll("li")];
   const ratios = [], w = [], b = [];
   let which = "p10k";
   for (let i = 0; i < pairs; i++) {
