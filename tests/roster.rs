@@ -219,8 +219,11 @@ async fn each_error_cause_has_its_own_message_and_event() {
         let fakes = Fakes::new(FakeFetcher::new().route(PRESENCE, vec![reply.clone()]));
         let root = mount_point();
         let (errors, _listener) = record_errors(&root);
-        let config =
-            Config::from_pairs([("names", "off"), ("timeout", "1")], Some("/api/v1")).unwrap();
+        let config = Config::from_pairs(
+            [("names", "off"), ("timeout", "1"), ("refresh", "5")],
+            Some("/api/v1"),
+        )
+        .unwrap();
         let props = RosterProps {
             config,
             services: fakes.services.clone(),

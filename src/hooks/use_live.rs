@@ -10,8 +10,7 @@ use std::rc::Rc;
 use gloo_timers::callback::Interval;
 use presence_model::fetch::DownCause;
 use presence_model::{
-    announcement, classify_presence, classify_users, Answer, Config, Directory, Failure, Live,
-    Names, StatusChange,
+    classify_presence, classify_users, Answer, ChangeTally, Config, Directory, Failure, Live, Names,
 };
 use wasm_bindgen_futures::spawn_local;
 use web_sys::Element;
@@ -86,7 +85,7 @@ fn answer(answer: &HttpAnswer) -> Answer<'_> {
 /// a line for the live region at most every 30 s.
 struct Reporter {
     host: Option<Element>,
-    pending: RefCell<Vec<StatusChange>>,
+    pending: Cell<ChangeTally>,
     last_spoken_ms: Cell<f64>,
     announcement: Rc<RefCell<String>>,
     ready_once: Cell<bool>,
@@ -103,24 +102,22 @@ impl Reporter {
         if changes.is_empty() && !first {
             return;
         }
+        let mut pending = self.pending.get();
+        pending.add(&changes);
+        self.pending.set(pending);
         if let Some(host) = self.host.clone() {
             let counts = snapshot.roster.counts();
-            let detail = changes.clone();
-            spawn_local(async move { dispatch_change(&host, counts, &detail) });
+            spawn_local(async move { dispatch_change(&host, counts, &changes) });
         }
-        self.pending.borrow_mut().extend(changes);
     }
 
     /// Moves pending changes into the live region if it has been quiet long enough.
     /// Returns whether its text changed.
     fn speak(&self, now_ms: f64) -> bool {
-        if self.pending.borrow().is_empty()
-            || now_ms - self.last_spoken_ms.get() < ANNOUNCE_EVERY_MS
-        {
+        if self.pending.get().is_empty() || now_ms - self.last_spoken_ms.get() < ANNOUNCE_EVERY_MS {
             return false;
         }
-        let changes = std::mem::take(&mut *self.pending.borrow_mut());
-        match announcement(&changes, self.speech.texts()) {
+        match self.pending.take().announcement(self.speech.texts()) {
             Some(text) => {
                 self.last_spoken_ms.set(now_ms);
                 *self.announcement.borrow_mut() = text;
@@ -187,7 +184,7 @@ pub fn use_live(
             let alive = Rc::new(Cell::new(true));
             let reporter = Rc::new(Reporter {
                 host,
-                pending: RefCell::default(),
+                pending: Cell::default(),
                 last_spoken_ms: Cell::new(f64::NEG_INFINITY),
                 announcement,
                 ready_once: Cell::new(false),

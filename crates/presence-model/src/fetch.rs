@@ -290,17 +290,22 @@ fn retry_after(header: Option<&str>, body: Option<&ErrorBody>) -> f64 {
 
 /// Seconds to wait before retrying after the `failures`-th failure in a row.
 ///
-/// Exponential from `min(refresh, 5 s)`, doubled per failure, jittered by ±25% so that
-/// every viewer of a page does not retry in the same second, capped at five minutes. A
-/// rate limit waits what Zulip asked, plus up to a second of jitter. `jitter` is a
-/// uniform draw from `[0, 1)`, passed in so tests are deterministic.
+/// Never sooner than the configured refresh (a failing proxy is not polled harder than
+/// a working one) and never later than five minutes, or than the refresh when that is
+/// longer. Within that: the refresh doubled per failure and stretched by up to half
+/// again at random, so the viewers of one page do not all retry in the same second. A
+/// rate limit waits what Zulip asked (within the same bounds) plus up to a second.
+/// `jitter` is a uniform draw from `[0, 1)`, passed in so tests are deterministic.
 pub fn retry_delay_secs(failure: &Failure, failures: u32, refresh_secs: u32, jitter: f64) -> f64 {
     let jitter = jitter.clamp(0.0, 1.0);
-    if let Failure::RateLimited { retry_after_secs } = failure {
-        return retry_after_secs.max(1.0) + jitter;
-    }
-    let base = f64::from(refresh_secs.clamp(1, 5));
-    let exponent = failures.saturating_sub(1).min(16);
-    let delay = base * f64::from(1u32 << exponent);
-    (delay * (0.75 + 0.5 * jitter)).min(MAX_BACKOFF_SECS)
+    let floor = f64::from(refresh_secs.max(1));
+    let ceiling = floor.max(MAX_BACKOFF_SECS);
+    let delay = match failure {
+        Failure::RateLimited { retry_after_secs } => retry_after_secs.max(floor) + jitter,
+        _ => {
+            let exponent = failures.saturating_sub(1).min(16);
+            floor * f64::from(1u32 << exponent) * (1.0 + 0.5 * jitter)
+        }
+    };
+    delay.clamp(floor, ceiling)
 }

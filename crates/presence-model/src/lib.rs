@@ -34,8 +34,8 @@ pub use fetch::{classify_presence, classify_users, Answer, DownCause, Failure};
 pub use live::{Live, LiveState, Snapshot};
 pub use parse::{parse_error_body, parse_presence, parse_users, ParseError, Parsed, PresenceError};
 pub use roster::{
-    announcement, default_name_order, Counts, Directory, Person, Roster, RosterDiff, Rows,
-    StatusChange,
+    announcement, default_name_order, ChangeTally, Counts, Directory, Person, Roster, RosterDiff,
+    Rows, StatusChange,
 };
 pub use status::{PresenceTimes, Status, DEFAULT_OFFLINE_THRESHOLD_SECS};
 pub use wire::{

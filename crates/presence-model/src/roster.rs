@@ -486,34 +486,57 @@ pub struct StatusChange {
 /// every 30 seconds, about the changes since it last heard. `None` when nothing is worth
 /// saying.
 pub fn announcement(changes: &[StatusChange], texts: crate::i18n::Texts<'_>) -> Option<String> {
-    let online = changes
-        .iter()
-        .filter(|c| c.to == Status::Active && c.from != Some(Status::Active))
-        .count();
-    let idle = changes
-        .iter()
-        .filter(|c| c.to == Status::Idle && c.from == Some(Status::Active))
-        .count();
-    let offline = changes
-        .iter()
-        .filter(|c| {
-            c.to == Status::Offline && matches!(c.from, Some(Status::Active | Status::Idle))
-        })
-        .count();
-    let w = texts.words;
-    let parts: Vec<String> = [
-        (online, w.came_online),
-        (idle, w.went_idle),
-        (offline, w.went_offline),
-    ]
-    .into_iter()
-    .filter(|(n, _)| *n > 0)
-    .map(|(n, forms)| texts.plural(forms, n))
-    .collect();
-    if parts.is_empty() {
-        return None;
+    let mut tally = ChangeTally::default();
+    tally.add(changes);
+    tally.announcement(texts)
+}
+
+/// Changes counted for the next announcement. Counts, not the changes themselves: polls
+/// can bring a thousand changes each between two announcements 30 seconds apart, and
+/// keeping them all would grow memory with the poll rate.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ChangeTally {
+    online: usize,
+    idle: usize,
+    offline: usize,
+}
+
+impl ChangeTally {
+    /// Counts `changes` in.
+    pub fn add(&mut self, changes: &[StatusChange]) {
+        for c in changes {
+            match (c.from, c.to) {
+                (Some(Status::Active), Status::Active) => {}
+                (_, Status::Active) => self.online += 1,
+                (Some(Status::Active), Status::Idle) => self.idle += 1,
+                (Some(Status::Active | Status::Idle), Status::Offline) => self.offline += 1,
+                _ => {}
+            }
+        }
     }
-    Some(format!("{}.", parts.join(", ")))
+
+    /// Nothing worth saying has been counted.
+    pub fn is_empty(&self) -> bool {
+        *self == ChangeTally::default()
+    }
+
+    /// The words for what was counted (see [`announcement`]).
+    pub fn announcement(&self, texts: crate::i18n::Texts<'_>) -> Option<String> {
+        let w = texts.words;
+        let parts: Vec<String> = [
+            (self.online, w.came_online),
+            (self.idle, w.went_idle),
+            (self.offline, w.went_offline),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, forms)| texts.plural(forms, n))
+        .collect();
+        if parts.is_empty() {
+            return None;
+        }
+        Some(format!("{}.", parts.join(", ")))
+    }
 }
 
 /// The difference between two rosters, in the newer roster's order.

@@ -156,42 +156,76 @@ fn users_answers_classify_the_same_way() {
 }
 
 #[test]
-fn backoff_doubles_with_jitter_and_is_capped() {
+fn backoff_doubles_from_the_refresh_with_jitter_and_is_capped() {
     let down = Failure::Down {
         cause: DownCause::Network,
     };
-    // Middle jitter (0.5) is the exact exponential: 5, 10, 20, 40, 80, 160, then capped.
-    let delays: Vec<f64> = (1..=8)
-        .map(|n| retry_delay_secs(&down, n, 60, 0.5))
-        .collect();
-    assert_eq!(
-        delays,
-        [
-            5.0,
-            10.0,
-            20.0,
-            40.0,
-            80.0,
-            160.0,
-            MAX_BACKOFF_SECS,
-            MAX_BACKOFF_SECS
-        ]
-    );
-    assert_eq!(retry_delay_secs(&down, 1, 60, 0.0), 3.75);
-    assert_eq!(
-        retry_delay_secs(&down, 1, 60, 0.999),
-        5.0 * (0.75 + 0.5 * 0.999)
-    );
-    assert_eq!(
-        retry_delay_secs(&down, 1, 2, 0.5),
-        2.0,
-        "a fast refresh retries fast"
-    );
-    assert_eq!(retry_delay_secs(&down, 1000, 60, 1.0), MAX_BACKOFF_SECS);
-    let limited = Failure::RateLimited {
-        retry_after_secs: 28.7,
+    // (refresh, jitter) → delays after failures 1 to 8.
+    let table: [((u32, f64), [f64; 8]); 4] = [
+        (
+            (60, 0.0),
+            [60.0, 120.0, 240.0, 300.0, 300.0, 300.0, 300.0, 300.0],
+        ),
+        (
+            (60, 0.5),
+            [75.0, 150.0, 300.0, 300.0, 300.0, 300.0, 300.0, 300.0],
+        ),
+        ((2, 0.0), [2.0, 4.0, 8.0, 16.0, 32.0, 64.0, 128.0, 256.0]),
+        // A refresh over five minutes: retries keep to the refresh.
+        ((600, 0.9), [600.0; 8]),
+    ];
+    for ((refresh, jitter), expected) in table {
+        let delays: Vec<f64> = (1..=8)
+            .map(|n| retry_delay_secs(&down, n, refresh, jitter))
+            .collect();
+        assert_eq!(delays, expected, "refresh {refresh} s, jitter {jitter}");
+    }
+    assert_eq!(retry_delay_secs(&down, 1000, 60, 0.999), MAX_BACKOFF_SECS);
+}
+
+#[test]
+fn backoff_is_never_below_the_refresh_nor_above_five_minutes() {
+    let failures = [
+        Failure::Down {
+            cause: DownCause::Network,
+        },
+        Failure::RateLimited {
+            retry_after_secs: 0.0,
+        },
+        Failure::RateLimited {
+            retry_after_secs: 10_000.0,
+        },
+    ];
+    for failure in &failures {
+        for refresh in [1, 5, 60, 299, 300] {
+            for n in [1, 2, 7, 40, u32::MAX] {
+                for jitter in [0.0, 0.3, 0.999] {
+                    let delay = retry_delay_secs(failure, n, refresh, jitter);
+                    assert!(
+                        (f64::from(refresh)..=MAX_BACKOFF_SECS).contains(&delay),
+                        "{failure:?} #{n}, refresh {refresh}: {delay}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_rate_limit_waits_what_zulip_asked_within_the_bounds() {
+    let limited = |secs| Failure::RateLimited {
+        retry_after_secs: secs,
     };
-    assert_eq!(retry_delay_secs(&limited, 3, 60, 0.5), 29.2);
+    assert_eq!(retry_delay_secs(&limited(28.7), 3, 10, 0.5), 29.2);
+    assert_eq!(
+        retry_delay_secs(&limited(7.0), 1, 60, 0.5),
+        60.5,
+        "not before the refresh"
+    );
+    assert_eq!(
+        retry_delay_secs(&limited(3600.0), 1, 60, 0.5),
+        MAX_BACKOFF_SECS
+    );
 }
 
 #[test]

@@ -28,7 +28,8 @@ const DOWN: Failure = Failure::Down {
 
 #[test]
 fn loading_then_ready_then_stale_keeping_rows_then_ready_again() {
-    let mut live = Live::new(140, 60);
+    let mut live = Live::new(140, 4);
+    // A 4 s refresh: retries start at 4 s (never sooner than the refresh) and double.
     assert_eq!(live.state().name(), "loading");
     assert!(live.presence_arrived(
         presence(&[("a@x", "active", 10.0)], SERVER_T),
@@ -36,7 +37,7 @@ fn loading_then_ready_then_stale_keeping_rows_then_ready_again() {
         &default_ranking
     ));
     assert_eq!(live.state().name(), "ready");
-    assert_eq!(live.next_poll_in_ms(1000.0), 60_000.0);
+    assert_eq!(live.next_poll_in_ms(1000.0), 4_000.0);
 
     live.failed(DOWN, 61_000.0, 0.5);
     let LiveState::Stale {
@@ -64,7 +65,7 @@ fn loading_then_ready_then_stale_keeping_rows_then_ready_again() {
 
 #[test]
 fn a_failure_with_nothing_shown_is_an_error_and_empty_is_its_own_state() {
-    let mut live = Live::new(140, 60);
+    let mut live = Live::new(140, 1);
     live.failed(
         Failure::RateLimited {
             retry_after_secs: 3.0,
@@ -189,7 +190,7 @@ fn updated_ago_words() {
 #[test]
 fn banner_words_for_each_state() {
     let order = &default_ranking;
-    let mut live = Live::new(140, 60);
+    let mut live = Live::new(140, 1);
     assert_eq!(live.state().banner(0.0), None);
     live.failed(
         Failure::RateLimited {
@@ -287,4 +288,13 @@ fn changes_come_from_answers_and_from_ageing_but_not_from_the_first_load() {
     );
     assert_eq!(announcement(&[], english()), None);
     assert!(live.take_changes().is_empty(), "taken once");
+    // Counted poll by poll, the same words as all at once.
+    let mut tally = presence_model::ChangeTally::default();
+    assert!(tally.is_empty());
+    tally.add(&changes);
+    tally.add(&aged);
+    assert_eq!(
+        tally.announcement(english()),
+        announcement(&[changes, aged].concat(), english())
+    );
 }
