@@ -143,15 +143,22 @@ fn shadow_of(element: &Element) -> Result<ShadowRoot, JsError> {
 
 fn adopt_styles(shadow: &ShadowRoot) {
     let sheet = SHEET.with(|cell| {
-        cell.borrow_mut()
-            .get_or_insert_with(|| {
-                let sheet = CssStyleSheet::new().expect("constructable stylesheets");
+        let mut cell = cell.borrow_mut();
+        if cell.is_none() {
+            *cell = CssStyleSheet::new().ok().inspect(|sheet| {
                 let _ = sheet.replace_sync(STYLES);
-                sheet
-            })
-            .clone()
+            });
+        }
+        cell.clone()
     });
-    shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+    match sheet {
+        Some(sheet) => shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet)),
+        // A browser without constructable stylesheets: a roster without its styles
+        // still works and reads, so say so rather than stop.
+        None => web_sys::console::warn_1(
+            &"zulip-roster: this browser cannot share a stylesheet with the widget; it is shown unstyled".into(),
+        ),
+    }
 }
 
 fn mount_with(
@@ -314,6 +321,7 @@ fn install_panic_fallback() {
 /// Panics inside a timer callback, as a bug would: for the fallback's browser test.
 #[doc(hidden)]
 #[wasm_bindgen(js_name = __panicForTests)]
+#[allow(clippy::panic)] // the one deliberate panic: the fallback's test needs a real one
 pub fn panic_for_tests() {
     gloo_timers::callback::Timeout::new(0, || panic!("a test asked for a panic")).forget();
 }

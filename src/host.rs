@@ -27,17 +27,18 @@ impl HostSummary {
     /// Writes the attributes onto `host`.
     pub fn apply(&self, host: &Element) {
         let _ = host.set_attribute("data-state", self.state);
-        let numbers = self
-            .counts
-            .map(|c| [c.active, c.idle, c.offline, c.total()]);
-        for (i, name) in ["data-active", "data-idle", "data-offline", "data-total"]
-            .iter()
-            .enumerate()
-        {
-            let _ = match numbers {
-                Some(n) => host.set_attribute(name, &n[i].to_string()),
-                None => host.remove_attribute(name),
-            };
+        let names = ["data-active", "data-idle", "data-offline", "data-total"];
+        match self.counts {
+            Some(c) => {
+                for (name, n) in names.iter().zip([c.active, c.idle, c.offline, c.total()]) {
+                    let _ = host.set_attribute(name, &n.to_string());
+                }
+            }
+            None => {
+                for name in names {
+                    let _ = host.remove_attribute(name);
+                }
+            }
         }
     }
 }

@@ -111,7 +111,7 @@ pub fn roster_list(view: ListView<'_>) -> Html {
             aria-label={w.people}
             style={windowed.then(|| format!("padding-top:{}px;padding-bottom:{}px", win.pad_top, win.pad_bottom))}
         >
-            { for rows.people[win.rows.clone()].iter().zip(win.rows.clone()).map(|(person, index)| html! {
+            { for rows.people.get(win.rows.clone()).unwrap_or_default().iter().zip(win.rows.clone()).map(|(person, index)| html! {
                 <RosterRow
                     key={person.email.clone()}
                     email={AttrValue::from(person.email.clone())}
