@@ -125,8 +125,12 @@ impl fmt::Display for ParseError {
         }
         if let Some(user) = self.user() {
             write!(f, ": presence of {user}")?;
-            if let [_, _, client, ..] = self.path.as_slice() {
+            if let [_, _, client, rest @ ..] = self.path.as_slice() {
                 write!(f, ", entry {client:?}")?;
+                // serde names a missing field itself; a wrong type it does not.
+                if let Some(field) = rest.first() {
+                    write!(f, ", field {field:?}")?;
+                }
             }
         } else if !self.path.is_empty() {
             write!(f, ": at {}", self.path.join(" → "))?;
@@ -166,7 +170,7 @@ pub fn parse_presence(bytes: &[u8]) -> Result<Parsed<RealmPresence>, PresenceErr
     match parse_json::<RealmPresence>(bytes) {
         Ok(value) => {
             if value.result == "error" {
-                if let Ok(body) = serde_json::from_slice::<ErrorBody>(bytes) {
+                if let Some(body) = parse_error_body(bytes) {
                     return Err(PresenceError::Zulip(body));
                 }
             }
@@ -182,6 +186,7 @@ pub fn parse_presence(bytes: &[u8]) -> Result<Parsed<RealmPresence>, PresenceErr
 
 /// Parses Zulip's error body, if that is what `bytes` holds (`result` is `"error"`).
 pub fn parse_error_body(bytes: &[u8]) -> Option<ErrorBody> {
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     serde_json::from_slice::<ErrorBody>(bytes)
         .ok()
         .filter(|body| body.result == "error")
@@ -192,7 +197,11 @@ pub fn parse_users(bytes: &[u8]) -> Result<UsersResponse, ParseError> {
     parse_json(bytes)
 }
 
+/// A UTF-8 byte-order mark, which JSON forbids and some proxies and editors add anyway.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ParseError> {
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     serde_json::from_slice(bytes).map_err(|err| {
         let path = path_at(bytes, err.line(), err.column());
         ParseError::from_json(err, path)

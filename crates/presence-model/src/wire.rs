@@ -319,13 +319,54 @@ pub struct ErrorBody {
     /// Machine-readable cause; servers before 2.1 omitted it (then it means `BAD_REQUEST`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// Seconds to wait, on `RATE_LIMIT_HIT`.
+    /// Seconds to wait, on `RATE_LIMIT_HIT`: a number, or a string holding one (both
+    /// are seen behind proxies); anything else is as if absent, so a rate limit with an
+    /// odd `retry-after` is still a rate limit.
     #[serde(
         rename = "retry-after",
         default,
+        deserialize_with = "seconds",
         skip_serializing_if = "Option::is_none"
     )]
     pub retry_after: Option<f64>,
+}
+
+fn seconds<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<f64>, D::Error> {
+    struct SecondsVisitor;
+
+    impl Visitor<'_> for SecondsVisitor {
+        type Value = Option<f64>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("seconds")
+        }
+
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Option<f64>, E> {
+            Ok(Some(v))
+        }
+
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Option<f64>, E> {
+            Ok(Some(v as f64))
+        }
+
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Option<f64>, E> {
+            Ok(Some(v as f64))
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<f64>, E> {
+            Ok(v.trim().parse().ok())
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<Option<f64>, E> {
+            Ok(None)
+        }
+
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Option<f64>, E> {
+            Ok(None)
+        }
+    }
+
+    deserializer.deserialize_any(SecondsVisitor)
 }
 
 impl ErrorBody {
