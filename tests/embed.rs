@@ -13,8 +13,6 @@ use zulip_roster::embed;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const PRESENCE: &str = "/realm/presence";
-
 /// Fakes for every roster mounted from now on.
 fn with_fakes(fetcher: std::rc::Rc<FakeFetcher>) -> Fakes {
     let fakes = Fakes::new(fetcher);

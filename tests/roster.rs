@@ -13,8 +13,6 @@ use zulip_roster::components::roster::{Roster, RosterProps};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const PRESENCE: &str = "/realm/presence";
-const USERS: &str = "/users";
 const LEGACY: &str = include_str!("fixtures/realm-presence.legacy-clients.json");
 
 fn mount(pairs: &[(&str, &str)], fakes: &Fakes, tick_ms: u32) -> (Element, AppHandle<Roster>) {

@@ -20,9 +20,11 @@ pub enum Reply {
     /// A status, a body and maybe a `Retry-After`.
     Answer {
         status: u16,
-        body: String,
+        body: Vec<u8>,
         retry_after: Option<String>,
     },
+    /// The same reply, after this many milliseconds of real time (a slow proxy).
+    Slow(u32, Box<Reply>),
     /// No HTTP answer.
     Network,
     /// Never answers; ends only when aborted.
@@ -30,7 +32,7 @@ pub enum Reply {
 }
 
 /// A 200 with a JSON body.
-pub fn ok(body: impl Into<String>) -> Reply {
+pub fn ok(body: impl Into<Vec<u8>>) -> Reply {
     Reply::Answer {
         status: 200,
         body: body.into(),
@@ -39,7 +41,7 @@ pub fn ok(body: impl Into<String>) -> Reply {
 }
 
 /// Any status with a body.
-pub fn status(status: u16, body: impl Into<String>) -> Reply {
+pub fn status(status: u16, body: impl Into<Vec<u8>>) -> Reply {
     Reply::Answer {
         status,
         body: body.into(),
@@ -124,7 +126,28 @@ impl Fetcher for FakeFetcher {
         max.set(max.get().max(in_flight.get()));
         let signal = signal.clone();
         Box::pin(async move {
+            let (reply, delay_ms) = match reply {
+                Reply::Slow(ms, inner) => (*inner, Some(ms)),
+                other => (other, None),
+            };
+            if let Some(ms) = delay_ms {
+                // Waits `ms`, or less if the request is aborted (a timeout, a destroy).
+                let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+                    signal.set_onabort(Some(&resolve));
+                    let _ = web_sys::window()
+                        .unwrap()
+                        .set_timeout_with_callback_and_timeout_and_arguments_0(
+                            &resolve,
+                            i32::try_from(ms).unwrap_or(i32::MAX),
+                        );
+                });
+                let _ = JsFuture::from(promise).await;
+            }
             let result = match reply {
+                _ if signal.aborted() => {
+                    aborted.set(aborted.get() + 1);
+                    Err(FetchError::Aborted)
+                }
                 Reply::Answer {
                     status,
                     body,
@@ -132,9 +155,9 @@ impl Fetcher for FakeFetcher {
                 } => Ok(HttpAnswer {
                     status,
                     retry_after,
-                    body: body.into_bytes(),
+                    body,
                 }),
-                Reply::Network => Err(FetchError::Network),
+                Reply::Network | Reply::Slow(..) => Err(FetchError::Network),
                 Reply::Hang => {
                     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
                         signal.set_onabort(Some(&resolve));
@@ -350,3 +373,53 @@ pub fn record_errors(host: &Element) -> (ErrorLog, gloo_events::EventListener) {
     });
     (seen, listener)
 }
+
+/// Records `console.error` calls while it lives (and still prints them); restores the
+/// original when dropped.
+pub struct ConsoleErrors {
+    console: wasm_bindgen::JsValue,
+    original: wasm_bindgen::JsValue,
+    log: js_sys::Array,
+}
+
+impl ConsoleErrors {
+    /// Starts recording.
+    pub fn watch() -> Self {
+        use js_sys::Reflect;
+        let console = Reflect::get(&js_sys::global(), &"console".into()).unwrap();
+        let original = Reflect::get(&console, &"error".into()).unwrap();
+        let log = js_sys::Array::new();
+        let wrap = js_sys::Function::new_with_args(
+            "original, log",
+            "return function (...args) { log.push(args.map(String).join(' ')); return original.apply(this, args); }",
+        );
+        let wrapper = wrap
+            .call2(&wasm_bindgen::JsValue::NULL, &original, &log)
+            .unwrap();
+        Reflect::set(&console, &"error".into(), &wrapper).unwrap();
+        ConsoleErrors {
+            console,
+            original,
+            log,
+        }
+    }
+
+    /// What was logged as an error so far.
+    pub fn seen(&self) -> Vec<String> {
+        self.log
+            .iter()
+            .map(|v| v.as_string().unwrap_or_default())
+            .collect()
+    }
+}
+
+impl Drop for ConsoleErrors {
+    fn drop(&mut self) {
+        let _ = js_sys::Reflect::set(&self.console, &"error".into(), &self.original);
+    }
+}
+
+/// The part of the URL that routes presence requests.
+pub const PRESENCE: &str = "/realm/presence";
+/// The part of the URL that routes `/users` requests.
+pub const USERS: &str = "/users";
