@@ -22,7 +22,14 @@ pub struct Directory {
 
 /// Whether a URL from the network may go into an `<img src>`: http(s) or a path on the
 /// proxy's site. Never `javascript:`, `data:` or anything else a server might slip in.
+///
+/// Backslashes and control characters are refused outright: a browser's URL parser
+/// reads `/\evil.example` and `/<tab>/evil.example` as `//evil.example`, another site,
+/// which would make a "path on the proxy's site" load from anywhere.
 pub fn is_safe_image_url(url: &str) -> bool {
+    if url.chars().any(|c| c == '\\' || c.is_control()) {
+        return false;
+    }
     let lower = url.trim_start().to_ascii_lowercase();
     lower.starts_with("https://")
         || lower.starts_with("http://")

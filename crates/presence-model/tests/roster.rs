@@ -310,3 +310,27 @@ fn counts_summary_is_compact_from_a_thousand() {
         "1.2K active · 0 idle · 56K offline"
     );
 }
+
+#[test]
+fn only_http_and_site_paths_are_safe_avatar_urls() {
+    use presence_model::roster::is_safe_image_url;
+    let table = [
+        ("https://zulip.example/avatar/1.png", true),
+        ("HTTP://zulip.example/a.png", true),
+        ("/user_avatars/1.png", true),
+        ("  /user_avatars/1.png", true),
+        ("javascript:alert(1)", false),
+        (" JavaScript:alert(1)", false),
+        ("data:image/svg+xml,<svg onload=alert(1)>", false),
+        ("//evil.example/a.png", false),
+        ("/\\evil.example/a.png", false),
+        ("/\t/evil.example/a.png", false),
+        ("/\n/evil.example/a.png", false),
+        ("\u{1}javascript:alert(1)", false),
+        ("vbscript:x", false),
+        ("", false),
+    ];
+    for (url, safe) in table {
+        assert_eq!(is_safe_image_url(url), safe, "{url:?}");
+    }
+}
