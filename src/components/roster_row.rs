@@ -58,7 +58,7 @@ pub fn roster_row(props: &RosterRowProps) -> Html {
             } else {
                 <span class="avatar none" aria-hidden="true"></span>
             }
-            <span part="name" class="name">{ props.name.clone() }</span>
+            <span part="name" class="name" title={props.name.clone()}>{ props.name.clone() }</span>
             if let Some(kinds) = &props.kinds {
                 { client_icons::view(kinds) }
             }
