@@ -55,6 +55,8 @@ pub struct FakeFetcher {
     routes: RefCell<Vec<(String, VecDeque<Reply>)>>,
     /// Every URL requested, in order.
     pub requests: RefCell<Vec<String>>,
+    /// When each request started (`performance.now()`, ms), in order.
+    pub request_times: RefCell<Vec<f64>>,
     in_flight: Rc<Cell<u32>>,
     /// The most requests ever in flight at once.
     pub max_in_flight: Rc<Cell<u32>>,
@@ -116,6 +118,10 @@ impl FakeFetcher {
 impl Fetcher for FakeFetcher {
     fn get(&self, url: &str, signal: &AbortSignal) -> FetchFuture {
         self.requests.borrow_mut().push(url.to_owned());
+        let now = web_sys::window()
+            .and_then(|w| w.performance())
+            .map_or(0.0, |p| p.now());
+        self.request_times.borrow_mut().push(now);
         let reply = self.next_reply(url);
         let (in_flight, max, aborted) = (
             self.in_flight.clone(),

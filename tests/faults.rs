@@ -1,0 +1,166 @@
+//! Fault drills: the proxy fails in each way proxies fail, after a good roster. Each
+//! time the widget says so (banner and `roster-error`), keeps the rows, retries no
+//! sooner than the refresh, never has two requests in flight, and recovers by itself
+//! when the proxy does. A slow proxy inside the timeout is no fault at all.
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use presence_model::Config;
+use support::*;
+use wasm_bindgen_test::*;
+use yew::AppHandle;
+use zulip_roster::components::roster::{Roster, RosterProps};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const REFRESH_MS: f64 = 1000.0;
+
+fn mount(fakes: &Fakes) -> (web_sys::Element, AppHandle<Roster>) {
+    let root = mount_point();
+    let props = RosterProps {
+        config: Config::from_pairs(
+            [("names", "off"), ("refresh", "1"), ("timeout", "1")],
+            Some("/api/v1"),
+        )
+        .unwrap(),
+        services: fakes.services.clone(),
+        host: Some(root.clone()),
+        tick_ms: 1000,
+        control: Default::default(),
+    };
+    let handle = yew::Renderer::<Roster>::with_root_and_props(root.clone(), props).render();
+    (root, handle)
+}
+
+/// The team a minute later: someone went idle, so recovery shows on screen.
+fn team_later() -> String {
+    modern_body(
+        T + 60.0,
+        &[
+            ("zoe@x", "active", 5),
+            ("ada@x", "idle", 30),
+            ("bo@x", "idle", 20),
+            ("anon@x", "active", 360),
+        ],
+    )
+}
+
+#[wasm_bindgen_test]
+async fn each_fault_is_reported_the_rows_stay_and_the_roster_recovers() {
+    let zulip =
+        |code: &str, msg: &str| format!(r#"{{"result":"error","msg":"{msg}","code":"{code}"}}"#);
+    let drills: Vec<(&str, Reply, &str, &str)> = vec![
+        (
+            "connection refused",
+            Reply::Network,
+            "down",
+            "cannot be reached",
+        ),
+        (
+            "401",
+            status(401, zulip("INVALID_API_KEY", "Invalid API key")),
+            "refused",
+            "INVALID_API_KEY",
+        ),
+        (
+            "403",
+            status(403, zulip("USER_DEACTIVATED", "Account is deactivated")),
+            "refused",
+            "deactivated",
+        ),
+        (
+            "404",
+            status(404, "<html>Not Found</html>"),
+            "wrong-url",
+            "HTTP 404",
+        ),
+        (
+            "429 with Retry-After",
+            Reply::Answer {
+                status: 429,
+                body: zulip("RATE_LIMIT_HIT", "API usage exceeded rate limit").into(),
+                retry_after: Some("1".into()),
+            },
+            "rate-limited",
+            "rate-limiting",
+        ),
+        (
+            "500",
+            status(500, zulip("BAD_REQUEST", "Internal error")),
+            "down",
+            "HTTP 500",
+        ),
+        (
+            "a response that never ends",
+            Reply::Hang,
+            "down",
+            "within 1 s",
+        ),
+        (
+            "a connection reset mid-body",
+            Reply::Slow(300, Box::new(Reply::Network)),
+            "down",
+            "cannot be reached",
+        ),
+    ];
+    for (drill, fault, cause, says) in drills {
+        let fakes = Fakes::new(
+            FakeFetcher::new().route(PRESENCE, vec![ok(team()), fault, ok(team_later())]),
+        );
+        let (root, handle) = mount(&fakes);
+        wait_for_state(&root, "ready").await;
+        let (errors, _listener) = record_errors(&root);
+
+        wait_for_state(&root, "stale").await;
+        let banner = text(&root, "[part=banner]");
+        assert!(banner.contains(says), "{drill}: {banner:?}");
+        assert_eq!(row_emails(&root).len(), 4, "{drill}: the rows stay");
+        wait_until(&root, "a roster-error event", || {
+            !errors.borrow().is_empty()
+        })
+        .await;
+        assert_eq!(errors.borrow()[0].0, cause, "{drill}");
+
+        wait_until(&root, "recovery", || {
+            root.get_attribute("data-state").as_deref() == Some("ready")
+                && root.get_attribute("data-idle").as_deref() == Some("2")
+        })
+        .await;
+        assert!(
+            root.query_selector("[part=banner]").unwrap().is_none(),
+            "{drill}"
+        );
+        assert_eq!(
+            fakes.fetcher.max_in_flight.get(),
+            1,
+            "{drill}: never two at once"
+        );
+        let times = fakes.fetcher.request_times.borrow().clone();
+        for pair in times.windows(2) {
+            // Timers fire a hair early at most; a retry is never a refresh sooner.
+            assert!(pair[1] - pair[0] >= REFRESH_MS - 5.0, "{drill}: {times:?}");
+        }
+        handle.destroy();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_slow_proxy_inside_the_timeout_is_no_fault() {
+    let fakes = Fakes::new(FakeFetcher::new().route(
+        PRESENCE,
+        vec![ok(team()), Reply::Slow(700, Box::new(ok(team_later())))],
+    ));
+    let (root, handle) = mount(&fakes);
+    wait_for_state(&root, "ready").await;
+    let (errors, _listener) = record_errors(&root);
+    wait_until(&root, "the slow answer", || {
+        root.get_attribute("data-idle").as_deref() == Some("2")
+    })
+    .await;
+    assert_eq!(root.get_attribute("data-state").as_deref(), Some("ready"));
+    assert!(root.query_selector("[part=banner]").unwrap().is_none());
+    assert!(errors.borrow().is_empty(), "{:?}", errors.borrow());
+    assert_eq!(fakes.fetcher.max_in_flight.get(), 1);
+    handle.destroy();
+}
