@@ -162,6 +162,7 @@ const helpers = () => {
       const name = document.createElement("span");
       name.setAttribute("part", "name");
       name.className = "name";
+      name.title = p.email;
       name.textContent = p.email;
       li.append(status, avatar, name);
       ul.append(li);
