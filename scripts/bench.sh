@@ -18,7 +18,7 @@ head -n1 target/bench/payloads/p10k.both >target/bench/payloads/p10k.json
 tail -n1 target/bench/payloads/p10k.both >target/bench/payloads/p10k-changed.json
 "$sim" --users 50000 --seed 1 --dump-presence $at >target/bench/payloads/p50k.json
 trunk build --release --offline
-trunk build --release --offline --all-features --dist target/bench/dist
+trunk build --release --offline --features bench --dist target/bench/dist
 # The same module with function names kept, for the CPU profiles: wasm-bindgen keeps the
 # name section, and wasm-opt keeps it with -g (trunk's build drops it).
 rm -rf target/bench/prof-dist

@@ -15,6 +15,8 @@
     clippy::unimplemented
 )]
 
+#[cfg(all(feature = "soak", target_arch = "wasm32"))]
+pub mod alloc;
 #[cfg(feature = "bench")]
 pub mod bench;
 pub mod components;

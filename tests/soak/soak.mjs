@@ -1,8 +1,9 @@
 // The soak (scripts/soak.sh builds what it needs, then runs this; not part of the test
 // command): the release widget in headless Chromium against the simulator, through a
 // small proxy here that holds the key and injects faults, for POLLS polls (default
-// 1,000) at a fast refresh, then destroyed. It reports JS heap and wasm memory at poll
-// 100 and at the end (growth must stay ≤ 2%), the timers and event listeners the widget
+// 1,000) at a fast refresh, then destroyed. It reports JS heap and wasm memory (live
+// bytes, and the memory's size) at poll 100 and at the end (growth of what is alive must
+// stay ≤ 2%), the timers and event listeners the widget
 // left behind after destroy (must be 0), and page errors and panics (must be none).
 // Writes target/soak/results.json; exits non-zero when a limit is broken.
 import { spawn } from "node:child_process";
@@ -16,7 +17,8 @@ const require = createRequire(new URL("../../tools/package.json", import.meta.ur
 const { chromium } = require("playwright-core");
 
 const ROOT = resolve(new URL("../..", import.meta.url).pathname);
-const DIST = join(ROOT, "dist");
+// The release build with the `soak` feature (exports and a live-bytes count only).
+const DIST = join(ROOT, "target/soak/dist");
 const POLLS = Number(process.env.POLLS ?? 1000);
 const USERS = Number(process.env.USERS ?? 1000);
 // The simulator's demo credentials: the proxy adds them, the browser never sees them.
@@ -163,14 +165,20 @@ await page.goto(base);
 await page.waitForFunction(() => window.ready === true);
 
 // Several full collections, tasks apart: V8 also drops compiled code and caches it has
-// not used for a few collections, which one collection alone would leave counted.
-const memory = () => page.evaluate(async () => {
-  for (let i = 0; i < 6; i++) {
-    window.gc();
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return { js_heap: performance.memory.usedJSHeapSize, wasm_memory: wasm.memory.buffer.byteLength };
-});
+// not used for a few collections, which one collection alone would leave counted. The
+// DOM counters say whether nodes or listeners pile up, apart from the heap's size.
+const cdp = await page.context().newCDPSession(page);
+const memory = async () => {
+  const m = await page.evaluate(async () => {
+    for (let i = 0; i < 6; i++) {
+      window.gc();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return { js_heap: performance.memory.usedJSHeapSize, wasm_live: core.__liveBytes(), wasm_memory: wasm.memory.buffer.byteLength };
+  });
+  const { nodes, jsEventListeners } = await cdp.send("Memory.getDOMCounters");
+  return { ...m, dom_nodes: nodes, js_event_listeners: jsEventListeners };
+};
 const mark = await page.evaluate(() => {
   window.changes = 0;
   window.errors = 0;
@@ -186,18 +194,54 @@ const mark = await page.evaluate(() => {
 const settle = () => page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
 await until("the first roster", () => answered >= 1);
 const started = Date.now();
+// HEAP_DIFF=1: heap snapshots at poll 100 and at the end, summed by kind of object, to
+// say what grew (slow: each snapshot takes seconds).
+const heapByKind = async () => {
+  let json = "";
+  const collect = ({ chunk }) => { json += chunk; };
+  cdp.on("HeapProfiler.addHeapSnapshotChunk", collect);
+  await cdp.send("HeapProfiler.takeHeapSnapshot", { reportProgress: false });
+  cdp.off("HeapProfiler.addHeapSnapshotChunk", collect);
+  const snap = JSON.parse(json);
+  const f = snap.snapshot.meta.node_fields, types = snap.snapshot.meta.node_types[0];
+  const [ti, ni, si, width] = [f.indexOf("type"), f.indexOf("name"), f.indexOf("self_size"), f.length];
+  const kinds = new Map();
+  for (let i = 0; i < snap.nodes.length; i += width) {
+    const type = types[snap.nodes[i + ti]];
+    const name = type === "string" || type === "concatenated string" ? "(strings)" : type === "code" ? "(code)" : `${type}:${snap.strings[snap.nodes[i + ni]]}`.slice(0, 60);
+    const k = kinds.get(name) ?? { count: 0, bytes: 0 };
+    k.count++; k.bytes += snap.nodes[i + si];
+    kinds.set(name, k);
+  }
+  return kinds;
+};
+let heap100;
 let at100;
+// Every 100 polls, to tell a leak (steady growth) from a heap settling at its high-water
+// mark (a step or two, then flat).
+const series = [];
 for (let i = 2; i <= POLLS; i++) {
   const before = answered;
   await page.evaluate(() => handle.refresh());
   await until(`poll ${i}`, () => answered > before);
-  if (i === 100) {
+  if (i % 100 === 0) {
     await settle();
-    at100 = await memory();
+    const m = await memory();
+    series.push({ poll: i, ...m });
+    if (i === 100) {
+      at100 = m;
+      if (process.env.HEAP_DIFF) heap100 = await heapByKind();
+    }
   }
 }
 await settle();
 const atEnd = await memory();
+let heapGrowth;
+if (process.env.HEAP_DIFF) {
+  const end = await heapByKind();
+  heapGrowth = [...end].map(([kind, e]) => ({ kind, bytes: e.bytes - (heap100.get(kind)?.bytes ?? 0), count: e.count - (heap100.get(kind)?.count ?? 0) }))
+    .sort((a, b) => b.bytes - a.bytes).slice(0, 15);
+}
 const state = await page.evaluate(() => ({ state: document.getElementById("host").dataset.state, changes, errors,
   rows: document.getElementById("host").shadowRoot.querySelectorAll("li[part~=row]").length }));
 const left = await page.evaluate(async (mark) => {
@@ -211,11 +255,13 @@ await browser.close();
 server.close();
 stopSim();
 
-const total = (m) => m.js_heap + m.wasm_memory;
+// What is alive: the JS heap and the wasm allocator's live bytes. The wasm memory's size
+// is reported too, but it is a high-water mark (it never shrinks), not a leak measure.
+const total = (m) => m.js_heap + m.wasm_live;
 const results = {
   polls: POLLS, users: USERS, seconds: +seconds.toFixed(1), faults_injected: faults,
   roster_change_events: state.changes, roster_error_events: state.errors, state_before_destroy: state.state, rows: state.rows,
-  memory_at_100: at100, memory_at_end: atEnd, growth: +(total(atEnd) / total(at100) - 1).toFixed(4),
+  memory_at_100: at100, memory_at_end: atEnd, memory_every_100_polls: series, heap_growth_by_kind: heapGrowth, growth: +(total(atEnd) / total(at100) - 1).toFixed(4),
   timers_left: left.timers, listeners_left: left.listeners.length, listeners_left_detail: left.listeners,
   widget_errors: widgetErrors, network_errors_logged_by_chromium: networkErrors.length,
 };
