@@ -186,8 +186,7 @@ pub fn parse_presence(bytes: &[u8]) -> Result<Parsed<RealmPresence>, PresenceErr
 
 /// Parses Zulip's error body, if that is what `bytes` holds (`result` is `"error"`).
 pub fn parse_error_body(bytes: &[u8]) -> Option<ErrorBody> {
-    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
-    serde_json::from_slice::<ErrorBody>(bytes)
+    serde_json::from_slice::<ErrorBody>(without_bom(bytes))
         .ok()
         .filter(|body| body.result == "error")
 }
@@ -197,11 +196,14 @@ pub fn parse_users(bytes: &[u8]) -> Result<UsersResponse, ParseError> {
     parse_json(bytes)
 }
 
-/// A UTF-8 byte-order mark, which JSON forbids and some proxies and editors add anyway.
-const BOM: &[u8] = b"\xEF\xBB\xBF";
+/// `bytes` without a leading UTF-8 byte-order mark, which JSON forbids and some proxies
+/// and editors add anyway.
+fn without_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
 
 fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ParseError> {
-    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    let bytes = without_bom(bytes);
     serde_json::from_slice(bytes).map_err(|err| {
         let path = path_at(bytes, err.line(), err.column());
         ParseError::from_json(err, path)

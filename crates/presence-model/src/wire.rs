@@ -101,22 +101,35 @@ impl Serialize for ClientName {
 
 impl<'de> Deserialize<'de> for ClientName {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct NameVisitor;
+        from_wire_str(deserializer, "a client name", ClientName::new)
+    }
+}
 
-        impl Visitor<'_> for NameVisitor {
-            type Value = ClientName;
+/// Reads a wire string into `T` with `from`, which accepts any string; `expected` is
+/// what a non-string is reported against ("invalid type: …, expected {expected}").
+fn from_wire_str<'de, D: Deserializer<'de>, T>(
+    deserializer: D,
+    expected: &'static str,
+    from: fn(&str) -> T,
+) -> Result<T, D::Error> {
+    struct StrVisitor<T> {
+        expected: &'static str,
+        from: fn(&str) -> T,
+    }
 
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a client name")
-            }
+    impl<T> Visitor<'_> for StrVisitor<T> {
+        type Value = T;
 
-            fn visit_str<E: de::Error>(self, s: &str) -> Result<ClientName, E> {
-                Ok(ClientName::new(s))
-            }
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str(self.expected)
         }
 
-        deserializer.deserialize_str(NameVisitor)
+        fn visit_str<E: de::Error>(self, s: &str) -> Result<T, E> {
+            Ok((self.from)(s))
+        }
     }
+
+    deserializer.deserialize_str(StrVisitor { expected, from })
 }
 
 /// A user's entries by client name, in name order. A sorted vector rather than a
@@ -290,21 +303,7 @@ impl Serialize for ReportedStatus {
 
 impl<'de> Deserialize<'de> for ReportedStatus {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct StatusVisitor;
-
-        impl Visitor<'_> for StatusVisitor {
-            type Value = ReportedStatus;
-
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a status string")
-            }
-
-            fn visit_str<E: de::Error>(self, s: &str) -> Result<ReportedStatus, E> {
-                Ok(ReportedStatus::from_wire(s))
-            }
-        }
-
-        deserializer.deserialize_str(StatusVisitor)
+        from_wire_str(deserializer, "a status string", ReportedStatus::from_wire)
     }
 }
 
