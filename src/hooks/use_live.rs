@@ -215,7 +215,7 @@ pub fn use_live(
                             Ok(a) => classify_presence(answer(a)),
                             Err(e) => Err(failure_of(*e, &config)),
                         };
-                        match outcome {
+                        let next_ms = match outcome {
                             Ok(parsed) => {
                                 for warning in &parsed.warnings {
                                     let text = warning.to_string();
@@ -247,17 +247,17 @@ pub fn use_live(
                                         reporter.report(&mut shown.borrow_mut());
                                     },
                                 );
-                                period.min(f64::from(u32::MAX)) as u32
+                                period
                             }
                             Err(failure) => {
                                 let mut live = live.borrow_mut();
                                 live.failed(failure, now, (services.random)());
-                                let next = live.next_poll_in_ms(now);
                                 rerender.force_update();
                                 reporter.report(&mut live);
-                                next.min(f64::from(u32::MAX)) as u32
+                                live.next_poll_in_ms(now)
                             }
-                        }
+                        };
+                        next_ms.min(f64::from(u32::MAX)) as u32
                     }),
                 )
             };
