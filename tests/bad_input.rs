@@ -6,11 +6,9 @@
 
 mod support;
 
-use presence_model::Config;
 use serde_json::Value;
 use support::*;
 use wasm_bindgen_test::*;
-use zulip_roster::components::roster::{Roster, RosterProps};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -67,17 +65,9 @@ async fn each_bad_answer_after_a_good_roster_gives_its_stated_outcome() {
         };
         let fakes = Fakes::new(FakeFetcher::new().route(PRESENCE, vec![ok(team()), reply]));
         let console = ConsoleErrors::watch();
-        let root = mount_point();
+        let (root, handle) =
+            mount_roster(&[("names", "off"), ("refresh", "1")], &fakes.services, 1000);
         let (errors, _listener) = record_errors(&root);
-        let props = RosterProps {
-            config: Config::from_pairs([("names", "off"), ("refresh", "1")], Some("/api/v1"))
-                .unwrap(),
-            services: fakes.services.clone(),
-            host: Some(root.clone()),
-            tick_ms: 1000,
-            control: Default::default(),
-        };
-        let handle = yew::Renderer::<Roster>::with_root_and_props(root.clone(), props).render();
         wait_for_state(&root, "ready").await;
         assert_eq!(row_emails(&root).len(), 4, "{file}: the good roster");
         wait_until(&root, "the bad answer", || {

@@ -8,11 +8,9 @@ mod support;
 use std::rc::Rc;
 
 use js_sys::{Function, Reflect};
-use presence_model::Config;
 use support::*;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
-use zulip_roster::components::roster::{Roster, RosterProps};
 use zulip_roster::services::PerformanceClock;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -58,15 +56,7 @@ async fn statuses_follow_the_server_clock_whatever_the_browser_clock_says() {
         // The real clock, not the fake one: this is about what the browser says.
         let mut services = fakes.services.clone();
         services.clock = Rc::new(PerformanceClock);
-        let root = mount_point();
-        let props = RosterProps {
-            config: Config::from_pairs([("names", "off")], Some("/api/v1")).unwrap(),
-            services,
-            host: Some(root.clone()),
-            tick_ms: 50,
-            control: Default::default(),
-        };
-        let handle = yew::Renderer::<Roster>::with_root_and_props(root.clone(), props).render();
+        let (root, handle) = mount_roster(&[("names", "off")], &services, 50);
         wait_for_state(&root, "ready").await;
         // Let a few ticks re-age everyone by the (real) elapsed time.
         gloo_timers::future::TimeoutFuture::new(200).await;

@@ -6,31 +6,21 @@
 
 mod support;
 
-use presence_model::Config;
 use support::*;
 use wasm_bindgen_test::*;
 use yew::AppHandle;
-use zulip_roster::components::roster::{Roster, RosterProps};
+use zulip_roster::Roster;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const REFRESH_MS: f64 = 1000.0;
 
 fn mount(fakes: &Fakes) -> (web_sys::Element, AppHandle<Roster>) {
-    let root = mount_point();
-    let props = RosterProps {
-        config: Config::from_pairs(
-            [("names", "off"), ("refresh", "1"), ("timeout", "1")],
-            Some("/api/v1"),
-        )
-        .unwrap(),
-        services: fakes.services.clone(),
-        host: Some(root.clone()),
-        tick_ms: 1000,
-        control: Default::default(),
-    };
-    let handle = yew::Renderer::<Roster>::with_root_and_props(root.clone(), props).render();
-    (root, handle)
+    mount_roster(
+        &[("names", "off"), ("refresh", "1"), ("timeout", "1")],
+        &fakes.services,
+        1000,
+    )
 }
 
 /// The team a minute later: someone went idle, so recovery shows on screen.

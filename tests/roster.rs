@@ -4,30 +4,13 @@
 
 mod support;
 
-use presence_model::Config;
 use support::*;
 use wasm_bindgen_test::*;
 use web_sys::Element;
-use yew::AppHandle;
-use zulip_roster::components::roster::{Roster, RosterProps};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const LEGACY: &str = include_str!("fixtures/realm-presence.legacy-clients.json");
-
-fn mount(pairs: &[(&str, &str)], fakes: &Fakes, tick_ms: u32) -> (Element, AppHandle<Roster>) {
-    let config = Config::from_pairs(pairs.iter().copied(), Some("/api/v1")).unwrap();
-    let root = mount_point();
-    let props = RosterProps {
-        config,
-        services: fakes.services.clone(),
-        host: Some(root.clone()),
-        tick_ms,
-        control: Default::default(),
-    };
-    let handle = yew::Renderer::<Roster>::with_root_and_props(root.clone(), props).render();
-    (root, handle)
-}
 
 fn names() -> String {
     users_body(&[
@@ -48,7 +31,7 @@ async fn shows_who_is_online_with_names_counts_and_hooks() {
             .route(PRESENCE, vec![ok(team())])
             .route(USERS, vec![ok(names())]),
     );
-    let (root, _handle) = mount(&[], &fakes, 1000);
+    let (root, _handle) = mount_roster(&[], &fakes.services, 1000);
     wait_for_state(&root, "ready").await;
     wait_until(&root, "names", || {
         text(&root, "li[data-email='zoe@x'] .name") == "Zoë Ødegaard"
@@ -139,7 +122,7 @@ async fn names_failing_leaves_emails_and_a_working_roster() {
             r#"{"result":"error","msg":"Invalid API key","code":"INVALID_API_KEY"}"#,
         )],
     ));
-    let (root, _handle) = mount(&[], &fakes, 1000);
+    let (root, _handle) = mount_roster(&[], &fakes.services, 1000);
     wait_for_state(&root, "ready").await;
     wait_until(&root, "the users request", || {
         fakes.fetcher.count(USERS) == 1
@@ -152,7 +135,7 @@ async fn names_failing_leaves_emails_and_a_working_roster() {
 #[wasm_bindgen_test]
 async fn pre_7_0_data_shows_client_icons_with_labels() {
     let fakes = Fakes::new(FakeFetcher::new().route(PRESENCE, vec![ok(LEGACY)]));
-    let (root, _handle) = mount(&[("names", "off")], &fakes, 1000);
+    let (root, _handle) = mount_roster(&[("names", "off")], &fakes.services, 1000);
     wait_for_state(&root, "ready").await;
     let ada = wait_for(&root, "li[data-email='ada@zulip.example']").await;
     assert_eq!(
@@ -182,7 +165,8 @@ async fn pre_7_0_data_shows_client_icons_with_labels() {
 #[wasm_bindgen_test]
 async fn a_failed_refresh_keeps_the_rows_and_says_stale_then_recovers() {
     let fakes = Fakes::new(FakeFetcher::new().route(PRESENCE, vec![ok(team()), Reply::Network]));
-    let (root, _handle) = mount(&[("refresh", "1"), ("names", "off")], &fakes, 1000);
+    let (root, _handle) =
+        mount_roster(&[("refresh", "1"), ("names", "off")], &fakes.services, 1000);
     wait_for_state(&root, "ready").await;
     let (errors, _listener) = record_errors(&root);
     wait_for_state(&root, "stale").await;
@@ -215,21 +199,12 @@ async fn each_error_cause_has_its_own_message_and_event() {
     ];
     for (reply, cause, words) in cases {
         let fakes = Fakes::new(FakeFetcher::new().route(PRESENCE, vec![reply.clone()]));
-        let root = mount_point();
+        let (root, handle) = mount_roster(
+            &[("names", "off"), ("timeout", "1"), ("refresh", "5")],
+            &fakes.services,
+            1000,
+        );
         let (errors, _listener) = record_errors(&root);
-        let config = Config::from_pairs(
-            [("names", "off"), ("timeout", "1"), ("refresh", "5")],
-            Some("/api/v1"),
-        )
-        .unwrap();
-        let props = RosterProps {
-            config,
-            services: fakes.services.clone(),
-            host: Some(root.clone()),
-            tick_ms: 1000,
-            control: Default::default(),
-        };
-        let handle = yew::Renderer::<Roster>::with_root_and_props(root.clone(), props).render();
         wait_for_state(&root, "error").await;
         let banner = wait_for(&root, "[part=banner]").await;
         let shown = banner.text_content().unwrap();
@@ -258,7 +233,7 @@ async fn each_error_cause_has_its_own_message_and_event() {
 #[wasm_bindgen_test]
 async fn an_empty_answer_explains_itself() {
     let fakes = Fakes::new(FakeFetcher::new().route(PRESENCE, vec![ok(modern_body(T, &[]))]));
-    let (root, _handle) = mount(&[("names", "off")], &fakes, 1000);
+    let (root, _handle) = mount_roster(&[("names", "off")], &fakes.services, 1000);
     wait_for_state(&root, "empty").await;
     assert_eq!(
         text(&root, "[part=banner]"),
@@ -287,7 +262,7 @@ async fn search_filters_rows_by_name_or_email_but_not_counts() {
             .route(PRESENCE, vec![ok(team())])
             .route(USERS, vec![ok(names())]),
     );
-    let (root, _handle) = mount(&[], &fakes, 1000);
+    let (root, _handle) = mount_roster(&[], &fakes.services, 1000);
     wait_until(&root, "names", || {
         text(&root, "li[data-email='bo@x'] .name") == "Émile Brontë"
     })
@@ -329,7 +304,7 @@ async fn names_sort_as_a_reader_expects_accents_and_emoji_included() {
             .route(PRESENCE, vec![ok(everyone_active)])
             .route(USERS, vec![ok(directory)]),
     );
-    let (root, _handle) = mount(&[("lang", "en")], &fakes, 1000);
+    let (root, _handle) = mount_roster(&[("lang", "en")], &fakes.services, 1000);
     wait_until(&root, "names", || {
         text(&root, "li[data-email='a@x'] .name") == "Ezra Pound"
     })
@@ -357,7 +332,8 @@ async fn people_age_from_idle_to_offline_without_a_new_poll() {
             &[("bo@x", "idle", 100), ("zoe@x", "active", 0)],
         ))],
     ));
-    let (root, _handle) = mount(&[("names", "off"), ("refresh", "600")], &fakes, 20);
+    let (root, _handle) =
+        mount_roster(&[("names", "off"), ("refresh", "600")], &fakes.services, 20);
     let bo = wait_for(&root, "li[data-email='bo@x']").await;
     assert_eq!(bo.get_attribute("data-status").as_deref(), Some("idle"));
     fakes.clock.advance_secs(39.0);
@@ -385,7 +361,8 @@ async fn people_age_from_idle_to_offline_without_a_new_poll() {
 #[wasm_bindgen_test]
 async fn polling_pauses_while_hidden_and_refreshes_when_visible_again() {
     let fakes = Fakes::new(FakeFetcher::new().route(PRESENCE, vec![ok(team())]));
-    let (root, _handle) = mount(&[("names", "off"), ("refresh", "1")], &fakes, 1000);
+    let (root, _handle) =
+        mount_roster(&[("names", "off"), ("refresh", "1")], &fakes.services, 1000);
     wait_for_state(&root, "ready").await;
     fakes.visibility.set_hidden(true);
     let before = fakes.fetcher.count(PRESENCE);
@@ -407,9 +384,9 @@ async fn polling_pauses_while_hidden_and_refreshes_when_visible_again() {
 #[wasm_bindgen_test]
 async fn a_slow_request_is_never_doubled_and_destroy_aborts_it() {
     let fakes = Fakes::new(FakeFetcher::new().route(PRESENCE, vec![Reply::Hang]));
-    let (root, handle) = mount(
+    let (root, handle) = mount_roster(
         &[("names", "off"), ("refresh", "1"), ("timeout", "60")],
-        &fakes,
+        &fakes.services,
         1000,
     );
     wait_until(&root, "the first request", || {
@@ -451,7 +428,8 @@ async fn a_poll_that_changes_nothing_touches_no_dom() {
         ],
     );
     let fakes = Fakes::new(FakeFetcher::new().route(PRESENCE, vec![ok(first), ok(second)]));
-    let (root, _handle) = mount(&[("names", "off"), ("refresh", "1")], &fakes, 1000);
+    let (root, _handle) =
+        mount_roster(&[("names", "off"), ("refresh", "1")], &fakes.services, 1000);
     wait_for_state(&root, "ready").await;
     wait_for(&root, "li[data-email='zoe@x']").await;
     // The callback receives (and so consumes) the records: count them there.
@@ -493,7 +471,7 @@ async fn an_avatar_that_fails_to_load_becomes_the_placeholder() {
             .route(PRESENCE, vec![ok(team())])
             .route(USERS, vec![ok(names)]),
     );
-    let (root, _handle) = mount(&[("refresh", "600")], &fakes, 1000);
+    let (root, _handle) = mount_roster(&[("refresh", "600")], &fakes.services, 1000);
     wait_until(&root, "the name", || {
         text(&root, "li[data-email='zoe@x'] .name") == "Zoë"
     })

@@ -257,6 +257,28 @@ impl Fakes {
     }
 }
 
+/// Mounts a roster on a fresh element with the options `pairs` (the proxy defaults to
+/// `/api/v1`) and `services`, re-ageing every `tick_ms`.
+pub fn mount_roster(
+    pairs: &[(&str, &str)],
+    services: &Services,
+    tick_ms: u32,
+) -> (Element, yew::AppHandle<zulip_roster::Roster>) {
+    let config =
+        presence_model::Config::from_pairs(pairs.iter().copied(), Some("/api/v1")).unwrap();
+    let root = mount_point();
+    let props = zulip_roster::components::roster::RosterProps {
+        config,
+        services: services.clone(),
+        host: Some(root.clone()),
+        tick_ms,
+        control: Default::default(),
+    };
+    let handle =
+        yew::Renderer::<zulip_roster::Roster>::with_root_and_props(root.clone(), props).render();
+    (root, handle)
+}
+
 /// A fresh element in the page to mount on.
 pub fn mount_point() -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
