@@ -6,11 +6,9 @@ import { createServer } from "node:http";
 import { brotliCompressSync, constants } from "node:zlib";
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
-import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
+import { launchChromium } from "../chromium.mjs";
 
-const require = createRequire(new URL("../../tools/package.json", import.meta.url));
-const { chromium } = require("playwright-core");
 
 const ROOT = resolve(new URL("../..", import.meta.url).pathname);
 const BENCH = join(ROOT, "target/bench");
@@ -72,11 +70,7 @@ window.ready = true;
 await new Promise((r) => server.listen(0, "127.0.0.1", r));
 const base = `http://127.0.0.1:${server.address().port}`;
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--enable-precise-memory-info", "--js-flags=--expose-gc"],
-});
+const browser = await launchChromium(["--enable-precise-memory-info", "--js-flags=--expose-gc"]);
 const open = async (path) => {
   const page = await browser.newPage({ viewport: { width: 800, height: 700 } });
   await page.goto(base + path);

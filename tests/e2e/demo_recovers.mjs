@@ -5,10 +5,8 @@
 // without its simulator, or the README's steps). Starts and stops the simulator itself:
 //   SIM_BIN=target/release/presence-sim node tests/e2e/demo_recovers.mjs [--format legacy]
 import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
+import { launchChromium } from "../chromium.mjs";
 
-const require = createRequire(new URL("../../tools/package.json", import.meta.url));
-const { chromium } = require("playwright-core");
 
 const simBin = process.env.SIM_BIN ?? "target/release/presence-sim";
 const simArgs = process.argv.slice(2);
@@ -33,11 +31,7 @@ async function waitForState(page, wanted, ms = 30000) {
 }
 
 let sim = startSim();
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium();
 let failed = false;
 try {
   const page = await browser.newPage({ viewport: { width: 420, height: 640 } });

@@ -8,12 +8,10 @@
 // Every process it starts is stopped by PID at the end, pass or fail.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { launchChromium } from "../chromium.mjs";
 
-const require = createRequire(new URL("../../tools/package.json", import.meta.url));
-const { chromium } = require("playwright-core");
 
 const ROOT = resolve(new URL("../..", import.meta.url).pathname);
 const SIM = join(ROOT, "target/release/presence-sim");
@@ -141,10 +139,7 @@ let sim = startSim();
 const [nginxCmd, nginxArgs] = asNobody(NGINX, ["-p", tmp, "-c", join(tmp, "conf", "nginx.conf")]);
 const nginx = spawn(nginxCmd, nginxArgs, { stdio: ["ignore", "ignore", "inherit"] });
 children.push(nginx);
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium();
 
 try {
   await waitFor("the simulator", async () => (await fetch(`${simUrl}/_sim/stats`)).ok);

@@ -5,12 +5,10 @@
 //   node tests/e2e/release_smoke.mjs dist
 import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { launchChromium } from "../chromium.mjs";
 
-const require = createRequire(new URL("../../tools/package.json", import.meta.url));
-const { chromium } = require("playwright-core");
 
 const dist = process.argv[2] ?? "dist";
 const root = mkdtempSync(join(tmpdir(), "zulip-roster-smoke-"));
@@ -32,10 +30,7 @@ try { mount(document.createElement("div"), { proxy: "/x", refreshRate: 1 }); } c
 
 const port = 18000 + Math.floor(Math.random() * 1000);
 const server = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1"], { cwd: root, stdio: "ignore" });
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium();
 let failures = 0;
 let passes = 0;
 const check = (ok, what) => {

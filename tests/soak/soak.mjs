@@ -10,11 +10,9 @@ import { spawn } from "node:child_process";
 import { createServer, request } from "node:http";
 import { createServer as netServer } from "node:net";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
+import { launchChromium } from "../chromium.mjs";
 
-const require = createRequire(new URL("../../tools/package.json", import.meta.url));
-const { chromium } = require("playwright-core");
 
 const ROOT = resolve(new URL("../..", import.meta.url).pathname);
 // The release build with the `soak` feature (exports and a live-bytes count only).
@@ -114,11 +112,7 @@ for (let i = 0; ; i++) {
 // and would read as growth. Nothing of the widget's runs differently without them.
 // SOAK_JIT=1 keeps them on.
 const JS_FLAGS = process.env.SOAK_JIT ? "--js-flags=--expose-gc" : "--js-flags=--expose-gc --no-opt --no-maglev --no-sparkplug";
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--enable-precise-memory-info", JS_FLAGS],
-});
+const browser = await launchChromium(["--enable-precise-memory-info", JS_FLAGS]);
 const page = await browser.newPage();
 const widgetErrors = [];
 const networkErrors = [];
