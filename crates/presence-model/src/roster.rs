@@ -271,10 +271,8 @@ impl Roster {
             .iter()
             .map(|(email, user)| {
                 let profile = directory.and_then(|d| d.get(email));
-                let clients: Vec<ClientName> = user
-                    .clients()
-                    .map(|(name, _)| ClientName::new(name))
-                    .collect();
+                let clients: Vec<ClientName> =
+                    user.clients().map(|(name, _)| name.clone()).collect();
                 all_website &= clients.iter().all(|c| c.as_str() == "website");
                 let times = PresenceTimes::of(user);
                 let name = profile.map(|p| p.full_name.clone());

@@ -183,11 +183,10 @@ impl UserPresence {
     }
 
     /// The per-client entries, `"aggregated"` excluded, in name order.
-    pub fn clients(&self) -> impl Iterator<Item = (&str, &ClientPresence)> {
+    pub fn clients(&self) -> impl Iterator<Item = (&ClientName, &ClientPresence)> {
         self.entries
             .iter()
             .filter(|(name, _)| name.as_str() != AGGREGATED)
-            .map(|(name, entry)| (name.as_str(), entry))
     }
 }
 

@@ -99,7 +99,7 @@ fn the_api_example_is_one_active_user_on_the_web() {
         Status::Active
     );
     assert_eq!(
-        iago.clients().map(|(n, _)| n).collect::<Vec<_>>(),
+        iago.clients().map(|(n, _)| n.as_str()).collect::<Vec<_>>(),
         ["website"]
     );
 }

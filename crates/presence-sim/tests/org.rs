@@ -110,11 +110,10 @@ fn legacy_format_has_client_keys_and_aggregated_is_the_newest() {
         let aggregated = user.aggregated().expect("aggregated is sent");
         let clients: Vec<_> = user.clients().collect();
         assert!(!clients.is_empty());
-        assert!(clients
-            .iter()
-            .any(|(name, e)| Some(*name) == aggregated.client.as_deref()
-                && e.timestamp == aggregated.timestamp
-                && e.status == aggregated.status));
+        assert!(clients.iter().any(|(name, e)| Some(name.as_str())
+            == aggregated.client.as_deref()
+            && e.timestamp == aggregated.timestamp
+            && e.status == aggregated.status));
         for (name, entry) in clients {
             names.insert(name.to_owned());
             assert_eq!(entry.pushable, Some(name == "ZulipMobile"));
