@@ -182,6 +182,7 @@ pub fn use_live(
             let warned: Rc<RefCell<HashSet<String>>> = Rc::default();
             // Cleared when the roster goes; steps still queued then do nothing.
             let alive = Rc::new(Cell::new(true));
+            let timeout_ms = config.timeout_secs.saturating_mul(1000);
             let reporter = Rc::new(Reporter {
                 host,
                 pending: Cell::default(),
@@ -206,7 +207,7 @@ pub fn use_live(
                     services.visibility.clone(),
                     PollerOptions {
                         url: config.presence_url(),
-                        timeout_ms: config.timeout_secs.saturating_mul(1000),
+                        timeout_ms,
                         refresh_on_visible: true,
                     },
                     Rc::new(move |result: &Result<HttpAnswer, FetchError>| {
@@ -280,7 +281,7 @@ pub fn use_live(
                     services.visibility.clone(),
                     PollerOptions {
                         url: config.users_url(),
-                        timeout_ms: config.timeout_secs.saturating_mul(1000),
+                        timeout_ms,
                         refresh_on_visible: false,
                     },
                     Rc::new(move |result: &Result<HttpAnswer, FetchError>| {
