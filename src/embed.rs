@@ -14,9 +14,8 @@ use web_sys::{
 };
 use yew::AppHandle;
 
-use crate::components::app::{App, AppProps};
-use crate::hooks::use_live::RosterControl;
-use crate::services::Services;
+use crate::components::roster::{Roster, RosterProps};
+use crate::hooks::roster_control::RosterControl;
 
 const STYLES: &str = include_str!("../static/roster.css");
 const FALLBACK: &str = "<p part=\"banner\" role=\"alert\" style=\"margin:0;padding:6px 8px;font:14px system-ui,sans-serif\">Who's online is unavailable right now.</p><slot></slot>";
@@ -29,7 +28,7 @@ thread_local! {
 /// A mounted roster, as the page holds it.
 #[wasm_bindgen]
 pub struct RosterHandle {
-    app: Option<AppHandle<App>>,
+    app: Option<AppHandle<Roster>>,
     host: Element,
     shadow: ShadowRoot,
     control: RosterControl,
@@ -48,17 +47,16 @@ impl RosterHandle {
             }
         }
         if let Some(app) = self.app.as_mut() {
-            app.update(AppProps {
+            app.update(RosterProps {
                 host: self.host.clone(),
                 config,
                 control: self.control.clone(),
-                services: services(),
             });
         }
         Ok(())
     }
 
-    /// Polls now (unless a request is already in flight).
+    /// Polls now; during a request, once more as soon as it answers.
     pub fn refresh(&self) {
         self.control.refresh();
     }
@@ -66,6 +64,9 @@ impl RosterHandle {
     /// Stops polling and timers, aborts the request in flight, empties the shadow root.
     /// Calling it twice is harmless.
     pub fn destroy(&mut self) {
+        // At once: yew tears the component down in a later microtask, and a refresh()
+        // in between must not start a request.
+        self.control.set(None);
         if let Some(app) = self.app.take() {
             app.destroy();
             self.shadow.set_inner_html("<slot></slot>");
@@ -180,13 +181,12 @@ fn mount_with(
         .append_child(&root)
         .map_err(|_| JsError::new("cannot fill the shadow root"))?;
     let control = RosterControl::default();
-    let props = AppProps {
+    let props = RosterProps {
         host: element.clone(),
         config,
         control: control.clone(),
-        services: services(),
     };
-    let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
+    let app = yew::Renderer::<Roster>::with_root_and_props(root, props).render();
     MOUNTED.with(|m| m.borrow_mut().push(shadow.clone()));
     Ok(RosterHandle {
         app: Some(app),
@@ -217,22 +217,6 @@ extern "C" {
     fn define_roster_element(mount: &js_sys::Function, names: &js_sys::Array);
     #[wasm_bindgen(js_name = autoMount)]
     fn auto_mount(mount: &js_sys::Function, names: &js_sys::Array);
-}
-
-thread_local! {
-    static SERVICES: RefCell<Option<Services>> = const { RefCell::new(None) };
-}
-
-/// The services every roster mounted from now on uses: the browser's, unless a test
-/// put fakes in their place.
-pub fn use_services(services: Option<Services>) {
-    SERVICES.with(|s| *s.borrow_mut() = services);
-}
-
-fn services() -> Services {
-    SERVICES
-        .with(|s| s.borrow().clone())
-        .unwrap_or_else(Services::browser)
 }
 
 /// Defines `<zulip-roster>` and mounts `[data-zulip-roster]` elements (once per page).
@@ -318,7 +302,9 @@ fn install_panic_fallback() {
     }));
 }
 
-/// Panics inside a timer callback, as a bug would: for the fallback's browser test.
+/// Panics inside a timer callback, as a bug would: for the fallback's browser test
+/// (feature `testing`; never in the shipped build).
+#[cfg(feature = "testing")]
 #[doc(hidden)]
 #[wasm_bindgen(js_name = __panicForTests)]
 #[allow(clippy::panic)] // the one deliberate panic: the fallback's test needs a real one

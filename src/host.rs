@@ -1,43 +1,63 @@
-//! The widget's outside: `data-*` hooks on the element it is mounted on, and the
-//! `roster-error` event, for page authors' scripts and CSS and for tests.
+//! The widget's outside, written from one place: the `data-*` hooks on the element it is
+//! mounted on and the `roster-change` / `roster-error` events, as the reducer's effects
+//! say (`presence_model::live_roster`).
 
 use js_sys::{Array, Object, Reflect};
-use presence_model::{Counts, LiveState, StatusChange};
+use presence_model::live_roster::{ChangeReport, Effects, ErrorReport, HostSummary};
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 
-/// What the host element's attributes say.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HostSummary {
-    /// `data-state`.
-    pub state: &'static str,
-    /// `data-active`, `data-idle`, `data-offline`, `data-total`; absent with no roster.
-    pub counts: Option<Counts>,
+/// What of an [`Effects`] reaches the host element.
+#[derive(Debug, Clone, Default)]
+pub struct HostEffects {
+    summary: Option<HostSummary>,
+    change: Option<ChangeReport>,
+    error: Option<ErrorReport>,
 }
 
-impl HostSummary {
-    /// The summary of a live state.
-    pub fn of(state: &LiveState) -> Self {
-        HostSummary {
-            state: state.name(),
-            counts: state.snapshot().map(|s| s.roster.counts()),
+impl HostEffects {
+    /// Takes the host's part out of `effects`.
+    pub fn take(effects: &mut Effects) -> Self {
+        HostEffects {
+            summary: effects.host.take(),
+            change: effects.change.take(),
+            error: effects.error.take(),
         }
     }
 
-    /// Writes the attributes onto `host`.
-    pub fn apply(&self, host: &Element) {
-        let _ = host.set_attribute("data-state", self.state);
-        let names = ["data-active", "data-idle", "data-offline", "data-total"];
-        match self.counts {
-            Some(c) => {
-                for (name, n) in names.iter().zip([c.active, c.idle, c.offline, c.total()]) {
-                    let _ = host.set_attribute(name, &n.to_string());
-                }
+    /// Whether there is nothing to write or fire.
+    pub fn is_empty(&self) -> bool {
+        self.summary.is_none() && self.change.is_none() && self.error.is_none()
+    }
+
+    /// Writes the attributes, then fires the events, on `host`. Called after the render
+    /// these effects came with, so a script that sees `data-state="ready"` or hears
+    /// `roster-change` finds the rows in the DOM.
+    pub fn apply(self, host: &Element) {
+        if let Some(summary) = &self.summary {
+            write_summary(host, summary);
+        }
+        if let Some(change) = &self.change {
+            fire(host, "roster-change", &change_detail(change));
+        }
+        if let Some(error) = &self.error {
+            fire(host, "roster-error", &error_detail(error));
+        }
+    }
+}
+
+fn write_summary(host: &Element, summary: &HostSummary) {
+    let _ = host.set_attribute("data-state", summary.state);
+    let names = ["data-active", "data-idle", "data-offline", "data-total"];
+    match summary.counts {
+        Some(c) => {
+            for (name, n) in names.iter().zip([c.active, c.idle, c.offline, c.total()]) {
+                let _ = host.set_attribute(name, &n.to_string());
             }
-            None => {
-                for name in names {
-                    let _ = host.remove_attribute(name);
-                }
+        }
+        None => {
+            for name in names {
+                let _ = host.remove_attribute(name);
             }
         }
     }
@@ -47,6 +67,7 @@ fn set(object: &Object, key: &str, value: impl Into<JsValue>) {
     let _ = Reflect::set(object, &key.into(), &value.into());
 }
 
+/// Bubbling and composed: a listener on the document hears every widget.
 fn fire(host: &Element, name: &str, detail: &Object) {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
@@ -57,68 +78,45 @@ fn fire(host: &Element, name: &str, detail: &Object) {
     }
 }
 
-/// What a `roster-error` event says.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ErrorDetail {
-    /// `config`, `wrong-url`, `refused`, `rate-limited`, `down`, `rejected`, `malformed`.
-    pub cause: &'static str,
-    /// The HTTP status, when there was an answer.
-    pub status: Option<u16>,
-    /// Zulip's error code, when the answer had one.
-    pub code: Option<String>,
-    /// The message shown in the banner.
-    pub message: String,
-}
-
-/// Fires `roster-error` on `host`, with `detail = { cause, status, code, message }`
-/// (`status` and `code` are `null` when unknown). It bubbles and crosses shadow roots, so a
-/// listener on the document hears every widget.
-pub fn dispatch_error(host: &Element, error: &ErrorDetail) {
+/// `{ cause, status, code, message }`, `status` and `code` `null` when unknown.
+fn error_detail(error: &ErrorReport) -> Object {
     let detail = Object::new();
     set(&detail, "cause", error.cause);
-    set(
-        &detail,
-        "status",
-        error.status.map_or(JsValue::NULL, JsValue::from),
-    );
-    set(
-        &detail,
-        "code",
-        error
-            .code
-            .as_deref()
-            .map_or(JsValue::NULL, JsValue::from_str),
-    );
+    let status = error.status.map_or(JsValue::NULL, JsValue::from);
+    set(&detail, "status", status);
+    let code = error
+        .code
+        .as_deref()
+        .map_or(JsValue::NULL, JsValue::from_str);
+    set(&detail, "code", code);
     set(&detail, "message", error.message.as_str());
-    fire(host, "roster-error", &detail);
+    detail
 }
 
-/// Fires `roster-change` on `host`: `detail = { counts: {active, idle, offline, total},
-/// changes: [{email, from, to}] }`, `from` being `null` for someone new.
-pub fn dispatch_change(host: &Element, counts: Counts, changes: &[StatusChange]) {
+/// `{ counts: {active, idle, offline, total}, changes: [{email, from, to}] }`, `from`
+/// `null` for someone new.
+fn change_detail(report: &ChangeReport) -> Object {
+    let counts = report.counts;
     let totals = Object::new();
     set(&totals, "active", counts.active as u32);
     set(&totals, "idle", counts.idle as u32);
     set(&totals, "offline", counts.offline as u32);
     set(&totals, "total", counts.total() as u32);
     let list = Array::new();
-    for change in changes {
+    for change in &report.changes {
         let item = Object::new();
         set(&item, "email", change.email.as_str());
-        set(
-            &item,
-            "from",
-            change
-                .from
-                .map_or(JsValue::NULL, |s| JsValue::from_str(s.as_str())),
-        );
+        let from = change
+            .from
+            .map_or(JsValue::NULL, |s| JsValue::from_str(s.as_str()));
+        set(&item, "from", from);
         set(&item, "to", change.to.as_str());
         list.push(&item);
     }
     let detail = Object::new();
     set(&detail, "counts", totals);
     set(&detail, "changes", list);
-    fire(host, "roster-change", &detail);
+    detail
 }
 
 /// The language to speak: the `lang` option, else the nearest `[lang]` around the host

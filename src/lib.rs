@@ -25,5 +25,4 @@ pub mod hooks;
 pub mod host;
 pub mod services;
 
-pub use components::app::App;
 pub use components::roster::Roster;

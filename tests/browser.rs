@@ -7,11 +7,11 @@ mod support;
 use presence_model::Status;
 use support::*;
 use wasm_bindgen_test::*;
-use zulip_roster::components::app::AppProps;
+use zulip_roster::components::roster::RosterProps;
 use zulip_roster::components::status_dot::{StatusDot, StatusDotProps};
 use zulip_roster::embed::config_from_query;
 use zulip_roster::services::{Fetcher, GlooFetcher};
-use zulip_roster::App;
+use zulip_roster::Roster;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -47,13 +47,13 @@ async fn a_status_dot_says_its_status_to_screen_readers() {
 async fn a_wrong_setting_is_a_message_and_an_event_not_a_blank_page() {
     let root = mount_point();
     let (errors, _listener) = record_errors(&root);
-    let props = AppProps {
+    install(&Fakes::new(FakeFetcher::new()).services);
+    let props = RosterProps {
         host: root.clone(),
         config: config_from_query("?refresh=soon&theme=dark"),
         control: Default::default(),
-        services: Fakes::new(FakeFetcher::new()).services,
     };
-    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    yew::Renderer::<Roster>::with_root_and_props(root.clone(), props).render();
     let banner = wait_for(&root, "[part=banner]").await;
     let words = "The setting refresh = \"soon\" is not valid: expected a whole number of seconds from 1 to 86400.";
     assert_eq!(banner.text_content().as_deref(), Some(words));

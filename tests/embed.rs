@@ -16,7 +16,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// Fakes for every roster mounted from now on.
 fn with_fakes(fetcher: std::rc::Rc<FakeFetcher>) -> Fakes {
     let fakes = Fakes::new(fetcher);
-    embed::use_services(Some(fakes.services.clone()));
+    install(&fakes.services);
     // What the module's start does on a page (the test harness has its own start).
     embed::define_and_auto_mount();
     fakes
@@ -83,7 +83,7 @@ async fn the_element_takes_attributes_and_applies_changes_at_once() {
     host.set_attribute("theme", "dark").unwrap();
     wait_until(&host, "the dark theme", || {
         shadow(&host)
-            .query_selector("section")
+            .query_selector(".zulip-roster")
             .unwrap()
             .and_then(|s| s.get_attribute("data-theme"))
             .as_deref()

@@ -65,7 +65,7 @@ async fn hostile_strings_are_text_unsafe_urls_never_load_and_rows_keep_their_sha
             .route(PRESENCE, vec![ok(presence)])
             .route(USERS, vec![ok(users)]),
     );
-    embed::use_services(Some(fakes.services.clone()));
+    install(&fakes.services);
     let host: HtmlElement = web_sys::window()
         .unwrap()
         .document()
@@ -174,5 +174,5 @@ async fn hostile_strings_are_text_unsafe_urls_never_load_and_rows_keep_their_sha
     );
     assert_eq!(long_el.get_attribute("title"), Some(long));
     handle.destroy();
-    embed::use_services(None);
+    zulip_roster::services::use_services(None);
 }

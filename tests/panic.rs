@@ -18,7 +18,7 @@ async fn a_panic_shows_the_fallback_in_every_widget_and_leaves_the_page_working(
         "/realm/presence",
         vec![ok(modern_body(1e9, &[("a@x", "active", 1)]))],
     ));
-    embed::use_services(Some(fakes.services.clone()));
+    install(&fakes.services);
     embed::define_and_auto_mount();
     let document = web_sys::window().unwrap().document().unwrap();
     let element = document.create_element("zulip-roster").unwrap();

@@ -1,6 +1,5 @@
 //! One component a file.
 
-pub mod app;
 pub mod banner;
 pub mod client_icons;
 pub mod roster;

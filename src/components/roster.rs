@@ -1,33 +1,28 @@
-//! The roster widget: header, banner and rows, for each state of the live roster.
+//! The mounted widget: header, banner and rows for each state of the live roster, or a
+//! clear message when its options are wrong (never a blank box).
 
-use presence_model::{Config, LiveState, Snapshot};
-use wasm_bindgen_futures::spawn_local;
+use presence_model::list_view::{ListInfo, ListInput};
+use presence_model::{Config, ConfigError, LiveState, Snapshot};
 use web_sys::Element;
 use yew::prelude::*;
 
 use crate::components::banner::{Banner, BannerKind};
 use crate::components::roster_header::RosterHeader;
-use crate::components::roster_list::{roster_list, ListView, Scroll};
-use crate::hooks::use_live::{use_live, RosterControl};
-use crate::host::{dispatch_error, resolve_lang, utc_offset_secs, ErrorDetail, HostSummary};
+use crate::components::roster_list::{RosterList, Scroll};
+use crate::hooks::roster_control::RosterControl;
+use crate::hooks::use_live::use_live;
+use crate::host::{resolve_lang, utc_offset_secs};
+use crate::services::collator::locale_order;
 use crate::services::intl::Speech;
-use crate::services::Services;
 
 /// Props of [`Roster`].
 #[derive(Clone, PartialEq, Properties)]
 pub struct RosterProps {
-    /// Validated options.
-    pub config: Config,
-    /// Browser services (fakes in tests).
-    #[prop_or_else(Services::browser)]
-    pub services: Services,
-    /// The element the widget is mounted on, which gets the `data-*` hooks and the
+    /// The element the widget is mounted on: it gets the `data-*` hooks and the
     /// `roster-change` / `roster-error` events.
-    #[prop_or_default]
-    pub host: Option<Element>,
-    /// How often statuses are re-derived from the clock (ms).
-    #[prop_or(1000)]
-    pub tick_ms: u32,
+    pub host: Element,
+    /// The options, or why they are wrong.
+    pub config: Result<Config, ConfigError>,
     /// Lets the page ask for a refresh.
     #[prop_or_default]
     pub control: RosterControl,
@@ -36,66 +31,53 @@ pub struct RosterProps {
 /// A live roster of a Zulip organization.
 #[function_component(Roster)]
 pub fn roster(props: &RosterProps) -> Html {
-    let lang = resolve_lang(props.config.lang.as_deref(), props.host.as_ref());
-    let speech = (*use_memo(lang, |tag| Speech::new(tag))).clone();
-    let handle = use_live(
-        &props.config,
-        &props.services,
-        props.tick_ms,
-        props.host.clone(),
-        props.control.clone(),
-        speech.clone(),
-    );
-    let texts = speech.texts();
+    let option = props.config.as_ref().ok().and_then(|c| c.lang.clone());
+    let lang = resolve_lang(option.as_deref(), Some(&props.host));
+    let locale = (*use_memo(lang, |tag| (Speech::new(tag), locale_order(Some(tag))))).clone();
     let query = use_state(String::new);
     let scroll = use_state_eq(Scroll::default);
-    let onscroll = {
-        let scroll = scroll.clone();
-        Callback::from(move |position: Scroll| scroll.set(position))
-    };
+    let driver = use_live(&props.host, &props.config, &props.control, locale.clone());
     let onsearch = {
         let query = query.clone();
         Callback::from(move |text: String| query.set(text))
     };
+    let onscroll = {
+        let scroll = scroll.clone();
+        Callback::from(move |position: Scroll| scroll.set(position))
+    };
 
-    let live = handle.live.borrow();
-    let state = live.state();
-    let now_ms = props.services.clock.now_ms();
-
-    // The hooks and the event go out in a microtask: an effect can run before the rows
-    // (child components) of the same render are in the DOM, and a script that sees
-    // data-state="ready" must find the rows.
-    {
-        let host = props.host.clone();
-        use_effect_with(HostSummary::of(state), move |summary| {
-            if let Some(host) = host {
-                let summary = summary.clone();
-                spawn_local(async move { summary.apply(&host) });
+    let speech = &locale.0;
+    let texts = speech.texts();
+    let roster = driver.state.borrow();
+    let config = match roster.config() {
+        Some(Ok(config)) => config,
+        Some(Err(error)) => {
+            return html! {
+                <div class="zulip-roster" role="group" aria-label={texts.words.region}>
+                    <Banner kind={BannerKind::Error} text={error.to_string()} />
+                </div>
             }
-        });
-    }
-    {
-        let host = props.host.clone();
-        let failure = state.failure().map(|f| ErrorDetail {
-            cause: f.cause(),
-            status: f.http_status(),
-            code: f.zulip_code().map(str::to_owned),
-            message: f.describe(texts),
-        });
-        use_effect_with(failure, move |failure| {
-            if let (Some(host), Some(detail)) = (host, failure.clone()) {
-                spawn_local(async move { dispatch_error(&host, &detail) });
-            }
-        });
-    }
-
-    let config = &props.config;
+        }
+        None => return html! {},
+    };
+    let state = roster.live().state();
+    let now_ms = driver.services().clock.now_ms();
     let banner = state.banner_in(now_ms, texts);
     let people = |snapshot: &Snapshot| {
         if snapshot.presence.presences.is_empty() {
             return html! {};
         }
-        let server_now = snapshot.server_now(now_ms);
+        let list = ListInfo::of(ListInput {
+            roster: &snapshot.roster,
+            query: &query,
+            config,
+            texts,
+            server_now: snapshot.server_now(now_ms),
+            utc_offset_secs: utc_offset_secs(),
+            scroll_top: scroll.top,
+            viewport: scroll.viewport,
+            windowing: crate::components::roster_list::windowing(),
+        });
         html! {
             <>
                 <RosterHeader
@@ -105,16 +87,7 @@ pub fn roster(props: &RosterProps) -> Html {
                     onsearch={onsearch.clone()}
                     search={!config.compact}
                 />
-                { roster_list(ListView {
-                    roster: &snapshot.roster,
-                    server_now,
-                    utc_offset_secs: utc_offset_secs(),
-                    query: &query,
-                    config,
-                    texts,
-                    scroll: *scroll,
-                    onscroll: onscroll.clone(),
-                }) }
+                <RosterList {list} people_label={texts.words.people} onscroll={onscroll.clone()} />
             </>
         }
     };
@@ -140,9 +113,12 @@ pub fn roster(props: &RosterProps) -> Html {
         },
     };
 
+    // A group, not a landmark: several widgets on one page would be landmarks with one
+    // name (axe's landmark-unique), and a roster is part of the page around it.
     html! {
-        <section
+        <div
             class={classes!("zulip-roster", config.compact.then_some("compact"))}
+            role="group"
             data-theme={config.theme.as_str()}
             data-palette={config.palette.as_str()}
             aria-label={texts.words.region}
@@ -150,7 +126,7 @@ pub fn roster(props: &RosterProps) -> Html {
             aria-busy={(state.name() == "loading").to_string()}
         >
             { body }
-            <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ handle.announcement.borrow().clone() }</p>
-        </section>
+            <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ roster.announcement().to_owned() }</p>
+        </div>
     }
 }

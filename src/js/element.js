@@ -38,16 +38,37 @@ export function defineRosterElement(mountAttributes, names) {
   customElements.define("zulip-roster", ZulipRosterElement);
 }
 
-/** Mounts every `[data-zulip-roster]` element not mounted yet, with options from its
- *  `data-*` attributes. */
+/** Mounts every `[data-zulip-roster]` element, with options from its `data-*` attributes,
+ *  and keeps doing so: one MutationObserver mounts elements added later and destroys a
+ *  widget whose element left the document (single-page apps swap content all the time),
+ *  so a removed element polls nothing. An element put back is mounted again. */
 export function autoMount(mountAttributes, names) {
-  for (const element of document.querySelectorAll("[data-zulip-roster]")) {
-    if (element.shadowRoot) continue;
-    const options = {};
-    for (const name of names) {
-      const value = element.getAttribute("data-" + name);
-      if (value !== null) options[name] = value;
+  if (autoMounted) return;
+  autoMounted = new Map();
+  const scan = () => {
+    for (const [element, handle] of autoMounted) {
+      if (element.isConnected) continue;
+      autoMounted.delete(element);
+      handle?.destroy();
+      handle?.free();
     }
-    mountAttributes(element, options);
-  }
+    for (const element of document.querySelectorAll("[data-zulip-roster]")) {
+      if (autoMounted.has(element)) continue;
+      // A shadow root this module did not make is someone else's (a mount() call).
+      if (element.shadowRoot && !everMounted.has(element)) continue;
+      everMounted.add(element);
+      const options = {};
+      for (const name of names) {
+        const value = element.getAttribute("data-" + name);
+        if (value !== null) options[name] = value;
+      }
+      autoMounted.set(element, mountAttributes(element, options));
+    }
+  };
+  scan();
+  const touched = (records) => records.some((r) => r.addedNodes.length || r.removedNodes.length);
+  new MutationObserver((records) => { if (touched(records)) scan(); }).observe(document, { childList: true, subtree: true });
 }
+
+let autoMounted = null;
+const everMounted = new WeakSet();

@@ -1,132 +1,304 @@
-//! Shared feeds: every widget on a page that polls the same URL through the same fetcher
-//! shares one poller, so ten rosters on one proxy cost one request per poll.
+//! Shared feeds: every widget on a page that polls the same URL shares one feed, so ten
+//! rosters on one proxy cost one request per poll, however they were mounted.
 //!
-//! Each subscriber's handler sees every answer and says when it wants the next one; the
-//! feed polls at the earliest of those. The feed lives as long as its last subscription.
+//! A feed is a value held by its subscriptions: it GETs its URL, hands each answer to
+//! every subscriber, and polls again at the earliest time any of them asks for. With its
+//! last subscription it drops its timer, its visibility listener and the request in
+//! flight (aborted), so a page whose widgets are gone runs nothing.
+//!
+//! When to ask is decided by [`PollSchedule`] (one request at a time, a refresh during a
+//! request is one more request after it, nothing while the page is hidden).
+//!
+//! Races it rules out:
+//! - an answer landing after the feed ended: the request's task holds only a weak
+//!   reference and finds nothing to deliver to;
+//! - a timeout racing a late answer: the deadline aborts the request, and an abort the
+//!   deadline caused is reported as `Timeout`;
+//! - a widget joining a running feed waiting a whole period for its first roster: it is
+//!   handed the latest answer at once, with the time it arrived.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
-use super::fetch::{FetchError, Fetcher, HttpAnswer};
-use super::poller::{Poller, PollerOptions};
-use super::visibility::Visibility;
+use gloo_timers::callback::Timeout;
+use presence_model::poll::{PollAction, PollSchedule};
+use web_sys::AbortController;
+
+use super::fetch::{FetchError, HttpAnswer};
+use super::visibility::Subscription;
+use super::Services;
+
+/// The longest delay `setTimeout` honours (2^31 - 1 ms, about 24.8 days); anything
+/// longer fires at once, which would turn a huge refresh into a request loop.
+const MAX_TIMER_MS: u32 = i32::MAX as u32;
+
+/// One answer of a feed, as every subscriber sees it.
+pub struct Delivery {
+    /// The answer, or why there is none.
+    pub result: Result<HttpAnswer, FetchError>,
+    /// Local clock (ms) when it arrived.
+    pub received_ms: f64,
+}
 
 /// Decides, from an answer, how many milliseconds until this subscriber wants the next.
-pub type FeedHandler = Rc<dyn Fn(&Result<HttpAnswer, FetchError>) -> u32>;
+pub type FeedHandler = Rc<dyn Fn(&Delivery) -> u32>;
+
+/// What a subscriber asks of a feed.
+pub struct FeedOptions {
+    /// What to GET.
+    pub url: String,
+    /// How long one request may take; a shared feed gives the longest any subscriber asks.
+    pub timeout_ms: u32,
+    /// Poll at once when the page is shown again, even if not yet due (set by the feed's
+    /// first subscriber).
+    pub refresh_on_visible: bool,
+}
 
 type Key = (usize, String);
 
+struct Subscriber {
+    id: u64,
+    timeout_ms: u32,
+    handler: FeedHandler,
+}
+
 struct Feed {
     key: Key,
-    handlers: RefCell<Vec<(u64, FeedHandler)>>,
+    services: Services,
+    refresh_on_visible: bool,
+    subscribers: RefCell<Vec<Subscriber>>,
     next_id: Cell<u64>,
-    poller: RefCell<Option<Poller>>,
+    schedule: RefCell<PollSchedule>,
+    latest: RefCell<Option<Rc<Delivery>>>,
+    in_flight: RefCell<Option<InFlight>>,
+    timer: RefCell<Option<Timeout>>,
+    watch: RefCell<Option<Subscription>>,
+}
+
+struct InFlight {
+    controller: AbortController,
+    _deadline: Timeout,
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        // Aborting a request that already finished does nothing.
+        self.controller.abort();
+    }
 }
 
 thread_local! {
     static FEEDS: RefCell<HashMap<Key, Weak<Feed>>> = RefCell::new(HashMap::new());
 }
 
-/// A subscription to a feed; unsubscribes when dropped, and the feed (with its poller
-/// and any request in flight) ends with its last subscription.
+/// A subscription to a feed; unsubscribes when dropped, and the feed ends with its last
+/// subscription.
 #[must_use = "the subscription ends when dropped"]
 pub struct FeedSubscription {
     feed: Rc<Feed>,
     id: u64,
 }
 
-impl Feed {
-    /// Polls now, if the feed is running (unless a request is already in flight).
-    /// Returns whether it is running.
-    fn poll_now(&self) -> bool {
-        match self.poller.borrow().as_ref() {
-            Some(poller) => {
-                poller.poll_now();
-                true
-            }
-            None => false,
-        }
-    }
-}
-
 impl FeedSubscription {
-    /// Polls now (unless a request is already in flight).
+    /// Polls now; during a request, once more as soon as it answers.
     pub fn refresh(&self) {
         self.feed.poll_now();
+    }
+
+    /// Polls in `ms` (a subscriber's period changed), unless a poll is due sooner.
+    pub fn poll_in(&self, ms: u32) {
+        if !self.feed.schedule.borrow().in_flight() {
+            self.feed.wait(ms);
+        }
     }
 }
 
 impl Drop for FeedSubscription {
     fn drop(&mut self) {
         let empty = {
-            let mut handlers = self.feed.handlers.borrow_mut();
-            handlers.retain(|(id, _)| *id != self.id);
-            handlers.is_empty()
+            let mut subscribers = self.feed.subscribers.borrow_mut();
+            subscribers.retain(|s| s.id != self.id);
+            subscribers.is_empty()
         };
         if empty {
-            let poller = self.feed.poller.borrow_mut().take();
-            drop(poller);
             FEEDS.with(|feeds| feeds.borrow_mut().remove(&self.feed.key));
+            // Taken out before dropping: aborting may run JS callbacks.
+            let ended = (
+                self.feed.in_flight.take(),
+                self.feed.timer.take(),
+                self.feed.watch.take(),
+                self.feed.latest.take(),
+            );
+            drop(ended);
         }
     }
 }
 
-/// Subscribes `handler` to the feed of `options.url` through `fetcher`, starting it if
-/// this is its first subscriber. A new subscriber to a running feed gets the next answer
-/// (and asks for one at once, so it does not wait a whole period for its first roster).
+/// Subscribes `handler` to the feed of `options.url` through `services`, starting the
+/// feed if this is its first subscriber.
+///
+/// # Example
+///
+/// ```no_run
+/// use std::rc::Rc;
+/// use zulip_roster::services::feed::{subscribe, FeedOptions};
+/// use zulip_roster::services::Services;
+///
+/// let options = FeedOptions { url: "/api/v1/realm/presence".into(), timeout_ms: 20_000, refresh_on_visible: true };
+/// let subscription = subscribe(&Services::current(), options, Rc::new(|_delivery| 60_000));
+/// drop(subscription); // the last one: no timer, no listener, no request left
+/// ```
 pub fn subscribe(
-    fetcher: Rc<dyn Fetcher>,
-    visibility: Rc<dyn Visibility>,
-    options: PollerOptions,
+    services: &Services,
+    options: FeedOptions,
     handler: FeedHandler,
 ) -> FeedSubscription {
     let key: Key = (
-        Rc::as_ptr(&fetcher) as *const () as usize,
+        Rc::as_ptr(&services.fetcher) as *const () as usize,
         options.url.clone(),
     );
     let existing = FEEDS.with(|feeds| feeds.borrow().get(&key).and_then(Weak::upgrade));
-    let feed = match existing {
-        Some(feed) => feed,
+    let (feed, fresh) = match existing {
+        Some(feed) => (feed, false),
         None => {
             let feed = Rc::new(Feed {
                 key: key.clone(),
-                handlers: RefCell::default(),
+                services: services.clone(),
+                refresh_on_visible: options.refresh_on_visible,
+                subscribers: RefCell::default(),
                 next_id: Cell::new(0),
-                poller: RefCell::new(None),
+                schedule: RefCell::new(PollSchedule::new(services.visibility.hidden())),
+                latest: RefCell::new(None),
+                in_flight: RefCell::new(None),
+                timer: RefCell::new(None),
+                watch: RefCell::new(None),
             });
             FEEDS.with(|feeds| feeds.borrow_mut().insert(key, Rc::downgrade(&feed)));
-            feed
+            (feed, true)
         }
     };
     let id = feed.next_id.get() + 1;
     feed.next_id.set(id);
-    feed.handlers.borrow_mut().push((id, handler));
-    if !feed.poll_now() {
+    feed.subscribers.borrow_mut().push(Subscriber {
+        id,
+        timeout_ms: options.timeout_ms,
+        handler: handler.clone(),
+    });
+    if fresh {
         let weak = Rc::downgrade(&feed);
-        let poller = Poller::start(
-            fetcher,
-            visibility,
-            options,
-            Box::new(move |result| {
-                let Some(feed) = weak.upgrade() else {
-                    return u32::MAX;
-                };
-                // Handlers may dispatch into components; call them outside the borrow.
-                let handlers: Vec<FeedHandler> = feed
-                    .handlers
-                    .borrow()
-                    .iter()
-                    .map(|(_, h)| h.clone())
-                    .collect();
-                handlers
-                    .iter()
-                    .map(|handler| handler(&result))
-                    .min()
-                    .unwrap_or(u32::MAX)
-            }),
-        );
-        *feed.poller.borrow_mut() = Some(poller);
+        let watch = services.visibility.subscribe(Rc::new(move || {
+            if let Some(feed) = weak.upgrade() {
+                let hidden = feed.services.visibility.hidden();
+                let action = feed
+                    .schedule
+                    .borrow_mut()
+                    .visibility(hidden, feed.refresh_on_visible);
+                feed.act(action);
+            }
+        }));
+        *feed.watch.borrow_mut() = Some(watch);
+        feed.poll_now();
+    } else if let Some(latest) = feed.latest.borrow().clone() {
+        // Handed over in a later microtask, not inside the caller's own update.
+        let weak = Rc::downgrade(&feed);
+        wasm_bindgen_futures::spawn_local(async move {
+            let subscribed = weak
+                .upgrade()
+                .is_some_and(|feed| feed.subscribers.borrow().iter().any(|s| s.id == id));
+            if subscribed {
+                handler(&latest);
+            }
+        });
     }
     FeedSubscription { feed, id }
+}
+
+impl Feed {
+    fn poll_now(self: &Rc<Self>) {
+        let action = self.schedule.borrow_mut().poll_now();
+        self.act(action);
+    }
+
+    fn act(self: &Rc<Self>, action: PollAction) {
+        match action {
+            PollAction::Request => self.request(),
+            PollAction::WaitMs(ms) => self.wait(ms),
+            PollAction::Nothing => {}
+        }
+    }
+
+    fn wait(self: &Rc<Self>, ms: u32) {
+        let weak = Rc::downgrade(self);
+        let timer = Timeout::new(ms.min(MAX_TIMER_MS), move || {
+            if let Some(feed) = weak.upgrade() {
+                feed.poll_now();
+            }
+        });
+        *self.timer.borrow_mut() = Some(timer);
+    }
+
+    fn request(self: &Rc<Self>) {
+        self.timer.borrow_mut().take();
+        let Ok(controller) = AbortController::new() else {
+            self.schedule.borrow_mut().answered(u32::MAX);
+            return;
+        };
+        let timeout_ms = self
+            .subscribers
+            .borrow()
+            .iter()
+            .map(|s| s.timeout_ms)
+            .max()
+            .unwrap_or(u32::MAX);
+        let timed_out = Rc::new(Cell::new(false));
+        let deadline = {
+            let (controller, timed_out) = (controller.clone(), timed_out.clone());
+            Timeout::new(timeout_ms.min(MAX_TIMER_MS), move || {
+                timed_out.set(true);
+                controller.abort();
+            })
+        };
+        let request = self.services.fetcher.get(&self.key.1, &controller.signal());
+        *self.in_flight.borrow_mut() = Some(InFlight {
+            controller,
+            _deadline: deadline,
+        });
+        let weak = Rc::downgrade(self);
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = request.await;
+            let Some(feed) = weak.upgrade() else { return };
+            let Some(finished) = feed.in_flight.take() else {
+                return;
+            };
+            drop(finished);
+            let result = match result {
+                Err(FetchError::Aborted) if timed_out.get() => Err(FetchError::Timeout),
+                other => other,
+            };
+            feed.deliver(Delivery {
+                result,
+                received_ms: feed.services.clock.now_ms(),
+            });
+        });
+    }
+
+    fn deliver(self: &Rc<Self>, delivery: Delivery) {
+        let delivery = Rc::new(delivery);
+        *self.latest.borrow_mut() = Some(delivery.clone());
+        // Handlers may reach into components; call them outside any borrow.
+        let handlers: Vec<FeedHandler> = self
+            .subscribers
+            .borrow()
+            .iter()
+            .map(|s| s.handler.clone())
+            .collect();
+        let next_ms = handlers
+            .iter()
+            .map(|handler| handler(&delivery))
+            .min()
+            .unwrap_or(u32::MAX);
+        let action = self.schedule.borrow_mut().answered(next_ms);
+        self.act(action);
+    }
 }

@@ -1,14 +1,15 @@
-//! Small browser services behind traits, so components can be tested with fakes.
+//! Small browser services behind traits: fetch, clock, visibility, and the shared feeds
+//! built on them.
 
 pub mod clock;
 pub mod collator;
 pub mod feed;
 pub mod fetch;
 pub mod intl;
-pub mod poller;
 pub mod visibility;
 pub mod yielding;
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 pub use clock::{Clock, PerformanceClock};
@@ -26,26 +27,39 @@ pub struct Services {
     pub visibility: Rc<dyn Visibility>,
     /// A uniform draw from `[0, 1)`, for retry jitter.
     pub random: Rc<dyn Fn() -> f64>,
+    /// How often statuses are re-derived from the clock (ms).
+    pub tick_ms: u32,
+}
+
+thread_local! {
+    /// The page's services. One set for every widget: feeds are keyed by the fetcher, so
+    /// widgets polling the same URL share one request only if they share it.
+    static CURRENT: RefCell<Option<Services>> = const { RefCell::new(None) };
 }
 
 impl Services {
-    /// The real browser services.
-    pub fn browser() -> Self {
-        Services {
-            fetcher: Rc::new(GlooFetcher),
-            clock: Rc::new(PerformanceClock),
-            visibility: Rc::new(DocumentVisibility),
-            random: Rc::new(js_sys::Math::random),
-        }
+    /// The page's services: the browser's, made once (or a test's, with the `testing`
+    /// feature).
+    pub fn current() -> Services {
+        CURRENT.with(|current| {
+            current
+                .borrow_mut()
+                .get_or_insert_with(|| Services {
+                    fetcher: Rc::new(GlooFetcher),
+                    clock: Rc::new(PerformanceClock),
+                    visibility: Rc::new(DocumentVisibility),
+                    random: Rc::new(js_sys::Math::random),
+                    tick_ms: 1000,
+                })
+                .clone()
+        })
     }
 }
 
-/// Services are compared by identity: the same services, the same roster.
-impl PartialEq for Services {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.fetcher, &other.fetcher)
-            && Rc::ptr_eq(&self.clock, &other.clock)
-            && Rc::ptr_eq(&self.visibility, &other.visibility)
-            && Rc::ptr_eq(&self.random, &other.random)
-    }
+/// Puts `services` in place of the browser's for every roster mounted from now on
+/// (`None`: the browser's again). For tests only: the shipped build has no way to swap
+/// what a widget talks to.
+#[cfg(feature = "testing")]
+pub fn use_services(services: Option<Services>) {
+    CURRENT.with(|current| *current.borrow_mut() = services);
 }

@@ -247,6 +247,7 @@ impl Fakes {
             clock: clock.clone(),
             visibility: visibility.clone(),
             random: Rc::new(|| 0.5),
+            tick_ms: 1000,
         };
         Fakes {
             fetcher,
@@ -257,21 +258,28 @@ impl Fakes {
     }
 }
 
+/// Puts `services` in place of the browser's for every roster mounted from now on.
+pub fn install(services: &Services) {
+    zulip_roster::services::use_services(Some(services.clone()));
+}
+
 /// Mounts a roster on a fresh element with the options `pairs` (the proxy defaults to
-/// `/api/v1`) and `services`, re-ageing every `tick_ms`.
+/// `/api/v1`) and `services`, re-ageing every `tick_ms`. The component renders straight
+/// into the element (no shadow root), so tests query it directly.
 pub fn mount_roster(
     pairs: &[(&str, &str)],
     services: &Services,
     tick_ms: u32,
 ) -> (Element, yew::AppHandle<zulip_roster::Roster>) {
-    let config =
-        presence_model::Config::from_pairs(pairs.iter().copied(), Some("/api/v1")).unwrap();
+    let config = presence_model::Config::from_pairs(pairs.iter().copied(), Some("/api/v1"));
+    install(&Services {
+        tick_ms,
+        ..services.clone()
+    });
     let root = mount_point();
     let props = zulip_roster::components::roster::RosterProps {
         config,
-        services: services.clone(),
-        host: Some(root.clone()),
-        tick_ms,
+        host: root.clone(),
         control: Default::default(),
     };
     let handle =
@@ -287,16 +295,37 @@ pub fn mount_point() -> Element {
     root
 }
 
-/// Waits (up to 5 s) until `check` holds; the failure message says what was awaited and
-/// shows the widget.
+/// How long a wait may take before the test fails. Generous: a wait only costs time
+/// when it fails, and a loaded CI machine can be slow.
+pub const DEADLINE_MS: f64 = 20_000.0;
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
+
+/// Waits (up to 20 s) until `check` holds; the failure message says what was awaited and
+/// shows the widget (its shadow root included).
 pub async fn wait_until(root: &Element, what: &str, check: impl Fn() -> bool) {
-    for _ in 0..500 {
+    let end = now_ms() + DEADLINE_MS;
+    while now_ms() < end {
         if check() {
             return;
         }
         gloo_timers::future::sleep(Duration::from_millis(10)).await;
     }
-    panic!("waited 5 s for {what}; widget: {}", root.outer_html());
+    if check() {
+        return;
+    }
+    let inside = root
+        .shadow_root()
+        .map(|s| s.inner_html())
+        .unwrap_or_default();
+    panic!(
+        "waited 20 s for {what}; widget: {} shadow: {inside}",
+        root.outer_html()
+    );
 }
 
 /// Waits until `selector` matches inside `root`.
@@ -323,6 +352,41 @@ pub fn all(root: &Element, selector: &str) -> Vec<Element> {
         .filter_map(|i| list.get(i))
         .filter_map(|n| n.dyn_into().ok())
         .collect()
+}
+
+/// What the widget's message area (`part=banner`) says, or "" when there is none;
+/// inside the shadow root when there is one.
+pub fn banner_text(host: &Element) -> String {
+    match host.shadow_root() {
+        Some(shadow) => shadow
+            .query_selector("[part~=banner]")
+            .unwrap()
+            .and_then(|e| e.text_content())
+            .unwrap_or_default(),
+        None => text(host, "[part~=banner]"),
+    }
+}
+
+/// The names on the rows, in order, as a reader sees them (shadow root included).
+pub fn row_names(host: &Element) -> Vec<String> {
+    let list = match host.shadow_root() {
+        Some(shadow) => shadow.query_selector_all("li[part~=row] .name").unwrap(),
+        None => host.query_selector_all("li[part~=row] .name").unwrap(),
+    };
+    (0..list.length())
+        .filter_map(|i| list.get(i))
+        .map(|n| n.text_content().unwrap_or_default())
+        .collect()
+}
+
+/// Calls the element's own `refresh()`, as a page script would.
+pub fn refresh(host: &Element) {
+    let method = js_sys::Reflect::get(host, &"refresh".into()).unwrap();
+    method
+        .dyn_into::<js_sys::Function>()
+        .expect("the element has refresh()")
+        .call0(host)
+        .unwrap();
 }
 
 /// The text of the element matching `selector`.

@@ -236,6 +236,16 @@ impl Live {
         }
     }
 
+    /// A new refresh period, for the next poll and retry delays.
+    pub fn set_refresh_secs(&mut self, secs: u32) {
+        self.refresh_secs = secs;
+    }
+
+    /// A new offline threshold; statuses follow at the next [`Live::tick`].
+    pub fn set_threshold_secs(&mut self, secs: u32) {
+        self.threshold_secs = secs;
+    }
+
     /// Milliseconds from `now_ms` until the next poll is due.
     pub fn next_poll_in_ms(&self, now_ms: f64) -> f64 {
         match &self.state {

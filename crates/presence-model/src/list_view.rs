@@ -1,0 +1,162 @@
+//! The list as the widget draws it: one ready-made view model per row (like Zulip web's
+//! `buddy_data.info_for`), the window of a long list, and the lines about who is not
+//! listed. The list component only loops over it.
+
+use crate::client::ClientKind;
+use crate::config::{Config, ShowOffline};
+use crate::i18n::{fill, Texts};
+use crate::roster::Roster;
+use crate::status::Status;
+use crate::window::{window, Window, WINDOW_ABOVE};
+
+/// Row heights fixed by the stylesheet for windowed lists (`.windowed .roster-row`), px.
+pub const ROW_HEIGHT: f64 = 26.0;
+/// The same in compact mode.
+pub const ROW_HEIGHT_COMPACT: f64 = 22.0;
+
+/// Everything a row shows, worded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowInfo {
+    /// The presence key (`data-email`, and the row's key).
+    pub email: String,
+    /// The name to show (the email when no name is known).
+    pub name: String,
+    /// The avatar, already checked to be http(s) or a site path.
+    pub avatar_url: Option<String>,
+    /// The status.
+    pub status: Status,
+    /// The status in words, for screen readers.
+    pub status_label: &'static str,
+    /// Client names, space-separated, for `data-clients`.
+    pub clients: String,
+    /// Client kinds with their labels, for icons; `None` hides the icon column (when
+    /// everyone is on the web app, icons say nothing).
+    pub kinds: Option<Vec<(ClientKind, &'static str)>>,
+    /// "Active now", "Active 5 minutes ago"…, shown on hover.
+    pub title: String,
+    /// (position, list size) when the list is windowed, for screen readers.
+    pub position: Option<(usize, usize)>,
+}
+
+/// The list to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListInfo {
+    /// The rows in the DOM, in order.
+    pub rows: Vec<RowInfo>,
+    /// Whether only part of the list is in the DOM (then padded to its whole height).
+    pub windowed: bool,
+    /// Padding above the rows (px).
+    pub pad_top: f64,
+    /// Padding below the rows (px).
+    pub pad_bottom: f64,
+    /// Shown instead of rows when nobody is listed ("No one matches").
+    pub none: Option<&'static str>,
+    /// Lines about who is not listed ("80 offline people not shown…").
+    pub notes: Vec<String>,
+}
+
+/// What the list is drawn from.
+#[derive(Debug, Clone, Copy)]
+pub struct ListInput<'a> {
+    /// Everyone.
+    pub roster: &'a Roster,
+    /// The search text.
+    pub query: &'a str,
+    /// The options.
+    pub config: &'a Config,
+    /// The words.
+    pub texts: Texts<'a>,
+    /// The server's clock now, for "last active".
+    pub server_now: f64,
+    /// The viewer's offset from UTC, seconds east.
+    pub utc_offset_secs: i32,
+    /// `scrollTop` of the list (px).
+    pub scroll_top: f64,
+    /// Height of the scroll box (px).
+    pub viewport: f64,
+    /// Whether long lists are windowed (off only for benchmarks).
+    pub windowing: bool,
+}
+
+impl ListInfo {
+    /// The rows matching the search, worded; above 200 rows only those in view (plus a
+    /// buffer), with `position` set so screen readers keep counting right.
+    pub fn of(input: ListInput<'_>) -> ListInfo {
+        let ListInput {
+            roster,
+            query,
+            config,
+            texts,
+            server_now,
+            utc_offset_secs,
+            ..
+        } = input;
+        let listed = roster.rows(query, config.show_offline, config.max_rows);
+        let w = texts.words;
+        let total = listed.people.len();
+        let row_height = if config.compact {
+            ROW_HEIGHT_COMPACT
+        } else {
+            ROW_HEIGHT
+        };
+        let windowed = input.windowing && total > WINDOW_ABOVE;
+        let win = if windowed {
+            window(total, input.scroll_top, input.viewport, row_height)
+        } else {
+            Window {
+                rows: 0..total,
+                pad_top: 0.0,
+                pad_bottom: 0.0,
+            }
+        };
+        let show_icons = !roster.all_website();
+        let rows = listed
+            .people
+            .get(win.rows.clone())
+            .unwrap_or_default()
+            .iter()
+            .zip(win.rows.clone())
+            .map(|(person, index)| RowInfo {
+                email: person.email.clone(),
+                name: person.display_name().to_owned(),
+                avatar_url: person.avatar_url.clone(),
+                status: person.status,
+                status_label: w.status(person.status),
+                clients: person.clients.join(" "),
+                kinds: show_icons.then(|| {
+                    person
+                        .client_kinds()
+                        .into_iter()
+                        .map(|k| (k, w.client(k)))
+                        .collect()
+                }),
+                title: person
+                    .last_active(server_now, utc_offset_secs)
+                    .describe(texts),
+                position: windowed.then_some((index + 1, total)),
+            })
+            .collect();
+        let count = |template: &str, n: usize| fill(template, &[("n", &texts.formats.compact(n))]);
+        let searching = !query.trim().is_empty();
+        let mut notes = Vec::new();
+        if listed.hidden_offline > 0 {
+            let template = if config.show_offline == ShowOffline::Auto && !config.compact {
+                w.hidden_offline_search
+            } else {
+                w.hidden_offline
+            };
+            notes.push(count(template, listed.hidden_offline));
+        }
+        if listed.cut > 0 {
+            notes.push(count(w.cut, listed.cut));
+        }
+        ListInfo {
+            rows,
+            windowed,
+            pad_top: win.pad_top,
+            pad_bottom: win.pad_bottom,
+            none: (total == 0).then_some(if searching { w.no_match } else { w.no_active }),
+            notes,
+        }
+    }
+}

@@ -1,0 +1,363 @@
+//! The mounted widget as a reducer: named events in, effects out.
+//!
+//! The browser side only runs what comes out: it re-renders when told, writes the host's
+//! `data-*` and fires `roster-change` / `roster-error` from one place, sets the live
+//! region's text, and tells its feed when to poll. Every decision (what changed, what to
+//! report, when to ask again, what an option change restarts) is made here and tested
+//! natively, races included.
+//!
+//! # Example
+//!
+//! ```
+//! use presence_model::live_roster::{Event, FeedPlan, LiveRoster};
+//! use presence_model::i18n::english;
+//! use presence_model::live::default_ranking;
+//! use presence_model::Config;
+//!
+//! let mut roster = LiveRoster::default();
+//! let effects = roster.update(Event::Options(Ok(Config::with_proxy("/api/v1"))), english(), &default_ranking);
+//! assert!(matches!(effects.feeds, FeedPlan::Start(_)));
+//! assert_eq!(effects.host.unwrap().state, "loading");
+//! ```
+
+use crate::config::{Config, ConfigError, Names};
+use crate::fetch::Failure;
+use crate::i18n::Texts;
+use crate::live::{Live, NameOrder};
+use crate::roster::{ChangeTally, Counts, Directory, StatusChange};
+use crate::wire::RealmPresence;
+
+/// The live region speaks at most this often, so a screen reader is not flooded.
+pub const ANNOUNCE_EVERY_MS: f64 = 30_000.0;
+/// Names are refreshed this often: `GET /users` is heavy on big organizations.
+pub const USERS_REFRESH_MS: u32 = 10 * 60 * 1000;
+
+/// Something that happened to a mounted widget.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    /// Options were given (at mount, or changed later); `Err` when they are wrong.
+    Options(Result<Config, ConfigError>),
+    /// A presence answer, classified, that arrived at local time `now_ms`.
+    Presence {
+        /// The roster's data, or why there is none.
+        outcome: Result<RealmPresence, Failure>,
+        /// Local clock (ms) when it arrived.
+        now_ms: f64,
+        /// A uniform draw from `[0, 1)` for the retry's jitter.
+        jitter: f64,
+    },
+    /// Names and avatars arrived from `GET /users`.
+    Names {
+        /// Who is who.
+        directory: Directory,
+        /// Local clock (ms) when they arrived.
+        now_ms: f64,
+    },
+    /// The clock moved (the widget ticks every second).
+    Tick {
+        /// Local clock (ms).
+        now_ms: f64,
+    },
+    /// The page asked for a poll now (`refresh()`).
+    Refresh,
+}
+
+/// What the host element's attributes say: `data-state` and the counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HostSummary {
+    /// `data-state`: `loading`, `ready`, `stale`, `error` or `empty`.
+    pub state: &'static str,
+    /// `data-active`, `data-idle`, `data-offline`, `data-total`; absent with no roster.
+    pub counts: Option<Counts>,
+}
+
+/// What a `roster-error` event says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorReport {
+    /// `config`, `wrong-url`, `refused`, `rate-limited`, `down`, `rejected`, `malformed`.
+    pub cause: &'static str,
+    /// The HTTP status, when there was an answer.
+    pub status: Option<u16>,
+    /// Zulip's error code, when the answer had one.
+    pub code: Option<String>,
+    /// The message shown in the banner.
+    pub message: String,
+}
+
+/// What a `roster-change` event says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangeReport {
+    /// Everyone, by status.
+    pub counts: Counts,
+    /// Who changed (empty for the first roster).
+    pub changes: Vec<StatusChange>,
+}
+
+/// What the feeds of a widget must be.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum FeedPlan {
+    /// As they are.
+    #[default]
+    Keep,
+    /// None (the options are wrong).
+    Stop,
+    /// Subscribed to these (dropping any others).
+    Start(Feeds),
+}
+
+/// The feeds a widget subscribes to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Feeds {
+    /// `{proxy}/realm/presence`.
+    pub presence_url: String,
+    /// `{proxy}/users…`, unless names are off.
+    pub users_url: Option<String>,
+    /// How long one request may take (ms).
+    pub timeout_ms: u32,
+}
+
+/// When the widget wants its feed to poll.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PollRequest {
+    /// Now (or as soon as the request in flight answers).
+    Now,
+    /// This many milliseconds after the answer just handled.
+    InMs(f64),
+}
+
+/// What the browser must do after an event.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Effects {
+    /// Re-render.
+    pub render: bool,
+    /// New `data-*` for the host (only when they changed).
+    pub host: Option<HostSummary>,
+    /// A `roster-change` to fire.
+    pub change: Option<ChangeReport>,
+    /// A `roster-error` to fire.
+    pub error: Option<ErrorReport>,
+    /// New text for the polite live region.
+    pub announce: Option<String>,
+    /// When to poll next.
+    pub poll: Option<PollRequest>,
+    /// What to subscribe to.
+    pub feeds: FeedPlan,
+}
+
+/// A mounted widget's whole state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LiveRoster {
+    config: Option<Result<Config, ConfigError>>,
+    live: Live,
+    host: Option<HostSummary>,
+    /// The failure last reported, so a failure repeating is not reported again.
+    reported: Option<ErrorReport>,
+    ready_once: bool,
+    pending: ChangeTally,
+    last_spoken_ms: f64,
+    announcement: String,
+}
+
+impl Default for LiveRoster {
+    fn default() -> Self {
+        LiveRoster {
+            config: None,
+            live: Live::new(
+                crate::DEFAULT_OFFLINE_THRESHOLD_SECS,
+                crate::config::DEFAULT_REFRESH_SECS,
+            ),
+            host: None,
+            reported: None,
+            ready_once: false,
+            pending: ChangeTally::default(),
+            last_spoken_ms: f64::NEG_INFINITY,
+            announcement: String::new(),
+        }
+    }
+}
+
+fn feeds_of(config: &Config) -> Feeds {
+    Feeds {
+        presence_url: config.presence_url(),
+        users_url: (config.names == Names::Auto).then(|| config.users_url()),
+        timeout_ms: config.timeout_secs.saturating_mul(1000),
+    }
+}
+
+impl LiveRoster {
+    /// The options in force (`None` before the first [`Event::Options`]).
+    pub fn config(&self) -> Option<&Result<Config, ConfigError>> {
+        self.config.as_ref()
+    }
+
+    /// The roster's state machine: what to show.
+    pub fn live(&self) -> &Live {
+        &self.live
+    }
+
+    /// What the polite live region says now.
+    pub fn announcement(&self) -> &str {
+        &self.announcement
+    }
+
+    /// The host's attributes as they should be now.
+    pub fn host_summary(&self) -> HostSummary {
+        match &self.config {
+            Some(Err(_)) => HostSummary {
+                state: "error",
+                counts: None,
+            },
+            _ => HostSummary {
+                state: self.live.state().name(),
+                counts: self.live.state().snapshot().map(|s| s.roster.counts()),
+            },
+        }
+    }
+
+    /// Applies `event`; `texts` words messages and `order` ranks names, both in the
+    /// viewer's language.
+    pub fn update(&mut self, event: Event, texts: Texts<'_>, order: NameOrder) -> Effects {
+        let mut effects = Effects::default();
+        match event {
+            Event::Options(config) => self.options(config, &mut effects),
+            Event::Presence {
+                outcome,
+                now_ms,
+                jitter,
+            } => {
+                if !matches!(self.config, Some(Ok(_))) {
+                    return effects;
+                }
+                match outcome {
+                    Ok(presence) => {
+                        effects.render = self.live.presence_arrived(presence, now_ms, order);
+                        self.reported = None;
+                        effects.poll = Some(PollRequest::InMs(self.live.poll_period_ms()));
+                    }
+                    Err(failure) => {
+                        self.live.failed(failure, now_ms, jitter);
+                        effects.render = true;
+                        effects.poll = Some(PollRequest::InMs(self.live.next_poll_in_ms(now_ms)));
+                        self.report_failure(texts, &mut effects);
+                    }
+                }
+                self.report_changes(&mut effects);
+            }
+            Event::Names { directory, now_ms } => {
+                effects.render = self.live.names_arrived(directory, now_ms, order);
+            }
+            Event::Tick { now_ms } => {
+                let aged = self.live.tick(now_ms);
+                self.report_changes(&mut effects);
+                // Stale and error banners count time ("3 min ago", "retrying in 7 s").
+                let counting = self.live.state().failure().is_some();
+                let spoke = self.speak(now_ms, texts, &mut effects);
+                effects.render = aged || counting || spoke;
+            }
+            Event::Refresh => {
+                if matches!(self.config, Some(Ok(_))) {
+                    effects.poll = Some(PollRequest::Now);
+                }
+            }
+        }
+        let host = self.host_summary();
+        if self.host.as_ref() != Some(&host) {
+            self.host = Some(host.clone());
+            effects.host = Some(host);
+        }
+        effects
+    }
+
+    fn options(&mut self, config: Result<Config, ConfigError>, effects: &mut Effects) {
+        effects.render = true;
+        let old = self.config.replace(config.clone());
+        let new = match config {
+            Err(error) => {
+                effects.feeds = FeedPlan::Stop;
+                *self = LiveRoster {
+                    config: self.config.take(),
+                    ..LiveRoster::default()
+                };
+                effects.error = Some(ErrorReport {
+                    cause: "config",
+                    status: None,
+                    code: None,
+                    message: error.to_string(),
+                });
+                return;
+            }
+            Ok(new) => new,
+        };
+        let restart = match &old {
+            Some(Ok(old)) => feeds_of(old) != feeds_of(&new),
+            _ => true,
+        };
+        if restart {
+            // Another proxy (or names on or off) is another roster: start from loading.
+            self.live = Live::new(new.offline_threshold_secs, new.refresh_secs);
+            self.reported = None;
+            self.ready_once = false;
+            effects.feeds = FeedPlan::Start(feeds_of(&new));
+            return;
+        }
+        // Display options (lang, theme, palette, compact, max-rows, show-offline) only
+        // re-render: the feed, its request in flight and the roster stay as they are.
+        if let Some(Ok(old)) = &old {
+            if old.refresh_secs != new.refresh_secs {
+                self.live.set_refresh_secs(new.refresh_secs);
+                effects.poll = Some(PollRequest::InMs(self.live.poll_period_ms()));
+            }
+            // Statuses follow at the next tick, a second away at most.
+            self.live.set_threshold_secs(new.offline_threshold_secs);
+        }
+    }
+
+    fn report_failure(&mut self, texts: Texts<'_>, effects: &mut Effects) {
+        let Some(failure) = self.live.state().failure() else {
+            return;
+        };
+        let report = ErrorReport {
+            cause: failure.cause(),
+            status: failure.http_status(),
+            code: failure.zulip_code().map(str::to_owned),
+            message: failure.describe(texts),
+        };
+        if self.reported.as_ref() != Some(&report) {
+            self.reported = Some(report.clone());
+            effects.error = Some(report);
+        }
+    }
+
+    /// A `roster-change` for the first roster and whenever statuses change.
+    fn report_changes(&mut self, effects: &mut Effects) {
+        let changes = self.live.take_changes();
+        let Some(snapshot) = self.live.state().snapshot() else {
+            return;
+        };
+        let first = !std::mem::replace(&mut self.ready_once, true);
+        if changes.is_empty() && !first {
+            return;
+        }
+        self.pending.add(&changes);
+        effects.change = Some(ChangeReport {
+            counts: snapshot.roster.counts(),
+            changes,
+        });
+    }
+
+    /// Moves pending changes into the live region if it has been quiet long enough.
+    fn speak(&mut self, now_ms: f64, texts: Texts<'_>, effects: &mut Effects) -> bool {
+        if self.pending.is_empty() || now_ms - self.last_spoken_ms < ANNOUNCE_EVERY_MS {
+            return false;
+        }
+        match std::mem::take(&mut self.pending).announcement(texts) {
+            Some(text) => {
+                self.last_spoken_ms = now_ms;
+                self.announcement = text.clone();
+                effects.announce = Some(text);
+                true
+            }
+            None => false,
+        }
+    }
+}

@@ -1,0 +1,239 @@
+//! Runs a widget's [`LiveRoster`]: feeds, clock and the page turned into its events, its
+//! effects carried out. Every effect leaves from [`LiveDriver::run`].
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashSet;
+use std::rc::{Rc, Weak};
+
+use presence_model::fetch::DownCause;
+use presence_model::live_roster::{
+    Event, FeedPlan, Feeds, LiveRoster, PollRequest, USERS_REFRESH_MS,
+};
+use presence_model::{classify_presence, classify_users, Answer, Directory, Failure};
+use wasm_bindgen_futures::spawn_local;
+use web_sys::Element;
+use yew::functional::UseForceUpdateHandle;
+
+use crate::host::HostEffects;
+use crate::services::collator::NameOrder;
+use crate::services::feed::{subscribe, Delivery, FeedOptions, FeedSubscription};
+use crate::services::intl::Speech;
+use crate::services::yielding::next_task;
+use crate::services::{FetchError, HttpAnswer, Services};
+
+/// One widget's live roster and what keeps it moving.
+pub struct LiveDriver {
+    /// The state, read by the component to render.
+    pub state: RefCell<LiveRoster>,
+    services: Services,
+    host: Element,
+    rerender: UseForceUpdateHandle,
+    /// The viewer's language: words, formats and name order (they change with `lang`).
+    locale: RefCell<(Speech, NameOrder)>,
+    feeds: RefCell<Option<(FeedSubscription, Option<FeedSubscription>)>>,
+    warned: RefCell<HashSet<String>>,
+    stopped: Cell<bool>,
+}
+
+fn answer(answer: &HttpAnswer) -> Answer<'_> {
+    Answer {
+        status: answer.status,
+        retry_after: answer.retry_after.as_deref(),
+        body: &answer.body,
+    }
+}
+
+fn clamp_ms(ms: f64) -> u32 {
+    ms.clamp(0.0, f64::from(u32::MAX)) as u32
+}
+
+impl LiveDriver {
+    /// A driver for the widget on `host`, re-rendering it through `rerender`.
+    pub fn new(host: Element, rerender: UseForceUpdateHandle, locale: (Speech, NameOrder)) -> Self {
+        LiveDriver {
+            state: RefCell::default(),
+            services: Services::current(),
+            host,
+            rerender,
+            locale: RefCell::new(locale),
+            feeds: RefCell::default(),
+            warned: RefCell::default(),
+            stopped: Cell::new(false),
+        }
+    }
+
+    /// The services this widget runs on.
+    pub fn services(&self) -> &Services {
+        &self.services
+    }
+
+    /// The viewer's language changed (or not: keeping the same costs nothing).
+    pub fn set_locale(&self, locale: (Speech, NameOrder)) {
+        *self.locale.borrow_mut() = locale;
+    }
+
+    /// Feeds `event` to the reducer and carries out what it says.
+    pub fn dispatch(self: &Rc<Self>, event: Event) {
+        if !self.stopped.get() {
+            let effects = self.update(event);
+            self.run(effects);
+        }
+    }
+
+    fn update(&self, event: Event) -> presence_model::live_roster::Effects {
+        let locale = self.locale.borrow();
+        let (speech, order) = &*locale;
+        self.state
+            .borrow_mut()
+            .update(event, speech.texts(), &**order)
+    }
+
+    /// The one place effects leave the widget: render, then (after the render, in a
+    /// microtask) the host's attributes and events, then the feeds.
+    fn run(self: &Rc<Self>, mut effects: presence_model::live_roster::Effects) {
+        if effects.render || effects.announce.is_some() {
+            self.rerender.force_update();
+        }
+        let host_effects = HostEffects::take(&mut effects);
+        if !host_effects.is_empty() {
+            let host = self.host.clone();
+            spawn_local(async move { host_effects.apply(&host) });
+        }
+        match effects.feeds {
+            FeedPlan::Keep => {}
+            FeedPlan::Stop => drop(self.feeds.take()),
+            FeedPlan::Start(plan) => self.start_feeds(plan),
+        }
+        if let Some(feeds) = &*self.feeds.borrow() {
+            match effects.poll {
+                Some(PollRequest::Now) => feeds.0.refresh(),
+                Some(PollRequest::InMs(ms)) => feeds.0.poll_in(clamp_ms(ms)),
+                None => {}
+            }
+        }
+    }
+
+    /// Stops everything: feeds (and their requests), steps still queued.
+    pub fn stop(&self) {
+        self.stopped.set(true);
+        drop(self.feeds.take());
+    }
+
+    fn start_feeds(self: &Rc<Self>, plan: Feeds) {
+        drop(self.feeds.take());
+        let weak = Rc::downgrade(self);
+        let presence = subscribe(
+            &self.services,
+            FeedOptions {
+                url: plan.presence_url,
+                timeout_ms: plan.timeout_ms,
+                refresh_on_visible: true,
+            },
+            Rc::new(move |delivery: &Delivery| on_presence(&weak, delivery, plan.timeout_ms)),
+        );
+        let weak = Rc::downgrade(self);
+        let users = plan.users_url.map(|url| {
+            subscribe(
+                &self.services,
+                FeedOptions {
+                    url,
+                    timeout_ms: plan.timeout_ms,
+                    refresh_on_visible: false,
+                },
+                Rc::new(move |delivery: &Delivery| on_users(&weak, delivery)),
+            )
+        });
+        *self.feeds.borrow_mut() = Some((presence, users));
+    }
+
+    /// Runs `event` in the next task and its effects in the task after. The answer was
+    /// parsed in the task that received it; with building and rendering in tasks of
+    /// their own, none of the three blocks the page for long at 10,000 people. Steps of
+    /// successive answers keep their order: each waits the same zero delay.
+    fn in_steps(self: &Rc<Self>, event: Event) {
+        let driver = self.clone();
+        spawn_local(async move {
+            next_task().await;
+            if driver.stopped.get() {
+                return;
+            }
+            let mut effects = driver.update(event);
+            // The feed was told when to poll next as the answer arrived.
+            effects.poll = None;
+            next_task().await;
+            if !driver.stopped.get() {
+                driver.run(effects);
+            }
+        });
+    }
+
+    fn warn_once(&self, warnings: &[impl std::fmt::Display]) {
+        for warning in warnings {
+            let text = warning.to_string();
+            if self.warned.borrow_mut().insert(text.clone()) {
+                web_sys::console::warn_1(&format!("zulip-roster: {text}").into());
+            }
+        }
+    }
+}
+
+/// A presence answer: classified here, built and shown in the next tasks. Returns when
+/// this widget wants the next one.
+fn on_presence(driver: &Weak<LiveDriver>, delivery: &Delivery, timeout_ms: u32) -> u32 {
+    let Some(driver) = driver.upgrade() else {
+        return u32::MAX;
+    };
+    let outcome = match &delivery.result {
+        Ok(a) => classify_presence(answer(a)),
+        Err(FetchError::Timeout) => Err(Failure::Down {
+            cause: DownCause::Timeout(timeout_ms / 1000),
+        }),
+        Err(FetchError::Network | FetchError::Aborted) => Err(Failure::Down {
+            cause: DownCause::Network,
+        }),
+    };
+    let (now_ms, jitter) = (delivery.received_ms, (driver.services.random)());
+    match outcome {
+        Ok(parsed) => {
+            driver.warn_once(&parsed.warnings);
+            let period = driver.state.borrow().live().poll_period_ms();
+            driver.in_steps(Event::Presence {
+                outcome: Ok(parsed.value),
+                now_ms,
+                jitter,
+            });
+            clamp_ms(period)
+        }
+        Err(failure) => {
+            let mut effects = driver.update(Event::Presence {
+                outcome: Err(failure),
+                now_ms,
+                jitter,
+            });
+            let next = match effects.poll.take() {
+                Some(PollRequest::InMs(ms)) => clamp_ms(ms),
+                _ => u32::MAX,
+            };
+            driver.run(effects);
+            next
+        }
+    }
+}
+
+/// Names from `/users`; without them the roster shows emails and keeps working.
+fn on_users(driver: &Weak<LiveDriver>, delivery: &Delivery) -> u32 {
+    let users = delivery
+        .result
+        .as_ref()
+        .ok()
+        .and_then(|a| classify_users(answer(a)).ok());
+    if let (Some(driver), Some(users)) = (driver.upgrade(), users) {
+        let people = users.members.into_iter().filter(|m| !m.is_bot);
+        let directory = Directory::new(people);
+        driver.in_steps(Event::Names {
+            directory,
+            now_ms: delivery.received_ms,
+        });
+    }
+    USERS_REFRESH_MS
+}
