@@ -1,0 +1,375 @@
+//! The mounted widget's reducer, driven by event sequences as the browser sends them:
+//! what it renders, what the host element and its events say, what is announced, and
+//! when (and what) it polls. Every event kind is here, and the races the browser allows.
+
+use presence_model::fetch::DownCause;
+use presence_model::i18n::english;
+use presence_model::live::default_ranking;
+use presence_model::live_roster::{
+    ChangeReport, Effects, Event, FeedPlan, Feeds, HostSummary, LiveRoster, PollRequest,
+    ANNOUNCE_EVERY_MS,
+};
+use presence_model::{
+    parse_presence, Config, Counts, Directory, Failure, Member, RealmPresence, Status,
+    StatusChange,
+};
+
+const SERVER_T: f64 = 1_800_000_000.0;
+
+fn presence(rows: &[(&str, &str, f64)], server: f64) -> RealmPresence {
+    let users: serde_json::Map<String, serde_json::Value> = rows
+        .iter()
+        .map(|(email, status, ago)| {
+            let entry = serde_json::json!({"client": "website", "status": status, "timestamp": (server - ago) as i64});
+            (email.to_string(), serde_json::json!({"website": entry, "aggregated": entry}))
+        })
+        .collect();
+    let body = serde_json::json!({"result": "success", "msg": "", "server_timestamp": server, "presences": users});
+    parse_presence(&serde_json::to_vec(&body).unwrap())
+        .unwrap()
+        .value
+}
+
+fn team() -> RealmPresence {
+    presence(
+        &[("a@x", "active", 10.0), ("b@x", "idle", 20.0), ("c@x", "active", 400.0)],
+        SERVER_T,
+    )
+}
+
+fn config(pairs: &[(&str, &str)]) -> Config {
+    Config::from_pairs(pairs.iter().copied(), Some("/api/v1")).unwrap()
+}
+
+fn step(roster: &mut LiveRoster, event: Event) -> Effects {
+    roster.update(event, english(), &default_ranking)
+}
+
+fn answer(now_ms: f64, presence: RealmPresence) -> Event {
+    Event::Presence {
+        outcome: Ok(presence),
+        now_ms,
+        jitter: 0.0,
+    }
+}
+
+fn failure(now_ms: f64) -> Event {
+    Event::Presence {
+        outcome: Err(Failure::Down {
+            cause: DownCause::Network,
+        }),
+        now_ms,
+        jitter: 0.0,
+    }
+}
+
+/// A roster mounted with `pairs` whose first answer (the team) has arrived at 1 s.
+fn ready(pairs: &[(&str, &str)]) -> LiveRoster {
+    let mut roster = LiveRoster::default();
+    step(&mut roster, Event::Options(Ok(config(pairs))));
+    step(&mut roster, answer(1000.0, team()));
+    roster
+}
+
+#[test]
+fn mounting_starts_both_feeds_and_says_loading() {
+    let mut roster = LiveRoster::default();
+    let effects = step(&mut roster, Event::Options(Ok(config(&[("timeout", "7")]))));
+    assert_eq!(
+        effects.feeds,
+        FeedPlan::Start(Feeds {
+            presence_url: "/api/v1/realm/presence".into(),
+            users_url: Some("/api/v1/users?client_gravatar=false".into()),
+            timeout_ms: 7000,
+        })
+    );
+    assert!(effects.render);
+    assert_eq!(
+        effects.host,
+        Some(HostSummary {
+            state: "loading",
+            counts: None
+        })
+    );
+    assert_eq!(effects.error, None);
+}
+
+#[test]
+fn names_off_subscribes_to_presence_only() {
+    let mut roster = LiveRoster::default();
+    let effects = step(&mut roster, Event::Options(Ok(config(&[("names", "off")]))));
+    let FeedPlan::Start(feeds) = effects.feeds else {
+        panic!("no feeds: {:?}", effects.feeds)
+    };
+    assert_eq!(feeds.users_url, None);
+}
+
+#[test]
+fn the_first_answer_renders_reports_ready_with_counts_and_a_change_with_no_changes() {
+    let mut roster = LiveRoster::default();
+    step(&mut roster, Event::Options(Ok(config(&[("refresh", "30")]))));
+    let effects = step(&mut roster, answer(1000.0, team()));
+    let counts = Counts {
+        active: 1,
+        idle: 1,
+        offline: 1,
+    };
+    assert!(effects.render);
+    assert_eq!(
+        effects.host,
+        Some(HostSummary {
+            state: "ready",
+            counts: Some(counts)
+        })
+    );
+    assert_eq!(
+        effects.change,
+        Some(ChangeReport {
+            counts,
+            changes: vec![]
+        }),
+        "loading is not a change"
+    );
+    assert_eq!(effects.poll, Some(PollRequest::InMs(30_000.0)));
+}
+
+#[test]
+fn a_poll_that_changes_nothing_renders_nothing_and_reports_nothing() {
+    let mut roster = ready(&[]);
+    let effects = step(&mut roster, answer(61_000.0, team()));
+    assert_eq!(
+        effects,
+        Effects {
+            poll: Some(PollRequest::InMs(60_000.0)),
+            ..Effects::default()
+        }
+    );
+}
+
+#[test]
+fn a_status_change_is_reported_with_who_changed() {
+    let mut roster = ready(&[]);
+    let later = presence(
+        &[("a@x", "idle", 10.0), ("b@x", "idle", 20.0), ("c@x", "active", 400.0)],
+        SERVER_T + 60.0,
+    );
+    let effects = step(&mut roster, answer(61_000.0, later));
+    let change = effects.change.expect("a roster-change");
+    assert_eq!(
+        change.changes,
+        [StatusChange {
+            email: "a@x".into(),
+            from: Some(Status::Active),
+            to: Status::Idle
+        }]
+    );
+    assert_eq!(effects.host.unwrap().counts.unwrap().active, 0);
+}
+
+#[test]
+fn a_failure_after_a_roster_is_stale_with_one_error_event_until_it_recovers() {
+    let mut roster = ready(&[("refresh", "10")]);
+    let first = step(&mut roster, failure(11_000.0));
+    assert_eq!(first.host.unwrap().state, "stale");
+    let error = first.error.expect("a roster-error");
+    assert_eq!((error.cause, error.status), ("down", None));
+    assert!(error.message.contains("cannot be reached"), "{}", error.message);
+    assert_eq!(first.poll, Some(PollRequest::InMs(10_000.0)));
+    let again = step(&mut roster, failure(21_000.0));
+    assert_eq!(again.error, None, "the same failure is reported once");
+    assert_eq!(again.host, None, "still stale");
+    assert_eq!(again.poll, Some(PollRequest::InMs(20_000.0)), "backing off");
+    let back = step(&mut roster, answer(41_000.0, team()));
+    assert_eq!(back.host.unwrap().state, "ready");
+    let after = step(&mut roster, failure(51_000.0));
+    assert!(after.error.is_some(), "a new failure after recovery is reported");
+}
+
+#[test]
+fn a_failure_before_any_roster_is_an_error() {
+    let mut roster = LiveRoster::default();
+    step(&mut roster, Event::Options(Ok(config(&[]))));
+    let effects = step(&mut roster, failure(500.0));
+    assert_eq!(
+        effects.host,
+        Some(HostSummary {
+            state: "error",
+            counts: None
+        })
+    );
+    assert_eq!(effects.error.unwrap().cause, "down");
+}
+
+#[test]
+fn wrong_options_stop_the_feeds_and_say_why() {
+    let mut roster = ready(&[]);
+    let error = Config::from_pairs([("refresh", "soon")], Some("/api/v1")).unwrap_err();
+    let effects = step(&mut roster, Event::Options(Err(error)));
+    assert_eq!(effects.feeds, FeedPlan::Stop);
+    assert_eq!(
+        effects.host,
+        Some(HostSummary {
+            state: "error",
+            counts: None
+        })
+    );
+    let report = effects.error.unwrap();
+    assert_eq!(report.cause, "config");
+    assert!(report.message.starts_with("The setting refresh = \"soon\""));
+    let late = step(&mut roster, answer(5000.0, team()));
+    assert_eq!(late, Effects::default(), "an answer after wrong options is ignored");
+    assert_eq!(step(&mut roster, Event::Refresh).poll, None);
+    let fixed = step(&mut roster, Event::Options(Ok(config(&[]))));
+    assert!(matches!(fixed.feeds, FeedPlan::Start(_)));
+    assert_eq!(fixed.host.unwrap().state, "loading");
+}
+
+#[test]
+fn display_options_re_render_without_touching_the_feeds_or_the_roster() {
+    for (name, value) in [
+        ("lang", "de"),
+        ("theme", "dark"),
+        ("palette", "colorblind"),
+        ("compact", ""),
+        ("max-rows", "2"),
+        ("show-offline", "none"),
+    ] {
+        let mut roster = ready(&[]);
+        let effects = step(&mut roster, Event::Options(Ok(config(&[(name, value)]))));
+        assert_eq!(effects.feeds, FeedPlan::Keep, "{name}");
+        assert_eq!(effects.poll, None, "{name}: no request");
+        assert!(effects.render, "{name}");
+        assert_eq!(effects.host, None, "{name}: still ready with the same counts");
+        assert_eq!(roster.live().state().name(), "ready", "{name}");
+    }
+}
+
+#[test]
+fn a_new_proxy_names_or_timeout_restart_the_feeds_from_loading() {
+    for (name, value) in [("proxy", "/other/api/v1"), ("names", "off"), ("timeout", "5")] {
+        let mut roster = ready(&[]);
+        let effects = step(&mut roster, Event::Options(Ok(config(&[(name, value)]))));
+        assert!(matches!(effects.feeds, FeedPlan::Start(_)), "{name}");
+        assert_eq!(effects.host.unwrap().state, "loading", "{name}");
+    }
+}
+
+#[test]
+fn a_new_refresh_period_keeps_the_roster_and_reschedules_the_next_poll() {
+    let mut roster = ready(&[("refresh", "60")]);
+    let effects = step(&mut roster, Event::Options(Ok(config(&[("refresh", "5")]))));
+    assert_eq!(effects.feeds, FeedPlan::Keep);
+    assert_eq!(effects.poll, Some(PollRequest::InMs(5000.0)));
+    assert_eq!(roster.live().state().name(), "ready");
+}
+
+#[test]
+fn a_new_offline_threshold_re_ages_at_the_next_tick() {
+    // c@x was active 400 s ago: offline at 140 s, still idle with an hour's threshold.
+    let mut roster = ready(&[]);
+    let effects = step(
+        &mut roster,
+        Event::Options(Ok(config(&[("offline-threshold", "3600")]))),
+    );
+    assert_eq!(effects.feeds, FeedPlan::Keep);
+    let tick = step(&mut roster, Event::Tick { now_ms: 2000.0 });
+    let change = tick.change.expect("c@x changes");
+    assert_eq!(
+        change.changes,
+        [StatusChange {
+            email: "c@x".into(),
+            from: Some(Status::Offline),
+            to: Status::Active
+        }]
+    );
+}
+
+#[test]
+fn refresh_asks_for_a_poll_now() {
+    let mut roster = ready(&[]);
+    assert_eq!(
+        step(&mut roster, Event::Refresh),
+        Effects {
+            poll: Some(PollRequest::Now),
+            ..Effects::default()
+        }
+    );
+}
+
+/// The race behind the old flaky German test: the language changes while a request is
+/// in flight, then the page asks for a refresh. The option change must not restart the
+/// feed (which dropped the refresh), and the refresh must ask for a poll.
+#[test]
+fn an_option_change_during_a_request_then_refresh_still_polls() {
+    let mut roster = ready(&[("refresh", "600")]);
+    let change = step(&mut roster, Event::Options(Ok(config(&[("refresh", "600"), ("lang", "de")]))));
+    assert_eq!(change.feeds, FeedPlan::Keep);
+    assert_eq!(step(&mut roster, Event::Refresh).poll, Some(PollRequest::Now));
+    // The answer that was in flight lands, then the refreshed one (a failure).
+    step(&mut roster, answer(2000.0, team()));
+    let failed = step(&mut roster, failure(2500.0));
+    assert_eq!(failed.host.unwrap().state, "stale");
+}
+
+#[test]
+fn names_re_render_the_rows_once() {
+    let mut roster = ready(&[]);
+    let directory = Directory::new([Member {
+        user_id: 1,
+        email: "a@x".into(),
+        full_name: "Ada".into(),
+        avatar_url: None,
+        is_bot: false,
+        is_active: true,
+    }]);
+    let first = step(
+        &mut roster,
+        Event::Names {
+            directory: directory.clone(),
+            now_ms: 1500.0,
+        },
+    );
+    assert!(first.render);
+    let same = step(
+        &mut roster,
+        Event::Names {
+            directory,
+            now_ms: 2500.0,
+        },
+    );
+    assert!(!same.render, "the same names change nothing");
+}
+
+#[test]
+fn ticks_age_people_report_it_and_announce_at_most_every_30_seconds() {
+    // a@x was active 10 s and b@x idle 20 s before the answer: both offline 130 s
+    // later (140 s threshold).
+    let mut roster = ready(&[]);
+    assert_eq!(step(&mut roster, Event::Tick { now_ms: 2000.0 }), Effects::default());
+    let aged = step(&mut roster, Event::Tick { now_ms: 132_000.0 });
+    assert!(aged.render);
+    let change = aged.change.expect("they went offline");
+    let who: Vec<_> = change.changes.iter().map(|c| (c.email.as_str(), c.to)).collect();
+    assert_eq!(who, [("a@x", Status::Offline), ("b@x", Status::Offline)]);
+    assert_eq!(aged.announce.as_deref(), Some("2 people went offline."));
+    assert_eq!(roster.announcement(), "2 people went offline.");
+    // The next change within 30 s waits for the next announcement.
+    let later = presence(&[("b@x", "active", 1.0)], SERVER_T + 140.0);
+    step(&mut roster, answer(140_000.0, later));
+    let quiet = step(&mut roster, Event::Tick { now_ms: 141_000.0 });
+    assert_eq!(quiet.announce, None);
+    let spoken = step(
+        &mut roster,
+        Event::Tick {
+            now_ms: 132_000.0 + ANNOUNCE_EVERY_MS,
+        },
+    );
+    assert!(spoken.announce.unwrap().contains("came online"));
+}
+
+#[test]
+fn a_stale_banner_counts_time_so_ticks_re_render_it() {
+    let mut roster = ready(&[]);
+    step(&mut roster, failure(2000.0));
+    assert!(step(&mut roster, Event::Tick { now_ms: 3000.0 }).render);
+}
