@@ -405,33 +405,6 @@ async fn a_hostile_page_stylesheet_does_not_reach_inside() {
     style.remove();
 }
 
-/// Runs axe-core on `host` (its shadow root included) and returns the violations.
-async fn axe(host: &Element) -> Vec<String> {
-    thread_local! { static LOADED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) }; }
-    if !LOADED.with(|l| l.replace(true)) {
-        js_sys::eval(include_str!("../tools/node_modules/axe-core/axe.min.js")).unwrap();
-    }
-    let axe = Reflect::get(&js_sys::global(), &"axe".into()).unwrap();
-    let run: js_sys::Function = Reflect::get(&axe, &"run".into())
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    let promise: js_sys::Promise = run.call1(&axe, host).unwrap().dyn_into().unwrap();
-    let results = wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-    let violations = js_sys::Array::from(&Reflect::get(&results, &"violations".into()).unwrap());
-    violations
-        .iter()
-        .map(|v| {
-            let id = Reflect::get(&v, &"id".into()).unwrap().as_string().unwrap();
-            let help = Reflect::get(&v, &"help".into())
-                .unwrap()
-                .as_string()
-                .unwrap();
-            format!("{id}: {help}")
-        })
-        .collect()
-}
-
 #[wasm_bindgen_test]
 async fn axe_finds_no_violations_in_light_and_dark() {
     let legacy = include_str!("fixtures/realm-presence.legacy-clients.json");

@@ -515,3 +515,57 @@ impl Drop for ConsoleErrors {
 pub const PRESENCE: &str = "/realm/presence";
 /// The part of the URL that routes `/users` requests.
 pub const USERS: &str = "/users";
+
+/// Runs axe-core on `host` (its shadow root included) and returns the violations.
+pub async fn axe(host: &Element) -> Vec<String> {
+    axe_on(host.into()).await
+}
+
+/// Runs axe-core on several widgets together (WCAG 2 A and AA, and best practice): what
+/// one widget alone cannot show, such as two landmarks with one name.
+pub async fn axe_together(hosts: &[&Element]) -> Vec<String> {
+    let include = js_sys::Array::new();
+    for host in hosts {
+        include.push(&js_sys::Array::of1(host));
+    }
+    let context = js_sys::Object::new();
+    js_sys::Reflect::set(&context, &"include".into(), &include).unwrap();
+    axe_on(context.into()).await
+}
+
+async fn axe_on(context: wasm_bindgen::JsValue) -> Vec<String> {
+    use js_sys::Reflect;
+    thread_local! { static LOADED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) }; }
+    if !LOADED.with(|l| l.replace(true)) {
+        js_sys::eval(include_str!("../../tools/node_modules/axe-core/axe.min.js")).unwrap();
+    }
+    let axe = Reflect::get(&js_sys::global(), &"axe".into()).unwrap();
+    let run: js_sys::Function = Reflect::get(&axe, &"run".into())
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let options = js_sys::Object::new();
+    let run_only = js_sys::Object::new();
+    Reflect::set(&run_only, &"type".into(), &"tag".into()).unwrap();
+    let tags = js_sys::Array::of3(&"wcag2a".into(), &"wcag2aa".into(), &"best-practice".into());
+    Reflect::set(&run_only, &"values".into(), &tags).unwrap();
+    Reflect::set(&options, &"runOnly".into(), &run_only).unwrap();
+    let promise: js_sys::Promise = run
+        .call2(&axe, &context, &options)
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let results = wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    let violations = js_sys::Array::from(&Reflect::get(&results, &"violations".into()).unwrap());
+    violations
+        .iter()
+        .map(|v| {
+            let id = Reflect::get(&v, &"id".into()).unwrap().as_string().unwrap();
+            let help = Reflect::get(&v, &"help".into())
+                .unwrap()
+                .as_string()
+                .unwrap();
+            format!("{id}: {help}")
+        })
+        .collect()
+}

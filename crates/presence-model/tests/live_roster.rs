@@ -10,8 +10,7 @@ use presence_model::live_roster::{
     ANNOUNCE_EVERY_MS,
 };
 use presence_model::{
-    parse_presence, Config, Counts, Directory, Failure, Member, RealmPresence, Status,
-    StatusChange,
+    parse_presence, Config, Counts, Directory, Failure, Member, RealmPresence, Status, StatusChange,
 };
 
 const SERVER_T: f64 = 1_800_000_000.0;
@@ -32,7 +31,11 @@ fn presence(rows: &[(&str, &str, f64)], server: f64) -> RealmPresence {
 
 fn team() -> RealmPresence {
     presence(
-        &[("a@x", "active", 10.0), ("b@x", "idle", 20.0), ("c@x", "active", 400.0)],
+        &[
+            ("a@x", "active", 10.0),
+            ("b@x", "idle", 20.0),
+            ("c@x", "active", 400.0),
+        ],
         SERVER_T,
     )
 }
@@ -107,7 +110,10 @@ fn names_off_subscribes_to_presence_only() {
 #[test]
 fn the_first_answer_renders_reports_ready_with_counts_and_a_change_with_no_changes() {
     let mut roster = LiveRoster::default();
-    step(&mut roster, Event::Options(Ok(config(&[("refresh", "30")]))));
+    step(
+        &mut roster,
+        Event::Options(Ok(config(&[("refresh", "30")]))),
+    );
     let effects = step(&mut roster, answer(1000.0, team()));
     let counts = Counts {
         active: 1,
@@ -150,7 +156,11 @@ fn a_poll_that_changes_nothing_renders_nothing_and_reports_nothing() {
 fn a_status_change_is_reported_with_who_changed() {
     let mut roster = ready(&[]);
     let later = presence(
-        &[("a@x", "idle", 10.0), ("b@x", "idle", 20.0), ("c@x", "active", 400.0)],
+        &[
+            ("a@x", "idle", 10.0),
+            ("b@x", "idle", 20.0),
+            ("c@x", "active", 400.0),
+        ],
         SERVER_T + 60.0,
     );
     let effects = step(&mut roster, answer(61_000.0, later));
@@ -173,7 +183,11 @@ fn a_failure_after_a_roster_is_stale_with_one_error_event_until_it_recovers() {
     assert_eq!(first.host.unwrap().state, "stale");
     let error = first.error.expect("a roster-error");
     assert_eq!((error.cause, error.status), ("down", None));
-    assert!(error.message.contains("cannot be reached"), "{}", error.message);
+    assert!(
+        error.message.contains("cannot be reached"),
+        "{}",
+        error.message
+    );
     assert_eq!(first.poll, Some(PollRequest::InMs(10_000.0)));
     let again = step(&mut roster, failure(21_000.0));
     assert_eq!(again.error, None, "the same failure is reported once");
@@ -182,7 +196,10 @@ fn a_failure_after_a_roster_is_stale_with_one_error_event_until_it_recovers() {
     let back = step(&mut roster, answer(41_000.0, team()));
     assert_eq!(back.host.unwrap().state, "ready");
     let after = step(&mut roster, failure(51_000.0));
-    assert!(after.error.is_some(), "a new failure after recovery is reported");
+    assert!(
+        after.error.is_some(),
+        "a new failure after recovery is reported"
+    );
 }
 
 #[test]
@@ -217,7 +234,11 @@ fn wrong_options_stop_the_feeds_and_say_why() {
     assert_eq!(report.cause, "config");
     assert!(report.message.starts_with("The setting refresh = \"soon\""));
     let late = step(&mut roster, answer(5000.0, team()));
-    assert_eq!(late, Effects::default(), "an answer after wrong options is ignored");
+    assert_eq!(
+        late,
+        Effects::default(),
+        "an answer after wrong options is ignored"
+    );
     assert_eq!(step(&mut roster, Event::Refresh).poll, None);
     let fixed = step(&mut roster, Event::Options(Ok(config(&[]))));
     assert!(matches!(fixed.feeds, FeedPlan::Start(_)));
@@ -239,14 +260,21 @@ fn display_options_re_render_without_touching_the_feeds_or_the_roster() {
         assert_eq!(effects.feeds, FeedPlan::Keep, "{name}");
         assert_eq!(effects.poll, None, "{name}: no request");
         assert!(effects.render, "{name}");
-        assert_eq!(effects.host, None, "{name}: still ready with the same counts");
+        assert_eq!(
+            effects.host, None,
+            "{name}: still ready with the same counts"
+        );
         assert_eq!(roster.live().state().name(), "ready", "{name}");
     }
 }
 
 #[test]
 fn a_new_proxy_names_or_timeout_restart_the_feeds_from_loading() {
-    for (name, value) in [("proxy", "/other/api/v1"), ("names", "off"), ("timeout", "5")] {
+    for (name, value) in [
+        ("proxy", "/other/api/v1"),
+        ("names", "off"),
+        ("timeout", "5"),
+    ] {
         let mut roster = ready(&[]);
         let effects = step(&mut roster, Event::Options(Ok(config(&[(name, value)]))));
         assert!(matches!(effects.feeds, FeedPlan::Start(_)), "{name}");
@@ -302,9 +330,15 @@ fn refresh_asks_for_a_poll_now() {
 #[test]
 fn an_option_change_during_a_request_then_refresh_still_polls() {
     let mut roster = ready(&[("refresh", "600")]);
-    let change = step(&mut roster, Event::Options(Ok(config(&[("refresh", "600"), ("lang", "de")]))));
+    let change = step(
+        &mut roster,
+        Event::Options(Ok(config(&[("refresh", "600"), ("lang", "de")]))),
+    );
     assert_eq!(change.feeds, FeedPlan::Keep);
-    assert_eq!(step(&mut roster, Event::Refresh).poll, Some(PollRequest::Now));
+    assert_eq!(
+        step(&mut roster, Event::Refresh).poll,
+        Some(PollRequest::Now)
+    );
     // The answer that was in flight lands, then the refreshed one (a failure).
     step(&mut roster, answer(2000.0, team()));
     let failed = step(&mut roster, failure(2500.0));
@@ -345,11 +379,18 @@ fn ticks_age_people_report_it_and_announce_at_most_every_30_seconds() {
     // a@x was active 10 s and b@x idle 20 s before the answer: both offline 130 s
     // later (140 s threshold).
     let mut roster = ready(&[]);
-    assert_eq!(step(&mut roster, Event::Tick { now_ms: 2000.0 }), Effects::default());
+    assert_eq!(
+        step(&mut roster, Event::Tick { now_ms: 2000.0 }),
+        Effects::default()
+    );
     let aged = step(&mut roster, Event::Tick { now_ms: 132_000.0 });
     assert!(aged.render);
     let change = aged.change.expect("they went offline");
-    let who: Vec<_> = change.changes.iter().map(|c| (c.email.as_str(), c.to)).collect();
+    let who: Vec<_> = change
+        .changes
+        .iter()
+        .map(|c| (c.email.as_str(), c.to))
+        .collect();
     assert_eq!(who, [("a@x", Status::Offline), ("b@x", Status::Offline)]);
     assert_eq!(aged.announce.as_deref(), Some("2 people went offline."));
     assert_eq!(roster.announcement(), "2 people went offline.");

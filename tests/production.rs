@@ -1,0 +1,342 @@
+//! The production path: widgets mounted the three ways a page author mounts them, on the
+//! browser's own services (gloo-net's `fetch`, `performance.now`, `document.hidden`).
+//! Nothing in the widget is swapped: the network is faked at the browser's edge, by
+//! replacing `window.fetch` in this page, and requests are counted there, the way a
+//! server would count them.
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use js_sys::{Object, Reflect};
+use support::*;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+use web_sys::Element;
+use zulip_roster::embed;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Replaces `window.fetch` (once) with a fake network: `/realm/presence` answers the
+/// team after `window.__delayMs` (0 unless a test sets it), honouring aborts; every
+/// request is logged with its path, start time and how many were in flight.
+fn fake_network() {
+    let script = format!(
+        r#"
+if (!window.__requests) {{
+  window.__requests = [];
+  window.__inFlight = 0;
+  window.__maxInFlight = {{}};
+  window.__delayMs = 0;
+  window.fetch = (input, init) => {{
+    const url = new URL(typeof input === "string" ? input : input.url, location.href);
+    const signal = (init && init.signal) || (typeof input === "string" ? null : input.signal);
+    const root = url.pathname.split("/")[1];
+    window.__requests.push({{ path: url.pathname, at: performance.now() }});
+    window.__inFlight += 1;
+    window.__maxInFlight[root] = Math.max(window.__maxInFlight[root] || 0, window.__inFlight);
+    return new Promise((resolve, reject) => {{
+      // A finished request may still be aborted later (the widget aborts on drop).
+      let settled = false;
+      const done = () => {{ if (!settled) {{ settled = true; window.__inFlight -= 1; }} return !settled; }};
+      const timer = setTimeout(() => {{
+        done();
+        if (url.pathname.endsWith("/realm/presence")) {{
+          resolve(new Response({team}, {{ status: 200, headers: {{ "Content-Type": "application/json" }} }}));
+        }} else {{
+          resolve(new Response("{{}}", {{ status: 404 }}));
+        }}
+      }}, window.__delayMs);
+      if (signal) signal.addEventListener("abort", () => {{
+        if (settled) return;
+        clearTimeout(timer);
+        done();
+        reject(new DOMException("aborted", "AbortError"));
+      }});
+    }});
+  }};
+}}
+"#,
+        team = serde_json::to_string(&team()).unwrap()
+    );
+    js_sys::eval(&script).unwrap();
+}
+
+/// Presence requests whose path starts with `prefix`, with their start times (ms).
+fn presence_requests(prefix: &str) -> Vec<f64> {
+    let log = js_sys::Array::from(&Reflect::get(&js_sys::global(), &"__requests".into()).unwrap());
+    log.iter()
+        .filter(|r| {
+            let path = Reflect::get(r, &"path".into())
+                .unwrap()
+                .as_string()
+                .unwrap();
+            path.starts_with(prefix) && path.ends_with(PRESENCE)
+        })
+        .map(|r| Reflect::get(&r, &"at".into()).unwrap().as_f64().unwrap())
+        .collect()
+}
+
+/// The most requests under `/{root}/` ever in flight at once.
+fn max_in_flight(root: &str) -> f64 {
+    let max = Reflect::get(&js_sys::global(), &"__maxInFlight".into()).unwrap();
+    Reflect::get(&max, &root.into())
+        .unwrap()
+        .as_f64()
+        .unwrap_or(0.0)
+}
+
+fn set_delay(ms: u32) {
+    Reflect::set(&js_sys::global(), &"__delayMs".into(), &ms.into()).unwrap();
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn element(tag: &str, attributes: &[(&str, &str)]) -> Element {
+    let element = document().create_element(tag).unwrap();
+    for (name, value) in attributes {
+        element.set_attribute(name, value).unwrap();
+    }
+    page().append_child(&element).unwrap();
+    element
+}
+
+/// The page's `<main>`, with its heading, as an intranet page has them (made once).
+fn page() -> Element {
+    if let Some(main) = document().query_selector("main").unwrap() {
+        return main;
+    }
+    document().set_title("Team");
+    let html = document().document_element().unwrap();
+    html.set_attribute("lang", "en").unwrap();
+    let main = document().create_element("main").unwrap();
+    let heading = document().create_element("h1").unwrap();
+    heading.set_text_content(Some("Team"));
+    main.append_child(&heading).unwrap();
+    document().body().unwrap().append_child(&main).unwrap();
+    main
+}
+
+fn options(pairs: &[(&str, &str)]) -> JsValue {
+    let object = Object::new();
+    for (key, value) in pairs {
+        Reflect::set(&object, &(*key).into(), &(*value).into()).unwrap();
+    }
+    object.into()
+}
+
+async fn observe_for(ms: u64) {
+    gloo_timers::future::sleep(std::time::Duration::from_millis(ms)).await;
+}
+
+/// The three ways a page mounts a widget, all on `proxy`.
+async fn three_widgets(
+    proxy: &str,
+    refresh: &str,
+) -> (Element, Element, Element, embed::RosterHandle) {
+    fake_network();
+    // What the module's start does on a real page (this test page has its own start).
+    embed::define_and_auto_mount();
+    let tag = element(
+        "zulip-roster",
+        &[("proxy", proxy), ("refresh", refresh), ("names", "off")],
+    );
+    let marked = element(
+        "div",
+        &[
+            ("data-zulip-roster", ""),
+            ("data-proxy", proxy),
+            ("data-refresh", refresh),
+            ("data-names", "off"),
+        ],
+    );
+    let scripted = element("div", &[]);
+    let handle = embed::mount(
+        scripted.clone(),
+        options(&[("proxy", proxy), ("refresh", refresh), ("names", "off")]),
+    )
+    .unwrap();
+    for host in [&tag, &marked, &scripted] {
+        wait_for_state(host, "ready").await;
+    }
+    (tag, marked, scripted, handle)
+}
+
+#[wasm_bindgen_test]
+async fn three_widgets_on_one_proxy_make_one_request_per_poll_and_none_once_removed() {
+    let (tag, marked, scripted, mut handle) = three_widgets("/shared/api/v1", "1").await;
+    assert_eq!(row_names(&tag), ["ada@x", "zoe@x", "bo@x", "anon@x"]);
+    assert_eq!(row_names(&marked), row_names(&tag));
+    assert_eq!(row_names(&scripted), row_names(&tag));
+
+    wait_until(&tag, "four polls", || {
+        presence_requests("/shared/").len() >= 4
+    })
+    .await;
+    let times = presence_requests("/shared/");
+    let gaps: Vec<f64> = times.windows(2).map(|w| (w[1] - w[0]).round()).collect();
+    assert!(
+        gaps.iter().all(|gap| *gap >= 900.0),
+        "one request per 1 s poll for three widgets, not one each: gaps {gaps:?} ms"
+    );
+    assert_eq!(max_in_flight("shared"), 1.0, "never two requests at once");
+
+    tag.remove();
+    marked.remove();
+    handle.destroy();
+    let after_removal = presence_requests("/shared/").len();
+    observe_for(3000).await;
+    assert_eq!(
+        presence_requests("/shared/").len(),
+        after_removal,
+        "requests after every widget was removed (3 refresh periods)"
+    );
+    scripted.remove();
+}
+
+#[wasm_bindgen_test]
+async fn different_proxies_poll_apart() {
+    fake_network();
+    embed::define_and_auto_mount();
+    let first = element(
+        "zulip-roster",
+        &[("proxy", "/east/api/v1"), ("names", "off")],
+    );
+    let second = element(
+        "zulip-roster",
+        &[("proxy", "/west/api/v1"), ("names", "off")],
+    );
+    wait_for_state(&first, "ready").await;
+    wait_for_state(&second, "ready").await;
+    assert_eq!(presence_requests("/east/").len(), 1);
+    assert_eq!(presence_requests("/west/").len(), 1);
+    first.remove();
+    second.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_marked_element_removed_and_put_back_stops_then_starts_again() {
+    fake_network();
+    embed::define_and_auto_mount();
+    let marked = element(
+        "div",
+        &[
+            ("data-zulip-roster", ""),
+            ("data-proxy", "/spa/api/v1"),
+            ("data-refresh", "1"),
+            ("data-names", "off"),
+        ],
+    );
+    wait_for_state(&marked, "ready").await;
+    marked.remove();
+    let after_removal = presence_requests("/spa/").len();
+    observe_for(3000).await;
+    assert_eq!(
+        presence_requests("/spa/").len(),
+        after_removal,
+        "a removed [data-zulip-roster] element still polled"
+    );
+    page().append_child(&marked).unwrap();
+    wait_until(&marked, "a poll after it came back", || {
+        presence_requests("/spa/").len() > after_removal
+    })
+    .await;
+    wait_until(&marked, "its rows again", || row_names(&marked).len() == 4).await;
+    marked.remove();
+}
+
+#[wasm_bindgen_test]
+async fn refresh_during_a_request_polls_once_more_when_it_answers() {
+    fake_network();
+    embed::define_and_auto_mount();
+    let tag = element(
+        "zulip-roster",
+        &[
+            ("proxy", "/slow/api/v1"),
+            ("refresh", "600"),
+            ("names", "off"),
+        ],
+    );
+    wait_for_state(&tag, "ready").await;
+    set_delay(400);
+    let before = presence_requests("/slow/").len();
+    refresh(&tag);
+    wait_until(&tag, "the refresh's request", || {
+        presence_requests("/slow/").len() == before + 1
+    })
+    .await;
+    refresh(&tag);
+    refresh(&tag);
+    wait_until(&tag, "one more request after the answer", || {
+        presence_requests("/slow/").len() == before + 2
+    })
+    .await;
+    set_delay(0);
+    assert_eq!(max_in_flight("slow"), 1.0, "never two requests at once");
+    tag.remove();
+}
+
+#[wasm_bindgen_test]
+async fn display_options_change_at_once_without_a_request() {
+    fake_network();
+    embed::define_and_auto_mount();
+    let tag = element(
+        "zulip-roster",
+        &[
+            ("proxy", "/display/api/v1"),
+            ("refresh", "600"),
+            ("names", "off"),
+        ],
+    );
+    wait_for_state(&tag, "ready").await;
+    let requests = presence_requests("/display/").len();
+    let shadow = tag.shadow_root().unwrap();
+    let widget = || shadow.query_selector(".zulip-roster").unwrap().unwrap();
+    let counts = || text(&widget(), ".counts");
+
+    tag.set_attribute("lang", "de").unwrap();
+    wait_until(&tag, "German", || {
+        counts() == "2 aktiv · 1 abwesend · 1 offline"
+    })
+    .await;
+    tag.set_attribute("theme", "dark").unwrap();
+    wait_until(&tag, "the dark theme", || {
+        widget().get_attribute("data-theme").as_deref() == Some("dark")
+    })
+    .await;
+    tag.set_attribute("palette", "colorblind").unwrap();
+    wait_until(&tag, "the colour-blind palette", || {
+        widget().get_attribute("data-palette").as_deref() == Some("colorblind")
+    })
+    .await;
+    tag.set_attribute("max-rows", "2").unwrap();
+    wait_until(&tag, "two rows", || row_names(&tag).len() == 2).await;
+    tag.set_attribute("show-offline", "none").unwrap();
+    tag.set_attribute("max-rows", "9").unwrap();
+    wait_until(&tag, "no offline row", || row_names(&tag).len() == 3).await;
+    tag.set_attribute("compact", "").unwrap();
+    wait_until(&tag, "compact", || {
+        widget().class_list().contains("compact")
+    })
+    .await;
+
+    assert_eq!(
+        presence_requests("/display/").len(),
+        requests,
+        "a display option sent a request"
+    );
+    assert_eq!(tag.get_attribute("data-state").as_deref(), Some("ready"));
+    tag.remove();
+}
+
+#[wasm_bindgen_test]
+async fn several_widgets_on_one_page_pass_axe_together() {
+    let (tag, marked, scripted, mut handle) = three_widgets("/axe/api/v1", "600").await;
+    let violations = axe_together(&[&tag, &marked, &scripted]).await;
+    assert!(violations.is_empty(), "{violations:#?}");
+    tag.remove();
+    marked.remove();
+    handle.destroy();
+    scripted.remove();
+}
