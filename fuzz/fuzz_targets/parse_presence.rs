@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use presence_model::config::ShowOffline;
-use presence_model::live::default_ranking;
+use presence_model::roster::default_ranking;
 use presence_model::{classify_presence, classify_users, Answer, Live};
 
 fuzz_target!(|data: &[u8]| {

@@ -12,8 +12,7 @@ use crate::components::roster_list::{RosterList, Scroll};
 use crate::hooks::roster_control::RosterControl;
 use crate::hooks::use_live::use_live;
 use crate::host::{resolve_lang, utc_offset_secs};
-use crate::services::collator::locale_order;
-use crate::services::intl::Speech;
+use crate::services::intl::BrowserLocale;
 
 /// Props of [`Roster`].
 #[derive(Clone, PartialEq, Properties)]
@@ -33,7 +32,7 @@ pub struct RosterProps {
 pub fn roster(props: &RosterProps) -> Html {
     let option = props.config.as_ref().ok().and_then(|c| c.lang.clone());
     let lang = resolve_lang(option.as_deref(), Some(&props.host));
-    let locale = (*use_memo(lang, |tag| (Speech::new(tag), locale_order(Some(tag))))).clone();
+    let locale = (*use_memo(lang, |tag| BrowserLocale::new(tag))).clone();
     let query = use_state(String::new);
     let scroll = use_state_eq(Scroll::default);
     let driver = use_live(&props.host, &props.config, &props.control, locale.clone());
@@ -46,14 +45,13 @@ pub fn roster(props: &RosterProps) -> Html {
         Callback::from(move |position: Scroll| scroll.set(position))
     };
 
-    let speech = &locale.0;
-    let texts = speech.texts();
+    let said = locale.locale();
     let roster = driver.state.borrow();
     let config = match roster.config() {
         Some(Ok(config)) => config,
         Some(Err(error)) => {
             return html! {
-                <div class="zulip-roster" role="group" aria-label={texts.words.region}>
+                <div class="zulip-roster" role="group" aria-label={locale.words.region}>
                     <Banner kind={BannerKind::Error} text={error.to_string()} />
                 </div>
             }
@@ -62,7 +60,7 @@ pub fn roster(props: &RosterProps) -> Html {
     };
     let state = roster.live().state();
     let now_ms = driver.services().clock.now_ms();
-    let banner = state.banner_in(now_ms, texts);
+    let banner = state.banner_in(now_ms, said);
     let people = |snapshot: &Snapshot| {
         if snapshot.presence.presences.is_empty() {
             return html! {};
@@ -71,7 +69,7 @@ pub fn roster(props: &RosterProps) -> Html {
             roster: &snapshot.roster,
             query: &query,
             config,
-            texts,
+            locale: said,
             server_now: snapshot.server_now(now_ms),
             utc_offset_secs: utc_offset_secs(),
             scroll_top: scroll.top,
@@ -81,19 +79,19 @@ pub fn roster(props: &RosterProps) -> Html {
         html! {
             <>
                 <RosterHeader
-                    summary={snapshot.roster.counts().summary_in(texts)}
-                    search_label={texts.words.search}
+                    summary={snapshot.roster.counts().summary_in(said)}
+                    search_label={locale.words.search}
                     query={AttrValue::from((*query).clone())}
                     onsearch={onsearch.clone()}
                     search={!config.compact}
                 />
-                <RosterList {list} people_label={texts.words.people} onscroll={onscroll.clone()} />
+                <RosterList {list} people_label={locale.words.people} onscroll={onscroll.clone()} />
             </>
         }
     };
     let body = match state {
         LiveState::Loading => html! {
-            <p class="roster-loading">{ texts.words.loading }</p>
+            <p class="roster-loading">{ locale.words.loading }</p>
         },
         LiveState::Ready(snapshot) => people(snapshot),
         LiveState::Empty(_) => html! {
@@ -103,7 +101,7 @@ pub fn roster(props: &RosterProps) -> Html {
             <>
                 <Banner kind={BannerKind::Warning} text={banner.unwrap_or_default()} />
                 if last.presence.presences.is_empty() {
-                    <p class="roster-none">{ texts.words.empty }</p>
+                    <p class="roster-none">{ locale.words.empty }</p>
                 }
                 { people(last) }
             </>
@@ -121,8 +119,8 @@ pub fn roster(props: &RosterProps) -> Html {
             role="group"
             data-theme={config.theme.as_str()}
             data-palette={config.palette.as_str()}
-            aria-label={texts.words.region}
-            lang={speech.lang.tag()}
+            aria-label={locale.words.region}
+            lang={locale.lang.tag()}
             aria-busy={(state.name() == "loading").to_string()}
         >
             { body }

@@ -5,7 +5,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 use std::rc::{Rc, Weak};
 
-use presence_model::fetch::DownCause;
+use presence_model::classify::DownCause;
 use presence_model::live_roster::{
     Event, FeedPlan, Feeds, LiveRoster, PollRequest, USERS_REFRESH_MS,
 };
@@ -15,9 +15,8 @@ use web_sys::Element;
 use yew::functional::UseForceUpdateHandle;
 
 use crate::host::HostEffects;
-use crate::services::collator::NameOrder;
 use crate::services::feed::{subscribe, Delivery, FeedOptions, FeedSubscription};
-use crate::services::intl::Speech;
+use crate::services::intl::BrowserLocale;
 use crate::services::yielding::next_task;
 use crate::services::{FetchError, HttpAnswer, Services};
 
@@ -29,7 +28,7 @@ pub struct LiveDriver {
     host: Element,
     rerender: UseForceUpdateHandle,
     /// The viewer's language: words, formats and name order (they change with `lang`).
-    locale: RefCell<(Speech, NameOrder)>,
+    locale: RefCell<BrowserLocale>,
     feeds: RefCell<Option<(FeedSubscription, Option<FeedSubscription>)>>,
     warned: RefCell<HashSet<String>>,
     stopped: Cell<bool>,
@@ -49,7 +48,7 @@ fn clamp_ms(ms: f64) -> u32 {
 
 impl LiveDriver {
     /// A driver for the widget on `host`, re-rendering it through `rerender`.
-    pub fn new(host: Element, rerender: UseForceUpdateHandle, locale: (Speech, NameOrder)) -> Self {
+    pub fn new(host: Element, rerender: UseForceUpdateHandle, locale: BrowserLocale) -> Self {
         LiveDriver {
             state: RefCell::default(),
             services: Services::current(),
@@ -68,7 +67,7 @@ impl LiveDriver {
     }
 
     /// The viewer's language changed (or not: keeping the same costs nothing).
-    pub fn set_locale(&self, locale: (Speech, NameOrder)) {
+    pub fn set_locale(&self, locale: BrowserLocale) {
         *self.locale.borrow_mut() = locale;
     }
 
@@ -82,10 +81,9 @@ impl LiveDriver {
 
     fn update(&self, event: Event) -> presence_model::live_roster::Effects {
         let locale = self.locale.borrow();
-        let (speech, order) = &*locale;
         self.state
             .borrow_mut()
-            .update(event, speech.texts(), &**order)
+            .update(event, locale.locale(), &*locale.ranking)
     }
 
     /// The one place effects leave the widget: render, then (after the render, in a

@@ -12,8 +12,7 @@ use yew::prelude::*;
 
 use crate::hooks::live_driver::LiveDriver;
 use crate::hooks::roster_control::RosterControl;
-use crate::services::collator::NameOrder;
-use crate::services::intl::Speech;
+use crate::services::intl::BrowserLocale;
 
 /// Runs the live roster of the widget on `host` with `config`, answering
 /// `control.refresh()`, speaking `locale`. Only options that change what is polled
@@ -23,7 +22,7 @@ pub fn use_live(
     host: &Element,
     config: &Result<Config, ConfigError>,
     control: &RosterControl,
-    locale: (Speech, NameOrder),
+    locale: BrowserLocale,
 ) -> Rc<LiveDriver> {
     let rerender = use_force_update();
     let driver = {

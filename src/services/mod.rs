@@ -2,7 +2,6 @@
 //! built on them.
 
 pub mod clock;
-pub mod collator;
 pub mod feed;
 pub mod fetch;
 pub mod intl;

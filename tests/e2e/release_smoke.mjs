@@ -3,12 +3,13 @@
 // Checks that <zulip-roster> mounts (shadow root, data-state, a roster-error event for
 // the missing proxy), that the module's mount() works, and that bad options throw.
 //   node tests/e2e/release_smoke.mjs dist
+import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { after, before, test } from "node:test";
 import { launchChromium } from "../chromium.mjs";
-
 
 const dist = process.argv[2] ?? "dist";
 const root = mkdtempSync(join(tmpdir(), "zulip-roster-smoke-"));
@@ -28,46 +29,67 @@ window.handle = mount(document.getElementById("api"), { proxy: "/nowhere/api/v1"
 try { mount(document.createElement("div"), { proxy: "/x", refreshRate: 1 }); } catch (e) { window.thrown = e.message; }
 `);
 
-const port = 18000 + Math.floor(Math.random() * 1000);
-const server = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1"], { cwd: root, stdio: "ignore" });
-const browser = await launchChromium();
-let failures = 0;
-let passes = 0;
-const check = (ok, what) => {
-  console.log(`${ok ? "ok" : "FAIL"}: ${what}`);
-  if (ok) passes += 1;
-  else failures += 1;
-};
-try {
-  const page = await browser.newPage();
-  const cspViolations = [];
+const DEADLINE = 20000;
+let server;
+let browser;
+let page;
+const cspViolations = [];
+
+before(async () => {
+  const port = 18000 + Math.floor(Math.random() * 1000);
+  server = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1"], { cwd: root, stdio: "ignore" });
+  browser = await launchChromium();
+  page = await browser.newPage();
   page.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text()); });
-  for (let i = 0; i < 50; i++) {
-    try { await page.goto(`http://127.0.0.1:${port}/page.html`); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
+  const end = Date.now() + DEADLINE;
+  for (;;) {
+    try {
+      await page.goto(`http://127.0.0.1:${port}/page.html`);
+      break;
+    } catch (error) {
+      if (Date.now() > end) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
-  await page.waitForFunction(() => document.querySelector("zulip-roster")?.dataset.state === "error", null, { timeout: 20000 });
-  const result = await page.evaluate(() => ({
-    shadow: !!document.querySelector("zulip-roster").shadowRoot,
-    banner: document.querySelector("zulip-roster").shadowRoot.querySelector("[part~=banner]")?.textContent,
-    apiState: document.getElementById("api").dataset.state,
-    causes: window.events.map((d) => d.cause),
-    thrown: window.thrown,
-    styled: getComputedStyle(document.querySelector("zulip-roster").shadowRoot.querySelector("section")).paddingTop,
-  }));
-  check(result.shadow, "the element has an open shadow root");
-  check(/proxy URL looks wrong/.test(result.banner ?? ""), `the banner explains: ${result.banner}`);
-  check(result.apiState === "error", "mount() from the module mounted a second roster");
-  check(result.causes.includes("wrong-url"), `roster-error fired (${result.causes.join(", ")})`);
-  check(/Unknown option "refreshRate"/.test(result.thrown ?? ""), `bad options throw: ${result.thrown}`);
-  check(result.styled === "12px", "the shadow root's stylesheet applies under the CSP");
-  check(cspViolations.length === 0, `no CSP violations${cspViolations.length ? ": " + cspViolations[0] : ""}`);
-} catch (error) {
-  failures += 1;
-  console.error(error);
-} finally {
-  await browser.close();
-  server.kill("SIGTERM");
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill("SIGTERM");
   rmSync(root, { recursive: true, force: true });
-}
-console.log(`${passes} passed, ${failures} failed`);
-process.exit(failures ? 1 : 0);
+});
+
+const stateOf = (selector) => page.waitForFunction(
+  (s) => document.querySelector(s)?.dataset.state === "error" && document.querySelector(s),
+  selector, { timeout: DEADLINE },
+);
+
+test("the element mounts in an open shadow root and says the proxy URL looks wrong", async () => {
+  await stateOf("zulip-roster");
+  const banner = await page.evaluate(() => document.querySelector("zulip-roster").shadowRoot?.querySelector("[part~=banner]")?.textContent);
+  assert.match(banner ?? "", /proxy URL looks wrong/);
+});
+
+test("mount() from the module mounts a second roster", async () => {
+  await stateOf("#api");
+  const rows = await page.evaluate(() => !!document.getElementById("api").shadowRoot);
+  assert.ok(rows, "a shadow root on #api");
+});
+
+test("roster-error fires with the cause wrong-url", async () => {
+  await page.waitForFunction(() => window.events.some((d) => d.cause === "wrong-url"), null, { timeout: DEADLINE });
+});
+
+test("bad options throw an Error that says what is wrong", async () => {
+  const thrown = await page.evaluate(() => window.thrown);
+  assert.match(thrown ?? "", /Unknown option "refreshRate"/);
+});
+
+test("the shadow root's stylesheet applies under the CSP", async () => {
+  const padding = await page.evaluate(() => getComputedStyle(document.querySelector("zulip-roster").shadowRoot.querySelector(".zulip-roster")).paddingTop);
+  assert.equal(padding, "12px");
+});
+
+test("no CSP violations", () => {
+  assert.deepEqual(cspViolations, []);
+});

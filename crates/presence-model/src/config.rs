@@ -5,8 +5,6 @@
 //! `(name, value)` pairs and calls [`Config::from_pairs`], so every entry point accepts
 //! the same spellings and reports the same errors.
 
-use std::fmt;
-
 use crate::status::DEFAULT_OFFLINE_THRESHOLD_SECS;
 
 /// Polling every second is allowed for tests and demos; real pages should poll every 30 s
@@ -132,28 +130,6 @@ pub struct ConfigError {
     pub value: Option<String>,
     /// What would be right.
     pub expected: String,
-}
-
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        match &self.value {
-            Some(value) => write!(
-                f,
-                "The setting {} = {value:?} is not valid: expected {}.",
-                self.option, self.expected
-            ),
-            None if self.option == "proxy" => write!(
-                f,
-                "The setting {} is missing: expected {}.",
-                self.option, self.expected
-            ),
-            None => write!(
-                f,
-                "Unknown option {:?}: expected {}.",
-                self.option, self.expected
-            ),
-        }
-    }
 }
 
 impl std::error::Error for ConfigError {}
@@ -325,6 +301,23 @@ fn check_proxy(value: &str) -> Result<String, ConfigError> {
     Ok(value.trim_end_matches('/').to_owned())
 }
 
+/// `offline-threshold` → `offlineThreshold`: an attribute's name as the JS API spells it.
+pub fn camel_case(attribute: &str) -> String {
+    let mut out = String::with_capacity(attribute.len());
+    let mut upper = false;
+    for c in attribute.chars() {
+        match c {
+            '-' => upper = true,
+            c if upper => {
+                out.push(c.to_ascii_uppercase());
+                upper = false;
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// `offlineThreshold` → `offline-threshold`: the JS API's spelling to the attribute's.
 pub fn attribute_name(camel: &str) -> String {
     let mut out = String::with_capacity(camel.len() + 2);
@@ -346,10 +339,11 @@ pub fn check_option_name(camel: &str) -> Result<String, ConfigError> {
     if OPTION_NAMES.contains(&name.as_str()) && !camel.contains('-') {
         Ok(name)
     } else {
+        let known: Vec<String> = OPTION_NAMES.iter().map(|n| camel_case(n)).collect();
         Err(ConfigError {
             option: camel.to_owned(),
             value: None,
-            expected: "a known option: proxy, refresh, offlineThreshold, timeout, names, showOffline, maxRows, theme, palette, lang, compact".to_owned(),
+            expected: format!("a known option: {}", known.join(", ")),
         })
     }
 }

@@ -320,24 +320,25 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
-/// Words and formats together: what a view needs to say anything.
+/// The viewer's language as the model needs it: its words and its formats (numbers,
+/// plurals, relative times, dates). Borrowed; the browser side owns them.
 #[derive(Clone, Copy)]
-pub struct Texts<'a> {
+pub struct Locale<'a> {
     /// The sentences.
     pub words: &'static Words,
     /// Numbers, plurals, relative times, dates.
     pub formats: &'a dyn Formats,
 }
 
-impl std::fmt::Debug for Texts<'_> {
+impl std::fmt::Debug for Locale<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Texts")
+        f.debug_struct("Locale")
             .field("region", &self.words.region)
             .finish()
     }
 }
 
-impl<'a> Texts<'a> {
+impl<'a> Locale<'a> {
     /// A plural pair, filled with `n`.
     pub fn plural(&self, forms: [&str; 2], n: usize) -> String {
         let form = if self.formats.is_one(n) {
@@ -350,9 +351,9 @@ impl<'a> Texts<'a> {
 }
 
 /// English with native formatting: what `Display` impls say.
-pub fn english() -> Texts<'static> {
+pub fn english() -> Locale<'static> {
     static PLAIN_EN: PlainFormats = PlainFormats(Lang::En);
-    Texts {
+    Locale {
         words: &EN,
         formats: &PLAIN_EN,
     }

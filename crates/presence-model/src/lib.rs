@@ -7,18 +7,21 @@
 //! - [`roster`]: join, sort, count, filter, compare.
 //! - [`client`]: client names grouped into icon kinds.
 //! - [`config`]: the widget's options, validated.
-//! - [`fetch`]: what an HTTP answer means (which failure), and retry delays.
+//! - [`classify`]: what an HTTP answer means (which failure), and retry delays.
 //! - [`live`]: the live roster's state machine (loading, ready, empty, stale, error).
-//! - [`i18n`]: English and German words; `Intl`-shaped formatting.
-//! - [`window`]: which rows of a long list are rendered.
-//! - [`wording`]: "Active 5 minutes ago", "1.2K".
+//! - [`i18n`]: the word tables (English, German) and `Intl`-shaped formatting.
+//! - [`virtual_list`]: which rows of a long list are in the DOM (windowing).
+//! - [`list_view`]: one ready-made view model per row.
+//! - [`live_roster`]: the mounted widget as a reducer: events in, effects out.
+//! - [`poll`]: when a shared feed asks the network.
+//! - [`wording`]: every sentence ("Active 5 minutes ago", banners, failures, counts).
 //!
 //! Nothing here imports a browser crate, so all of it is tested natively.
 #![warn(missing_docs)]
 
+pub mod classify;
 pub mod client;
 pub mod config;
-pub mod fetch;
 pub mod i18n;
 pub mod list_view;
 pub mod live;
@@ -27,22 +30,24 @@ pub mod parse;
 pub mod poll;
 pub mod roster;
 pub mod status;
-pub mod window;
+pub mod virtual_list;
 pub mod wire;
 pub mod wording;
 
+pub use classify::{classify_presence, classify_users, Answer, DownCause, Failure};
 pub use client::ClientKind;
 pub use config::{Config, ConfigError, Names, Palette, ShowOffline, Theme};
-pub use fetch::{classify_presence, classify_users, Answer, DownCause, Failure};
 pub use live::{Live, LiveState, Snapshot};
 pub use parse::{parse_error_body, parse_presence, parse_users, ParseError, Parsed, PresenceError};
 pub use roster::{
-    announcement, default_name_order, ChangeTally, Counts, Directory, Person, Roster, RosterDiff,
-    Rows, StatusChange,
+    default_name_order, default_ranking, ChangeTally, Counts, Directory, NameRanking, Person,
+    Roster, RosterDiff, Rows, StatusChange,
 };
 pub use status::{PresenceTimes, Status, DEFAULT_OFFLINE_THRESHOLD_SECS};
 pub use wire::{
     ClientEntries, ClientName, ClientPresence, ErrorBody, ErrorCode, Member, RealmPresence,
     ReportedStatus, UserPresence, UsersResponse,
 };
-pub use wording::{compact_count, LastActive};
+pub use wording::{
+    announcement, compact_count, updated_ago, updated_ago_in, LastActive, EMPTY_MESSAGE,
+};

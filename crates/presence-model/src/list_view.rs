@@ -4,10 +4,11 @@
 
 use crate::client::ClientKind;
 use crate::config::{Config, ShowOffline};
-use crate::i18n::{fill, Texts};
+use crate::i18n::Locale;
 use crate::roster::Roster;
 use crate::status::Status;
-use crate::window::{window, Window, WINDOW_ABOVE};
+use crate::virtual_list::{window, Window, WINDOW_ABOVE};
+use crate::wording;
 
 /// Row heights fixed by the stylesheet for windowed lists (`.windowed .roster-row`), px.
 pub const ROW_HEIGHT: f64 = 26.0;
@@ -65,7 +66,7 @@ pub struct ListInput<'a> {
     /// The options.
     pub config: &'a Config,
     /// The words.
-    pub texts: Texts<'a>,
+    pub locale: Locale<'a>,
     /// The server's clock now, for "last active".
     pub server_now: f64,
     /// The viewer's offset from UTC, seconds east.
@@ -86,13 +87,13 @@ impl ListInfo {
             roster,
             query,
             config,
-            texts,
+            locale,
             server_now,
             utc_offset_secs,
             ..
         } = input;
         let listed = roster.rows(query, config.show_offline, config.max_rows);
-        let w = texts.words;
+        let w = locale.words;
         let total = listed.people.len();
         let row_height = if config.compact {
             ROW_HEIGHT_COMPACT
@@ -132,23 +133,22 @@ impl ListInfo {
                 }),
                 title: person
                     .last_active(server_now, utc_offset_secs)
-                    .describe(texts),
+                    .describe(locale),
                 position: windowed.then_some((index + 1, total)),
             })
             .collect();
-        let count = |template: &str, n: usize| fill(template, &[("n", &texts.formats.compact(n))]);
         let searching = !query.trim().is_empty();
         let mut notes = Vec::new();
         if listed.hidden_offline > 0 {
-            let template = if config.show_offline == ShowOffline::Auto && !config.compact {
-                w.hidden_offline_search
-            } else {
-                w.hidden_offline
-            };
-            notes.push(count(template, listed.hidden_offline));
+            let search_hint = config.show_offline == ShowOffline::Auto && !config.compact;
+            notes.push(wording::hidden_offline(
+                listed.hidden_offline,
+                search_hint,
+                locale,
+            ));
         }
         if listed.cut > 0 {
-            notes.push(count(w.cut, listed.cut));
+            notes.push(wording::not_listed(listed.cut, locale));
         }
         ListInfo {
             rows,

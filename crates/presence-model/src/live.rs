@@ -5,19 +5,9 @@
 //! the browser). The server's "now" is `server_timestamp` plus the local time elapsed
 //! since that answer arrived, so a browser whose wall clock is hours off changes nothing.
 
-use crate::fetch::{retry_delay_secs, Failure};
-use crate::i18n::{english, fill, Texts, TimeUnit};
-use crate::roster::{Directory, Roster, StatusChange};
+use crate::classify::{retry_delay_secs, Failure};
+use crate::roster::{Directory, NameRanking, Roster, StatusChange};
 use crate::wire::RealmPresence;
-
-/// A ranking of names (`rank(names)[i]` is the position of `names[i]`; equal names share
-/// one): a locale collator in the browser, [`crate::roster::ranks_by`] natively.
-pub type NameOrder<'a> = &'a dyn Fn(&[&str]) -> Vec<u32>;
-
-/// The default order as a ranking, for callers without a collator.
-pub fn default_ranking(names: &[&str]) -> Vec<u32> {
-    crate::roster::ranks_by(names, crate::roster::default_name_order)
-}
 
 /// The last good answer and when it arrived.
 #[derive(Debug, Clone, PartialEq)]
@@ -148,7 +138,7 @@ impl Live {
         &mut self,
         presence: RealmPresence,
         now_ms: f64,
-        order: NameOrder,
+        order: &NameRanking,
     ) -> bool {
         self.failures = 0;
         let roster = Roster::build_ranked(
@@ -203,7 +193,12 @@ impl Live {
     }
 
     /// Names arrived: rebuild the roster on screen with them. Returns whether it changed.
-    pub fn names_arrived(&mut self, directory: Directory, now_ms: f64, order: NameOrder) -> bool {
+    pub fn names_arrived(
+        &mut self,
+        directory: Directory,
+        now_ms: f64,
+        order: &NameRanking,
+    ) -> bool {
         if self.directory.as_ref() == Some(&directory) {
             return false;
         }
@@ -260,72 +255,5 @@ impl Live {
     /// answer is due this long after it, whenever the answer is built into the roster.
     pub fn poll_period_ms(&self) -> f64 {
         f64::from(self.refresh_secs) * 1000.0
-    }
-}
-
-/// What an empty answer means, in Zulip's terms (English).
-pub const EMPTY_MESSAGE: &str = crate::i18n::EN.empty;
-
-impl LiveState {
-    /// The banner text at local time `now_ms`: why the roster is empty, stale or missing.
-    /// `None` when there is nothing to say (loading, ready).
-    pub fn banner(&self, now_ms: f64) -> Option<String> {
-        self.banner_in(now_ms, english())
-    }
-
-    /// [`LiveState::banner`] in the language of `texts`.
-    pub fn banner_in(&self, now_ms: f64, texts: Texts<'_>) -> Option<String> {
-        let w = texts.words;
-        let retry_in = |retry_at_ms: f64| ((retry_at_ms - now_ms) / 1000.0).ceil().max(0.0) as u64;
-        match self {
-            LiveState::Loading | LiveState::Ready(_) => None,
-            LiveState::Empty(_) => Some(w.empty.to_owned()),
-            LiveState::Stale {
-                last,
-                failure,
-                retry_at_ms,
-            } => {
-                let ago = updated_ago_in((now_ms - last.received_at_ms) / 1000.0, texts);
-                let failure = failure.describe(texts);
-                Some(match self.failure() {
-                    Some(Failure::RateLimited { .. }) => fill(
-                        w.stale_rate_limited,
-                        &[
-                            ("ago", &ago),
-                            ("n", &retry_in(*retry_at_ms).to_string()),
-                            ("failure", &failure),
-                        ],
-                    ),
-                    _ => fill(w.stale, &[("ago", &ago), ("failure", &failure)]),
-                })
-            }
-            LiveState::Failed {
-                failure,
-                retry_at_ms,
-            } => Some(fill(
-                w.failed,
-                &[
-                    ("failure", &failure.describe(texts)),
-                    ("n", &retry_in(*retry_at_ms).to_string()),
-                ],
-            )),
-        }
-    }
-}
-
-/// "just now", "1 minute ago", "3 minutes ago", "2 hours ago": how long ago the roster
-/// was updated, in English.
-pub fn updated_ago(secs: f64) -> String {
-    updated_ago_in(secs, english())
-}
-
-/// [`updated_ago`] in the language of `texts`.
-pub fn updated_ago_in(secs: f64, texts: Texts<'_>) -> String {
-    let secs = secs.max(0.0) as u64;
-    let n = |x: u64| u32::try_from(x).unwrap_or(u32::MAX);
-    match secs {
-        0..=59 => texts.words.just_now.to_owned(),
-        60..=3599 => texts.formats.ago(n(secs / 60), TimeUnit::Minute),
-        _ => texts.formats.ago(n(secs / 3600), TimeUnit::Hour),
     }
 }

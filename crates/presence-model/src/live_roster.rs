@@ -11,7 +11,7 @@
 //! ```
 //! use presence_model::live_roster::{Event, FeedPlan, LiveRoster};
 //! use presence_model::i18n::english;
-//! use presence_model::live::default_ranking;
+//! use presence_model::roster::default_ranking;
 //! use presence_model::Config;
 //!
 //! let mut roster = LiveRoster::default();
@@ -20,11 +20,11 @@
 //! assert_eq!(effects.host.unwrap().state, "loading");
 //! ```
 
+use crate::classify::Failure;
 use crate::config::{Config, ConfigError, Names};
-use crate::fetch::Failure;
-use crate::i18n::Texts;
-use crate::live::{Live, NameOrder};
-use crate::roster::{ChangeTally, Counts, Directory, StatusChange};
+use crate::i18n::Locale;
+use crate::live::Live;
+use crate::roster::{ChangeTally, Counts, Directory, NameRanking, StatusChange};
 use crate::wire::RealmPresence;
 
 /// The live region speaks at most this often, so a screen reader is not flooded.
@@ -214,9 +214,9 @@ impl LiveRoster {
         }
     }
 
-    /// Applies `event`; `texts` words messages and `order` ranks names, both in the
+    /// Applies `event`; `locale` words messages and `order` ranks names, both in the
     /// viewer's language.
-    pub fn update(&mut self, event: Event, texts: Texts<'_>, order: NameOrder) -> Effects {
+    pub fn update(&mut self, event: Event, locale: Locale<'_>, order: &NameRanking) -> Effects {
         let mut effects = Effects::default();
         match event {
             Event::Options(config) => self.options(config, &mut effects),
@@ -238,7 +238,7 @@ impl LiveRoster {
                         self.live.failed(failure, now_ms, jitter);
                         effects.render = true;
                         effects.poll = Some(PollRequest::InMs(self.live.next_poll_in_ms(now_ms)));
-                        self.report_failure(texts, &mut effects);
+                        self.report_failure(locale, &mut effects);
                     }
                 }
                 self.report_changes(&mut effects);
@@ -251,7 +251,7 @@ impl LiveRoster {
                 self.report_changes(&mut effects);
                 // Stale and error banners count time ("3 min ago", "retrying in 7 s").
                 let counting = self.live.state().failure().is_some();
-                let spoke = self.speak(now_ms, texts, &mut effects);
+                let spoke = self.speak(now_ms, locale, &mut effects);
                 effects.render = aged || counting || spoke;
             }
             Event::Refresh => {
@@ -312,7 +312,7 @@ impl LiveRoster {
         }
     }
 
-    fn report_failure(&mut self, texts: Texts<'_>, effects: &mut Effects) {
+    fn report_failure(&mut self, locale: Locale<'_>, effects: &mut Effects) {
         let Some(failure) = self.live.state().failure() else {
             return;
         };
@@ -320,7 +320,7 @@ impl LiveRoster {
             cause: failure.cause(),
             status: failure.http_status(),
             code: failure.zulip_code().map(str::to_owned),
-            message: failure.describe(texts),
+            message: failure.describe(locale),
         };
         if self.reported.as_ref() != Some(&report) {
             self.reported = Some(report.clone());
@@ -346,11 +346,11 @@ impl LiveRoster {
     }
 
     /// Moves pending changes into the live region if it has been quiet long enough.
-    fn speak(&mut self, now_ms: f64, texts: Texts<'_>, effects: &mut Effects) -> bool {
+    fn speak(&mut self, now_ms: f64, locale: Locale<'_>, effects: &mut Effects) -> bool {
         if self.pending.is_empty() || now_ms - self.last_spoken_ms < ANNOUNCE_EVERY_MS {
             return false;
         }
-        match std::mem::take(&mut self.pending).announcement(texts) {
+        match std::mem::take(&mut self.pending).announcement(locale) {
             Some(text) => {
                 self.last_spoken_ms = now_ms;
                 self.announcement = text.clone();

@@ -172,24 +172,16 @@ impl Counts {
     pub fn total(&self) -> usize {
         self.active + self.idle + self.offline
     }
+}
 
-    /// "12 active · 3 idle · 80 offline", compact from 1,000 ("1.2K").
-    pub fn summary(&self) -> String {
-        self.summary_in(crate::i18n::english())
-    }
+/// A ranking of names: `rank(names)[i]` is the position of `names[i]` in name order
+/// (equal names share one). The one name-ordering type: a locale collator in the browser,
+/// [`default_ranking`] natively.
+pub type NameRanking = dyn Fn(&[&str]) -> Vec<u32>;
 
-    /// [`Counts::summary`] in the language of `texts`.
-    pub fn summary_in(&self, texts: crate::i18n::Texts<'_>) -> String {
-        let f = texts.formats;
-        crate::i18n::fill(
-            texts.words.counts,
-            &[
-                ("active", &f.compact(self.active)),
-                ("idle", &f.compact(self.idle)),
-                ("offline", &f.compact(self.offline)),
-            ],
-        )
-    }
+/// The default order as a ranking, for callers without a collator.
+pub fn default_ranking(names: &[&str]) -> Vec<u32> {
+    ranks_by(names, default_name_order)
 }
 
 /// The default name order: case-insensitive, then exact. The browser passes a locale
@@ -487,23 +479,14 @@ pub struct StatusChange {
     pub to: Status,
 }
 
-/// "2 people came online, 1 person went offline.": what a screen reader hears, at most
-/// every 30 seconds, about the changes since it last heard. `None` when nothing is worth
-/// saying.
-pub fn announcement(changes: &[StatusChange], texts: crate::i18n::Texts<'_>) -> Option<String> {
-    let mut tally = ChangeTally::default();
-    tally.add(changes);
-    tally.announcement(texts)
-}
-
 /// Changes counted for the next announcement. Counts, not the changes themselves: polls
 /// can bring a thousand changes each between two announcements 30 seconds apart, and
 /// keeping them all would grow memory with the poll rate.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ChangeTally {
-    online: usize,
-    idle: usize,
-    offline: usize,
+    pub(crate) online: usize,
+    pub(crate) idle: usize,
+    pub(crate) offline: usize,
 }
 
 impl ChangeTally {
@@ -523,24 +506,6 @@ impl ChangeTally {
     /// Nothing worth saying has been counted.
     pub fn is_empty(&self) -> bool {
         *self == ChangeTally::default()
-    }
-
-    /// The words for what was counted (see [`announcement`]).
-    pub fn announcement(&self, texts: crate::i18n::Texts<'_>) -> Option<String> {
-        let w = texts.words;
-        let parts: Vec<String> = [
-            (self.online, w.came_online),
-            (self.idle, w.went_idle),
-            (self.offline, w.went_offline),
-        ]
-        .into_iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, forms)| texts.plural(forms, n))
-        .collect();
-        if parts.is_empty() {
-            return None;
-        }
-        Some(format!("{}.", parts.join(", ")))
     }
 }
 

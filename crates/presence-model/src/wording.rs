@@ -1,12 +1,19 @@
-//! What the roster says: "last active" as data, its English words, compact counts.
+//! Every sentence the roster says, made in one place from the word tables in
+//! [`crate::i18n`]: "last active", the banner, failures, counts, announcements, the lines
+//! about who is not listed, and compact counts.
 //!
 //! The data types carry numbers, not strings, so a translation can word them its own way
 //! and tests can assert on values.
 
 use std::fmt;
 
-use crate::i18n::{english, fill, Texts, TimeUnit};
+use crate::classify::{DownCause, Failure};
+use crate::config::ConfigError;
+use crate::i18n::{english, fill, Locale, TimeUnit};
+use crate::live::LiveState;
+use crate::roster::{ChangeTally, Counts, StatusChange};
 use crate::status::{PresenceTimes, Status};
+use crate::wire::ErrorCode;
 
 /// "Last active", as Zulip's web app words it in the buddy list tooltip.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,9 +101,9 @@ fn civil_from_days(days: i64) -> (i32, u8, u8) {
 }
 
 impl LastActive {
-    /// The words, in the language of `texts`.
-    pub fn describe(&self, texts: Texts<'_>) -> String {
-        let (w, f) = (texts.words, texts.formats);
+    /// The words, in the language of `locale`.
+    pub fn describe(&self, locale: Locale<'_>) -> String {
+        let (w, f) = (locale.words, locale.formats);
         let ago =
             |amount: u32, unit: TimeUnit| fill(w.active_ago, &[("ago", &f.ago(amount, unit))]);
         match *self {
@@ -135,5 +142,215 @@ pub fn compact_count(n: usize) -> String {
         0..=999 => n.to_string(),
         1_000..=999_999 => one_decimal(n, 1_000, "K"),
         _ => one_decimal(n, 1_000_000, "M"),
+    }
+}
+
+/// What an empty answer means, in Zulip's terms (English).
+pub const EMPTY_MESSAGE: &str = crate::i18n::EN.empty;
+
+impl LiveState {
+    /// The banner text at local time `now_ms`: why the roster is empty, stale or missing.
+    /// `None` when there is nothing to say (loading, ready).
+    pub fn banner(&self, now_ms: f64) -> Option<String> {
+        self.banner_in(now_ms, english())
+    }
+
+    /// [`LiveState::banner`] in the language of `locale`.
+    pub fn banner_in(&self, now_ms: f64, locale: Locale<'_>) -> Option<String> {
+        let w = locale.words;
+        let retry_in = |retry_at_ms: f64| ((retry_at_ms - now_ms) / 1000.0).ceil().max(0.0) as u64;
+        match self {
+            LiveState::Loading | LiveState::Ready(_) => None,
+            LiveState::Empty(_) => Some(w.empty.to_owned()),
+            LiveState::Stale {
+                last,
+                failure,
+                retry_at_ms,
+            } => {
+                let ago = updated_ago_in((now_ms - last.received_at_ms) / 1000.0, locale);
+                let failure = failure.describe(locale);
+                Some(match self.failure() {
+                    Some(Failure::RateLimited { .. }) => fill(
+                        w.stale_rate_limited,
+                        &[
+                            ("ago", &ago),
+                            ("n", &retry_in(*retry_at_ms).to_string()),
+                            ("failure", &failure),
+                        ],
+                    ),
+                    _ => fill(w.stale, &[("ago", &ago), ("failure", &failure)]),
+                })
+            }
+            LiveState::Failed {
+                failure,
+                retry_at_ms,
+            } => Some(fill(
+                w.failed,
+                &[
+                    ("failure", &failure.describe(locale)),
+                    ("n", &retry_in(*retry_at_ms).to_string()),
+                ],
+            )),
+        }
+    }
+}
+
+/// "just now", "1 minute ago", "3 minutes ago", "2 hours ago": how long ago the roster
+/// was updated, in English.
+pub fn updated_ago(secs: f64) -> String {
+    updated_ago_in(secs, english())
+}
+
+/// [`updated_ago`] in the language of `locale`.
+pub fn updated_ago_in(secs: f64, locale: Locale<'_>) -> String {
+    let secs = secs.max(0.0) as u64;
+    let n = |x: u64| u32::try_from(x).unwrap_or(u32::MAX);
+    match secs {
+        0..=59 => locale.words.just_now.to_owned(),
+        60..=3599 => locale.formats.ago(n(secs / 60), TimeUnit::Minute),
+        _ => locale.formats.ago(n(secs / 3600), TimeUnit::Hour),
+    }
+}
+
+impl Failure {
+    /// The message, in the language of `locale`.
+    pub fn describe(&self, locale: Locale<'_>) -> String {
+        let w = locale.words;
+        match self {
+            Failure::WrongUrl {
+                status,
+                not_json: true,
+            } => fill(w.wrong_url_page, &[("status", &status.to_string())]),
+            Failure::WrongUrl { status, .. } => {
+                fill(w.wrong_url_status, &[("status", &status.to_string())])
+            }
+            Failure::Refused { code, msg, status } => {
+                let mut text = w.refused.to_owned();
+                match code {
+                    Some(ErrorCode::UserDeactivated) => text.push_str(w.refused_user_deactivated),
+                    Some(ErrorCode::RealmDeactivated) => text.push_str(w.refused_realm_deactivated),
+                    _ => {}
+                }
+                match (code, msg.is_empty()) {
+                    (Some(code), false) => text.push_str(&format!(" ({}: {msg}).", code.as_str())),
+                    (Some(code), true) => text.push_str(&format!(" ({}).", code.as_str())),
+                    (None, _) => text.push_str(&format!(" (HTTP {status}).")),
+                }
+                text
+            }
+            Failure::RateLimited { .. } => w.rate_limited.to_owned(),
+            Failure::Down {
+                cause: DownCause::Status(status),
+            } => fill(w.down_status, &[("status", &status.to_string())]),
+            Failure::Down {
+                cause: DownCause::Network,
+            } => w.down_network.to_owned(),
+            Failure::Down {
+                cause: DownCause::Timeout(secs),
+            } => fill(w.down_timeout, &[("n", &secs.to_string())]),
+            Failure::Rejected { status, body } => fill(
+                w.rejected,
+                &[
+                    ("status", &status.to_string()),
+                    ("code", body.code().as_str()),
+                    ("msg", &body.msg),
+                ],
+            ),
+            Failure::Malformed(err) => fill(w.malformed, &[("error", &err.to_string())]),
+        }
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.describe(english()))
+    }
+}
+
+impl Counts {
+    /// "12 active · 3 idle · 80 offline", compact from 1,000 ("1.2K").
+    pub fn summary(&self) -> String {
+        self.summary_in(crate::i18n::english())
+    }
+
+    /// [`Counts::summary`] in the language of `locale`.
+    pub fn summary_in(&self, locale: crate::i18n::Locale<'_>) -> String {
+        let f = locale.formats;
+        crate::i18n::fill(
+            locale.words.counts,
+            &[
+                ("active", &f.compact(self.active)),
+                ("idle", &f.compact(self.idle)),
+                ("offline", &f.compact(self.offline)),
+            ],
+        )
+    }
+}
+
+/// "2 people came online, 1 person went offline.": what a screen reader hears, at most
+/// every 30 seconds, about the changes since it last heard. `None` when nothing is worth
+/// saying.
+pub fn announcement(changes: &[StatusChange], locale: crate::i18n::Locale<'_>) -> Option<String> {
+    let mut tally = ChangeTally::default();
+    tally.add(changes);
+    tally.announcement(locale)
+}
+
+impl ChangeTally {
+    /// The words for what was counted (see [`announcement`]).
+    pub fn announcement(&self, locale: crate::i18n::Locale<'_>) -> Option<String> {
+        let w = locale.words;
+        let parts: Vec<String> = [
+            (self.online, w.came_online),
+            (self.idle, w.went_idle),
+            (self.offline, w.went_offline),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, forms)| locale.plural(forms, n))
+        .collect();
+        if parts.is_empty() {
+            return None;
+        }
+        Some(format!("{}.", parts.join(", ")))
+    }
+}
+
+/// "80 offline people not shown; search to find them." (`search_hint`: the search box is
+/// there and would find them) or "80 offline people not shown.".
+pub fn hidden_offline(n: usize, search_hint: bool, locale: Locale<'_>) -> String {
+    let w = locale.words;
+    let template = if search_hint {
+        w.hidden_offline_search
+    } else {
+        w.hidden_offline
+    };
+    fill(template, &[("n", &locale.formats.compact(n))])
+}
+
+/// "12 more not listed." (`max-rows`).
+pub fn not_listed(n: usize, locale: Locale<'_>) -> String {
+    fill(locale.words.cut, &[("n", &locale.formats.compact(n))])
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match &self.value {
+            Some(value) => write!(
+                f,
+                "The setting {} = {value:?} is not valid: expected {}.",
+                self.option, self.expected
+            ),
+            None if self.option == "proxy" => write!(
+                f,
+                "The setting {} is missing: expected {}.",
+                self.option, self.expected
+            ),
+            None => write!(
+                f,
+                "Unknown option {:?}: expected {}.",
+                self.option, self.expected
+            ),
+        }
     }
 }

@@ -123,7 +123,7 @@ fn the_proxy_is_required_and_must_be_a_url_or_path() {
 
 #[test]
 fn compact_palette_and_js_option_names() {
-    use presence_model::config::{attribute_name, check_option_name};
+    use presence_model::config::{attribute_name, camel_case, check_option_name, OPTION_NAMES};
     use presence_model::Palette;
     assert!(
         parse(&[("compact", "")]).unwrap().compact,
@@ -137,6 +137,10 @@ fn compact_palette_and_js_option_names() {
     );
     assert!(parse(&[("palette", "rainbow")]).is_err());
     assert_eq!(attribute_name("offlineThreshold"), "offline-threshold");
+    assert_eq!(camel_case("offline-threshold"), "offlineThreshold");
+    for name in OPTION_NAMES {
+        assert_eq!(attribute_name(&camel_case(name)), name, "round trip");
+    }
     assert_eq!(check_option_name("maxRows").unwrap(), "max-rows");
     assert_eq!(check_option_name("showOffline").unwrap(), "show-offline");
     let err = check_option_name("refreshRate").unwrap_err();

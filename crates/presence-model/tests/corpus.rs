@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use presence_model::i18n::english;
-use presence_model::live::default_ranking;
+use presence_model::roster::default_ranking;
 use presence_model::{classify_presence, Answer, Live};
 use serde::Deserialize;
 

@@ -1,12 +1,12 @@
 //! German and English words, with Intl-shaped formatting.
 
-use presence_model::fetch::DownCause;
-use presence_model::i18n::{english, Lang, PlainFormats, Texts};
+use presence_model::classify::DownCause;
+use presence_model::i18n::{english, Lang, Locale, PlainFormats};
 use presence_model::{announcement, ClientKind, Counts, Failure, LastActive, Status, StatusChange};
 
-fn german() -> Texts<'static> {
+fn german() -> Locale<'static> {
     static DE: PlainFormats = PlainFormats(Lang::De);
-    Texts {
+    Locale {
         words: Lang::De.words(),
         formats: &DE,
     }
@@ -102,7 +102,7 @@ fn plurals_in_announcements() {
 #[test]
 fn every_german_word_is_filled_in() {
     let (en, de) = (Lang::En.words(), Lang::De.words());
-    let texts = |w: &presence_model::i18n::Words| {
+    let locale = |w: &presence_model::i18n::Words| {
         vec![
             w.counts,
             w.search,
@@ -118,7 +118,7 @@ fn every_german_word_is_filled_in() {
             w.rate_limited,
         ]
     };
-    for (e, d) in texts(en).into_iter().zip(texts(de)) {
+    for (e, d) in locale(en).into_iter().zip(locale(de)) {
         assert!(!d.is_empty());
         assert_ne!(e, d, "untranslated: {e}");
     }

@@ -1,7 +1,7 @@
 //! The live roster's states, driven by answers, failures, names and the clock.
 
-use presence_model::fetch::DownCause;
-use presence_model::live::default_ranking;
+use presence_model::classify::DownCause;
+use presence_model::roster::default_ranking;
 use presence_model::{
     parse_presence, Directory, Failure, Live, LiveState, Member, RealmPresence, Status,
 };
@@ -173,7 +173,7 @@ fn names_arriving_later_rebuild_the_rows() {
 
 #[test]
 fn updated_ago_words() {
-    use presence_model::live::updated_ago;
+    use presence_model::wording::updated_ago;
     let table = [
         (0.0, "just now"),
         (59.9, "just now"),
@@ -232,7 +232,7 @@ fn banner_words_for_each_state() {
     live.presence_arrived(presence(&[], SERVER_T), 0.0, order);
     assert_eq!(
         live.state().banner(0.0).unwrap(),
-        presence_model::live::EMPTY_MESSAGE
+        presence_model::wording::EMPTY_MESSAGE
     );
 }
 

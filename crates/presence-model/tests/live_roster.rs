@@ -2,13 +2,13 @@
 //! what it renders, what the host element and its events say, what is announced, and
 //! when (and what) it polls. Every event kind is here, and the races the browser allows.
 
-use presence_model::fetch::DownCause;
+use presence_model::classify::DownCause;
 use presence_model::i18n::english;
-use presence_model::live::default_ranking;
 use presence_model::live_roster::{
     ChangeReport, Effects, Event, FeedPlan, Feeds, HostSummary, LiveRoster, PollRequest,
     ANNOUNCE_EVERY_MS,
 };
+use presence_model::roster::default_ranking;
 use presence_model::{
     parse_presence, Config, Counts, Directory, Failure, Member, RealmPresence, Status, StatusChange,
 };

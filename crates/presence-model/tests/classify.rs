@@ -1,6 +1,6 @@
 //! Every HTTP answer a proxy can give, classified and worded; retry delays.
 
-use presence_model::fetch::{retry_delay_secs, MAX_BACKOFF_SECS};
+use presence_model::classify::{retry_delay_secs, MAX_BACKOFF_SECS};
 use presence_model::{classify_presence, classify_users, Answer, DownCause, ErrorCode, Failure};
 
 fn answer(status: u16, body: &str) -> Failure {

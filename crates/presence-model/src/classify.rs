@@ -4,9 +4,6 @@
 //! the body bytes; everything from there on (which failure, which words, which delay) is
 //! decided here, so it is tested natively.
 
-use std::fmt;
-
-use crate::i18n::{english, fill, Texts};
 use crate::parse::{
     parse_error_body, parse_presence, parse_users, ParseError, Parsed, PresenceError,
 };
@@ -120,61 +117,6 @@ impl Failure {
             Failure::RateLimited { .. } => Some("RATE_LIMIT_HIT"),
             _ => None,
         }
-    }
-}
-
-impl Failure {
-    /// The message, in the language of `texts`.
-    pub fn describe(&self, texts: Texts<'_>) -> String {
-        let w = texts.words;
-        match self {
-            Failure::WrongUrl {
-                status,
-                not_json: true,
-            } => fill(w.wrong_url_page, &[("status", &status.to_string())]),
-            Failure::WrongUrl { status, .. } => {
-                fill(w.wrong_url_status, &[("status", &status.to_string())])
-            }
-            Failure::Refused { code, msg, status } => {
-                let mut text = w.refused.to_owned();
-                match code {
-                    Some(ErrorCode::UserDeactivated) => text.push_str(w.refused_user_deactivated),
-                    Some(ErrorCode::RealmDeactivated) => text.push_str(w.refused_realm_deactivated),
-                    _ => {}
-                }
-                match (code, msg.is_empty()) {
-                    (Some(code), false) => text.push_str(&format!(" ({}: {msg}).", code.as_str())),
-                    (Some(code), true) => text.push_str(&format!(" ({}).", code.as_str())),
-                    (None, _) => text.push_str(&format!(" (HTTP {status}).")),
-                }
-                text
-            }
-            Failure::RateLimited { .. } => w.rate_limited.to_owned(),
-            Failure::Down {
-                cause: DownCause::Status(status),
-            } => fill(w.down_status, &[("status", &status.to_string())]),
-            Failure::Down {
-                cause: DownCause::Network,
-            } => w.down_network.to_owned(),
-            Failure::Down {
-                cause: DownCause::Timeout(secs),
-            } => fill(w.down_timeout, &[("n", &secs.to_string())]),
-            Failure::Rejected { status, body } => fill(
-                w.rejected,
-                &[
-                    ("status", &status.to_string()),
-                    ("code", body.code().as_str()),
-                    ("msg", &body.msg),
-                ],
-            ),
-            Failure::Malformed(err) => fill(w.malformed, &[("error", &err.to_string())]),
-        }
-    }
-}
-
-impl fmt::Display for Failure {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(&self.describe(english()))
     }
 }
 
