@@ -36,10 +36,10 @@ echo "wasm: $(wc -c <"$wasm") bytes, $(gzip -9c "$wasm" | wc -c) gzipped" >&2
 node scripts/size.mjs dist 185000
 
 step "release folder in a page (path prefix, strict CSP, headless Chromium)"
-node tests/e2e/release_smoke.mjs dist
+node --test-reporter=spec tests/e2e/release_smoke.mjs dist
 
 step "end to end through the reference nginx (simulator as Zulip, headless Chromium)"
 cargo build --quiet --release -p presence-sim
-node tests/e2e/nginx_e2e.mjs
+node --test-reporter=spec tests/e2e/nginx_e2e.mjs
 
 step "all checks passed in $((SECONDS - started)) s"

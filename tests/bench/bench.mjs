@@ -99,7 +99,7 @@ const helpers = () => {
   });
   // The vanilla baseline: the same rows the widget renders, built directly.
   // The baseline renders into a shadow root with the widget's own stylesheet and the
-  // same wrappers (div > section.zulip-roster > ul), so style and layout cost the same
+  // same wrappers (div > div.zulip-roster[role=group] > ul), so style and layout cost the same
   // on both sides. `positions` adds aria-posinset/setsize, as the windowed widget does.
   window.vanilla = (presence, container, positions = true) => {
     const now = presence.server_timestamp;
@@ -115,7 +115,8 @@ const helpers = () => {
     const root = host.attachShadow({ mode: "open" });
     root.adoptedStyleSheets = [window.sheet];
     const div = document.createElement("div");
-    const section = document.createElement("section");
+    const section = document.createElement("div");
+    section.setAttribute("role", "group");
     section.dataset.theme = "auto";
     section.dataset.palette = "zulip";
     section.setAttribute("aria-label", "Who's online");
