@@ -36,103 +36,124 @@ fn team_later() -> String {
     )
 }
 
-#[wasm_bindgen_test]
-async fn each_fault_is_reported_the_rows_stay_and_the_roster_recovers() {
-    let zulip =
-        |code: &str, msg: &str| format!(r#"{{"result":"error","msg":"{msg}","code":"{code}"}}"#);
-    let drills: Vec<(&str, Reply, &str, &str)> = vec![
-        (
-            "connection refused",
-            Reply::Network,
-            "down",
-            "cannot be reached",
-        ),
-        (
-            "401",
-            status(401, zulip("INVALID_API_KEY", "Invalid API key")),
-            "refused",
-            "INVALID_API_KEY",
-        ),
-        (
-            "403",
-            status(403, zulip("USER_DEACTIVATED", "Account is deactivated")),
-            "refused",
-            "deactivated",
-        ),
-        (
-            "404",
-            status(404, "<html>Not Found</html>"),
-            "wrong-url",
-            "HTTP 404",
-        ),
-        (
-            "429 with Retry-After",
-            Reply::Answer {
-                status: 429,
-                body: zulip("RATE_LIMIT_HIT", "API usage exceeded rate limit").into(),
-                retry_after: Some("1".into()),
-            },
-            "rate-limited",
-            "rate-limiting",
-        ),
-        (
-            "500",
-            status(500, zulip("BAD_REQUEST", "Internal error")),
-            "down",
-            "HTTP 500",
-        ),
-        (
-            "a response that never ends",
-            Reply::Hang,
-            "down",
-            "within 1 s",
-        ),
-        (
-            "a connection reset mid-body",
-            Reply::Slow(300, Box::new(Reply::Network)),
-            "down",
-            "cannot be reached",
-        ),
-    ];
-    for (drill, fault, cause, says) in drills {
-        let fakes = Fakes::new(
-            FakeFetcher::new().route(PRESENCE, vec![ok(team()), fault, ok(team_later())]),
-        );
-        let (root, handle) = mount(&fakes);
-        wait_for_state(&root, "ready").await;
-        let (errors, _listener) = record_errors(&root);
+fn zulip(code: &str, msg: &str) -> String {
+    format!(r#"{{"result":"error","msg":"{msg}","code":"{code}"}}"#)
+}
 
-        wait_for_state(&root, "stale").await;
-        let banner = text(&root, "[part=banner]");
-        assert!(banner.contains(says), "{drill}: {banner:?}");
-        assert_eq!(row_emails(&root).len(), 4, "{drill}: the rows stay");
-        wait_until(&root, "a roster-error event", || {
-            !errors.borrow().is_empty()
-        })
-        .await;
-        assert_eq!(errors.borrow()[0].0, cause, "{drill}");
+/// After a good roster, the proxy fails with `fault`: the banner says `says`, a
+/// `roster-error` with `cause` fires, the rows stay, retries come no sooner than the
+/// refresh and never two at once, and the roster recovers by itself.
+async fn drill(drill: &str, fault: Reply, cause: &str, says: &str) {
+    let fakes =
+        Fakes::new(FakeFetcher::new().route(PRESENCE, vec![ok(team()), fault, ok(team_later())]));
+    let (root, handle) = mount(&fakes);
+    wait_for_state(&root, "ready").await;
+    let (errors, _listener) = record_errors(&root);
 
-        wait_until(&root, "recovery", || {
-            root.get_attribute("data-state").as_deref() == Some("ready")
-                && root.get_attribute("data-idle").as_deref() == Some("2")
-        })
-        .await;
-        assert!(
-            root.query_selector("[part=banner]").unwrap().is_none(),
-            "{drill}"
-        );
-        assert_eq!(
-            fakes.fetcher.max_in_flight.get(),
-            1,
-            "{drill}: never two at once"
-        );
-        let times = fakes.fetcher.request_times.borrow().clone();
-        for pair in times.windows(2) {
-            // Timers fire a hair early at most; a retry is never a refresh sooner.
-            assert!(pair[1] - pair[0] >= REFRESH_MS - 5.0, "{drill}: {times:?}");
-        }
-        handle.destroy();
+    wait_for_state(&root, "stale").await;
+    let banner = text(&root, "[part=banner]");
+    assert!(banner.contains(says), "{drill}: {banner:?}");
+    assert_eq!(row_emails(&root).len(), 4, "{drill}: the rows stay");
+    wait_until(&root, "a roster-error event", || {
+        !errors.borrow().is_empty()
+    })
+    .await;
+    assert_eq!(errors.borrow()[0].0, cause, "{drill}");
+
+    wait_until(&root, "recovery", || {
+        root.get_attribute("data-state").as_deref() == Some("ready")
+            && root.get_attribute("data-idle").as_deref() == Some("2")
+    })
+    .await;
+    assert!(
+        root.query_selector("[part=banner]").unwrap().is_none(),
+        "{drill}"
+    );
+    assert_eq!(
+        fakes.fetcher.max_in_flight.get(),
+        1,
+        "{drill}: never two at once"
+    );
+    let times = fakes.fetcher.request_times.borrow().clone();
+    for pair in times.windows(2) {
+        // Timers fire a hair early at most; a retry is never a refresh sooner.
+        assert!(pair[1] - pair[0] >= REFRESH_MS - 5.0, "{drill}: {times:?}");
     }
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn connection_refused() {
+    drill(
+        "connection refused",
+        Reply::Network,
+        "down",
+        "cannot be reached",
+    )
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn http_401_invalid_api_key() {
+    let fault = status(401, zulip("INVALID_API_KEY", "Invalid API key"));
+    drill("401", fault, "refused", "INVALID_API_KEY").await;
+}
+
+#[wasm_bindgen_test]
+async fn http_403_user_deactivated() {
+    let fault = status(403, zulip("USER_DEACTIVATED", "Account is deactivated"));
+    drill("403", fault, "refused", "deactivated").await;
+}
+
+#[wasm_bindgen_test]
+async fn http_404_page() {
+    let fault = status(404, "<html>Not Found</html>");
+    drill("404", fault, "wrong-url", "HTTP 404").await;
+}
+
+#[wasm_bindgen_test]
+async fn http_429_with_retry_after() {
+    let fault = Reply::Answer {
+        status: 429,
+        body: zulip("RATE_LIMIT_HIT", "API usage exceeded rate limit").into(),
+        retry_after: Some("1".into()),
+    };
+    drill(
+        "429 with Retry-After",
+        fault,
+        "rate-limited",
+        "rate-limiting",
+    )
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn http_500() {
+    let fault = status(500, zulip("BAD_REQUEST", "Internal error"));
+    drill("500", fault, "down", "HTTP 500").await;
+}
+
+#[wasm_bindgen_test]
+async fn a_response_that_never_ends() {
+    drill(
+        "a response that never ends",
+        Reply::Hang,
+        "down",
+        "within 1 s",
+    )
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_connection_reset_mid_body() {
+    let fault = Reply::Slow(300, Box::new(Reply::Network));
+    drill(
+        "a connection reset mid-body",
+        fault,
+        "down",
+        "cannot be reached",
+    )
+    .await;
 }
 
 #[wasm_bindgen_test]

@@ -183,51 +183,127 @@ async fn a_failed_refresh_keeps_the_rows_and_says_stale_then_recovers() {
     assert!(root.query_selector("[part=banner]").unwrap().is_none());
 }
 
+/// With no roster yet, `reply` gives an error banner (an alert) saying `words`, no
+/// counts, and a `roster-error` with `cause` and the same words.
+async fn error_says(reply: Reply, cause: &str, words: &str) {
+    let fakes = Fakes::new(FakeFetcher::new().route(PRESENCE, vec![reply.clone()]));
+    let (root, handle) = mount_roster(
+        &[("names", "off"), ("timeout", "1"), ("refresh", "5")],
+        &fakes.services,
+        1000,
+    );
+    let (errors, _listener) = record_errors(&root);
+    wait_for_state(&root, "error").await;
+    let banner = wait_for(&root, "[part=banner]").await;
+    let shown = banner.text_content().unwrap();
+    assert!(shown.contains(words), "{reply:?}: {shown}");
+    assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
+    assert!(
+        root.get_attribute("data-total").is_none(),
+        "no counts without data"
+    );
+    wait_until(&root, "a roster-error event", || {
+        !errors.borrow().is_empty()
+    })
+    .await;
+    assert_eq!(errors.borrow()[0].0, cause, "{reply:?}");
+    assert!(
+        errors.borrow()[0]
+            .1
+            .contains(words.trim_end_matches(" Retrying in 8 s.")),
+        "{:?}",
+        errors.borrow()
+    );
+    handle.destroy();
+}
+
+const NGINX_502: &str = "<html>\r\n<head><title>502 Bad Gateway</title></head></html>";
+const MALFORMED: &str = r#"{"result":"success","msg":"","server_timestamp":1.0,"presences":{"iago@zulip.com":{"website":{"client":"website","status":"active"}}}}"#;
+
 #[wasm_bindgen_test]
-async fn each_error_cause_has_its_own_message_and_event() {
-    let nginx = "<html>\r\n<head><title>502 Bad Gateway</title></head></html>";
-    let malformed = r#"{"result":"success","msg":"","server_timestamp":1.0,"presences":{"iago@zulip.com":{"website":{"client":"website","status":"active"}}}}"#;
-    let cases: Vec<(Reply, &str, &str)> = vec![
-        (status(404, r#"{"result":"error","msg":"Not Found","code":"BAD_REQUEST"}"#), "wrong-url", "The proxy URL looks wrong: it answered HTTP 404 Not Found."),
-        (ok("<!doctype html><title>Intranet</title>"), "wrong-url", "it answered with a web page (HTTP 200), not Zulip's JSON"),
-        (status(401, r#"{"result":"error","msg":"Invalid API key","code":"INVALID_API_KEY"}"#), "refused", "refused the proxy's credentials (INVALID_API_KEY: Invalid API key)"),
-        (Reply::Answer { status: 429, body: r#"{"result":"error","msg":"API usage exceeded rate limit","code":"RATE_LIMIT_HIT","retry-after":7}"#.into(), retry_after: Some("7".into()) }, "rate-limited", "Zulip is rate-limiting the proxy. Retrying in 8 s."),
-        (status(502, nginx), "down", "The proxy or the Zulip server is not working (HTTP 502)."),
-        (Reply::Network, "down", "The proxy cannot be reached (network error)."),
-        (Reply::Hang, "down", "The proxy did not answer within 1 s."),
-        (ok(malformed), "malformed", "presence of iago@zulip.com, entry \"website\": missing field `timestamp`"),
-    ];
-    for (reply, cause, words) in cases {
-        let fakes = Fakes::new(FakeFetcher::new().route(PRESENCE, vec![reply.clone()]));
-        let (root, handle) = mount_roster(
-            &[("names", "off"), ("timeout", "1"), ("refresh", "5")],
-            &fakes.services,
-            1000,
-        );
-        let (errors, _listener) = record_errors(&root);
-        wait_for_state(&root, "error").await;
-        let banner = wait_for(&root, "[part=banner]").await;
-        let shown = banner.text_content().unwrap();
-        assert!(shown.contains(words), "{reply:?}: {shown}");
-        assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
-        assert!(
-            root.get_attribute("data-total").is_none(),
-            "no counts without data"
-        );
-        wait_until(&root, "a roster-error event", || {
-            !errors.borrow().is_empty()
-        })
-        .await;
-        assert_eq!(errors.borrow()[0].0, cause, "{reply:?}");
-        assert!(
-            errors.borrow()[0]
-                .1
-                .contains(words.trim_end_matches(" Retrying in 8 s.")),
-            "{:?}",
-            errors.borrow()
-        );
-        handle.destroy();
-    }
+async fn a_404_says_the_proxy_url_looks_wrong() {
+    let reply = status(
+        404,
+        r#"{"result":"error","msg":"Not Found","code":"BAD_REQUEST"}"#,
+    );
+    error_says(
+        reply,
+        "wrong-url",
+        "The proxy URL looks wrong: it answered HTTP 404 Not Found.",
+    )
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_web_page_says_it_is_not_zulips_json() {
+    let reply = ok("<!doctype html><title>Intranet</title>");
+    error_says(
+        reply,
+        "wrong-url",
+        "it answered with a web page (HTTP 200), not Zulip's JSON",
+    )
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_401_says_the_credentials_were_refused() {
+    let reply = status(
+        401,
+        r#"{"result":"error","msg":"Invalid API key","code":"INVALID_API_KEY"}"#,
+    );
+    error_says(
+        reply,
+        "refused",
+        "refused the proxy's credentials (INVALID_API_KEY: Invalid API key)",
+    )
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_429_says_when_it_retries() {
+    let reply = Reply::Answer {
+        status: 429,
+        body: r#"{"result":"error","msg":"API usage exceeded rate limit","code":"RATE_LIMIT_HIT","retry-after":7}"#.into(),
+        retry_after: Some("7".into()),
+    };
+    error_says(
+        reply,
+        "rate-limited",
+        "Zulip is rate-limiting the proxy. Retrying in 8 s.",
+    )
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn nginx_502_says_the_proxy_or_server_is_not_working() {
+    let reply = status(502, NGINX_502);
+    error_says(
+        reply,
+        "down",
+        "The proxy or the Zulip server is not working (HTTP 502).",
+    )
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_network_error_says_the_proxy_cannot_be_reached() {
+    error_says(
+        Reply::Network,
+        "down",
+        "The proxy cannot be reached (network error).",
+    )
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn no_answer_says_how_long_it_waited() {
+    error_says(Reply::Hang, "down", "The proxy did not answer within 1 s.").await;
+}
+
+#[wasm_bindgen_test]
+async fn a_wrong_shape_names_the_user_and_field() {
+    let words = "presence of iago@zulip.com, entry \"website\": missing field `timestamp`";
+    error_says(ok(MALFORMED), "malformed", words).await;
 }
 
 #[wasm_bindgen_test]
