@@ -61,6 +61,67 @@ if (!window.__requests) {{
     js_sys::eval(&script).unwrap();
 }
 
+/// Counts what the page has running from now on: timeouts and intervals not yet fired or
+/// cleared, and `visibilitychange` listeners not yet removed, by wrapping the browser's
+/// own functions (once). `mark()` starts a new count; `running()` says what of it is left.
+fn track_page_resources() {
+    js_sys::eval(
+        r#"
+if (!window.__tracked) {
+  const t = (window.__tracked = { mark: 0, next: 0, live: new Map(), listeners: new Set() });
+  const [st, ct, si, ci] = [setTimeout, clearTimeout, setInterval, clearInterval];
+  window.setTimeout = function (f, ms, ...args) {
+    const n = t.next++;
+    const id = st.call(window, (...a) => { t.live.delete(id); return typeof f === "function" ? f(...a) : undefined; }, ms, ...args);
+    t.live.set(id, { n, kind: "timeout", ms });
+    return id;
+  };
+  window.clearTimeout = function (id) { t.live.delete(id); return ct.call(window, id); };
+  window.setInterval = function (f, ms, ...args) {
+    const id = si.call(window, f, ms, ...args);
+    t.live.set(id, { n: t.next++, kind: "interval", ms });
+    return id;
+  };
+  window.clearInterval = function (id) { t.live.delete(id); return ci.call(window, id); };
+  const [add, remove] = [document.addEventListener, document.removeEventListener];
+  document.addEventListener = function (type, listener, options) {
+    if (type === "visibilitychange") t.listeners.add(listener);
+    return add.call(this, type, listener, options);
+  };
+  document.removeEventListener = function (type, listener, options) {
+    if (type === "visibilitychange") t.listeners.delete(listener);
+    return remove.call(this, type, listener, options);
+  };
+  window.__markResources = () => { t.mark = t.next; t.listeners.clear(); };
+  window.__runningResources = () => ({
+    timers: [...t.live.values()].filter((x) => x.n >= t.mark).map((x) => `${x.kind} ${x.ms} ms`),
+    listeners: t.listeners.size,
+  });
+}
+"#,
+    )
+    .unwrap();
+}
+
+/// What is still running of what was started since `mark_resources()`: timers (kind and
+/// delay) and `visibilitychange` listeners.
+fn running_resources() -> (Vec<String>, u32) {
+    let running = js_sys::eval("window.__runningResources()").unwrap();
+    let timers = js_sys::Array::from(&Reflect::get(&running, &"timers".into()).unwrap())
+        .iter()
+        .map(|t| t.as_string().unwrap())
+        .collect();
+    let listeners = Reflect::get(&running, &"listeners".into())
+        .unwrap()
+        .as_f64()
+        .unwrap();
+    (timers, listeners as u32)
+}
+
+fn mark_resources() {
+    js_sys::eval("window.__markResources()").unwrap();
+}
+
 /// Presence requests whose path starts with `prefix`, with their start times (ms).
 fn presence_requests(prefix: &str) -> Vec<f64> {
     let log = js_sys::Array::from(&Reflect::get(&js_sys::global(), &"__requests".into()).unwrap());
@@ -165,7 +226,11 @@ async fn three_widgets(
 
 #[wasm_bindgen_test]
 async fn three_widgets_on_one_proxy_make_one_request_per_poll_and_none_once_removed() {
+    track_page_resources();
+    mark_resources();
     let (tag, marked, scripted, mut handle) = three_widgets("/shared/api/v1", "1").await;
+    let (timers, listeners) = running_resources();
+    assert!(!timers.is_empty() && listeners == 1, "the tracker sees the widgets' timers and their feed's one listener: {timers:?}, {listeners}");
     assert_eq!(row_names(&tag), ["ada@x", "zoe@x", "bo@x", "anon@x"]);
     assert_eq!(row_names(&marked), row_names(&tag));
     assert_eq!(row_names(&scripted), row_names(&tag));
@@ -191,6 +256,11 @@ async fn three_widgets_on_one_proxy_make_one_request_per_poll_and_none_once_remo
         presence_requests("/shared/").len(),
         after_removal,
         "requests after every widget was removed (3 refresh periods)"
+    );
+    assert_eq!(
+        running_resources(),
+        (vec![], 0),
+        "timers or visibilitychange listeners left after every widget was removed"
     );
     scripted.remove();
 }

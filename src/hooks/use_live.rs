@@ -32,11 +32,18 @@ pub fn use_live(
         }))
         .clone()
     };
-    driver.set_locale(locale);
     {
         let driver = driver.clone();
         use_effect_with(config.clone(), move |config| {
             driver.dispatch(Event::Options(config.clone()))
+        });
+    }
+    {
+        let driver = driver.clone();
+        use_effect_with(locale, move |locale| {
+            driver.set_locale(locale.clone());
+            let now_ms = driver.services().clock.now_ms();
+            driver.dispatch(Event::Locale { now_ms });
         });
     }
     {

@@ -5,7 +5,7 @@
 //   node tests/e2e/release_smoke.mjs dist
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -92,4 +92,11 @@ test("the shadow root's stylesheet applies under the CSP", async () => {
 
 test("no CSP violations", () => {
   assert.deepEqual(cspViolations, []);
+});
+
+test("the shipped build has no test hooks", () => {
+  for (const file of readdirSync(dist).filter((f) => f.endsWith(".js"))) {
+    const text = readFileSync(join(dist, file), "utf8");
+    assert.ok(!text.includes("__panicForTests"), `${file} exports the test panic`);
+  }
 });

@@ -216,6 +216,22 @@ impl Live {
         }
     }
 
+    /// Sorts the roster on screen again in `order` (the viewer's language changed).
+    /// Returns whether there was a roster to sort.
+    pub fn rerank(&mut self, now_ms: f64, order: &NameRanking) -> bool {
+        let threshold = self.threshold_secs;
+        let directory = self.directory.as_ref();
+        match self.state.snapshot_mut() {
+            Some(snapshot) => {
+                let now = snapshot.server_now(now_ms);
+                snapshot.roster =
+                    Roster::build_ranked(&snapshot.presence, directory, now, threshold, order);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// The clock moved to `now_ms`: re-derive statuses. Returns whether any changed.
     pub fn tick(&mut self, now_ms: f64) -> bool {
         let threshold = self.threshold_secs;

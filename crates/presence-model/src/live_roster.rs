@@ -60,6 +60,12 @@ pub enum Event {
     },
     /// The page asked for a poll now (`refresh()`).
     Refresh,
+    /// The viewer's language changed (the `lang` option or the page's): names are sorted
+    /// again in its order.
+    Locale {
+        /// Local clock (ms).
+        now_ms: f64,
+    },
 }
 
 /// What the host element's attributes say: `data-state` and the counts.
@@ -253,6 +259,9 @@ impl LiveRoster {
                 let counting = self.live.state().failure().is_some();
                 let spoke = self.speak(now_ms, locale, &mut effects);
                 effects.render = aged || counting || spoke;
+            }
+            Event::Locale { now_ms } => {
+                effects.render = self.live.rerank(now_ms, order);
             }
             Event::Refresh => {
                 if matches!(self.config, Some(Ok(_))) {

@@ -414,3 +414,40 @@ fn a_stale_banner_counts_time_so_ticks_re_render_it() {
     step(&mut roster, failure(2000.0));
     assert!(step(&mut roster, Event::Tick { now_ms: 3000.0 }).render);
 }
+
+#[test]
+fn a_new_language_sorts_names_in_its_order_without_a_request() {
+    let mut roster = LiveRoster::default();
+    step(&mut roster, Event::Options(Ok(config(&[]))));
+    let two_active = presence(
+        &[("ann@x", "active", 5.0), ("bea@x", "active", 5.0)],
+        SERVER_T,
+    );
+    step(&mut roster, answer(1000.0, two_active));
+    let order = |roster: &LiveRoster| -> Vec<String> {
+        let snapshot = roster.live().state().snapshot().unwrap();
+        snapshot
+            .roster
+            .people()
+            .iter()
+            .map(|p| p.email.clone())
+            .collect()
+    };
+    assert_eq!(order(&roster), ["ann@x", "bea@x"]);
+    // A language whose order is the reverse of the default's.
+    let reversed = |names: &[&str]| -> Vec<u32> {
+        let n = names.len() as u32;
+        presence_model::roster::default_ranking(names)
+            .into_iter()
+            .map(|r| n - 1 - r)
+            .collect()
+    };
+    let effects = roster.update(Event::Locale { now_ms: 2000.0 }, english(), &reversed);
+    assert!(effects.render);
+    assert_eq!(
+        (effects.feeds, effects.poll),
+        (FeedPlan::Keep, None),
+        "no request"
+    );
+    assert_eq!(order(&roster), ["bea@x", "ann@x"]);
+}
