@@ -203,22 +203,12 @@ impl Live {
             return false;
         }
         self.directory = Some(directory);
-        let threshold = self.threshold_secs;
-        let directory = self.directory.as_ref();
-        match self.state.snapshot_mut() {
-            Some(snapshot) => {
-                let now = snapshot.server_now(now_ms);
-                snapshot.roster =
-                    Roster::build_ranked(&snapshot.presence, directory, now, threshold, order);
-                true
-            }
-            None => false,
-        }
+        self.rebuild(now_ms, order)
     }
 
-    /// Sorts the roster on screen again in `order` (the viewer's language changed).
-    /// Returns whether there was a roster to sort.
-    pub fn rerank(&mut self, now_ms: f64, order: &NameRanking) -> bool {
+    /// Builds the roster on screen again, with the names known now and in `order` (names
+    /// arrived, or the viewer's language changed). Returns whether there was a roster.
+    pub fn rebuild(&mut self, now_ms: f64, order: &NameRanking) -> bool {
         let threshold = self.threshold_secs;
         let directory = self.directory.as_ref();
         match self.state.snapshot_mut() {

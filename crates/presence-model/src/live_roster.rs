@@ -261,7 +261,7 @@ impl LiveRoster {
                 effects.render = aged || counting || spoke;
             }
             Event::Locale { now_ms } => {
-                effects.render = self.live.rerank(now_ms, order);
+                effects.render = self.live.rebuild(now_ms, order);
             }
             Event::Refresh => {
                 if matches!(self.config, Some(Ok(_))) {

@@ -2,25 +2,11 @@
 
 use presence_model::classify::DownCause;
 use presence_model::roster::default_ranking;
-use presence_model::{
-    parse_presence, Directory, Failure, Live, LiveState, Member, RealmPresence, Status,
-};
+use presence_model::{Directory, Failure, Live, LiveState, Member, Status};
+mod support;
+use support::presence;
 
 const SERVER_T: f64 = 1_800_000_000.0;
-
-fn presence(rows: &[(&str, &str, f64)], server: f64) -> RealmPresence {
-    let users: serde_json::Map<String, serde_json::Value> = rows
-        .iter()
-        .map(|(email, status, ago)| {
-            let entry = serde_json::json!({"client": "website", "status": status, "timestamp": (server - ago) as i64});
-            (email.to_string(), serde_json::json!({"website": entry, "aggregated": entry}))
-        })
-        .collect();
-    let body = serde_json::json!({"result": "success", "msg": "", "server_timestamp": server, "presences": users});
-    parse_presence(&serde_json::to_vec(&body).unwrap())
-        .unwrap()
-        .value
-}
 
 const DOWN: Failure = Failure::Down {
     cause: DownCause::Network,

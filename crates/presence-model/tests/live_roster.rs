@@ -10,24 +10,12 @@ use presence_model::live_roster::{
 };
 use presence_model::roster::default_ranking;
 use presence_model::{
-    parse_presence, Config, Counts, Directory, Failure, Member, RealmPresence, Status, StatusChange,
+    Config, Counts, Directory, Failure, Member, RealmPresence, Status, StatusChange,
 };
+mod support;
+use support::presence;
 
 const SERVER_T: f64 = 1_800_000_000.0;
-
-fn presence(rows: &[(&str, &str, f64)], server: f64) -> RealmPresence {
-    let users: serde_json::Map<String, serde_json::Value> = rows
-        .iter()
-        .map(|(email, status, ago)| {
-            let entry = serde_json::json!({"client": "website", "status": status, "timestamp": (server - ago) as i64});
-            (email.to_string(), serde_json::json!({"website": entry, "aggregated": entry}))
-        })
-        .collect();
-    let body = serde_json::json!({"result": "success", "msg": "", "server_timestamp": server, "presences": users});
-    parse_presence(&serde_json::to_vec(&body).unwrap())
-        .unwrap()
-        .value
-}
 
 fn team() -> RealmPresence {
     presence(
