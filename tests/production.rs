@@ -17,8 +17,9 @@ use zulip_roster::embed;
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Replaces `window.fetch` (once) with a fake network: `/realm/presence` answers the
-/// team after `window.__delayMs` (0 unless a test sets it), honouring aborts; every
-/// request is logged with its path, start time and how many were in flight.
+/// team in a later task, or, while the test holds answers back, when it lets them go;
+/// aborts are honoured; every request is logged with its path, start time and how many
+/// were in flight.
 fn fake_network() {
     let script = format!(
         r#"
@@ -26,7 +27,9 @@ if (!window.__requests) {{
   window.__requests = [];
   window.__inFlight = 0;
   window.__maxInFlight = {{}};
-  window.__delayMs = 0;
+  window.__holding = false;
+  window.__held = [];
+  window.__release = () => {{ window.__holding = false; window.__held.splice(0).forEach((go) => go()); }};
   window.fetch = (input, init) => {{
     const url = new URL(typeof input === "string" ? input : input.url, location.href);
     const signal = (init && init.signal) || (typeof input === "string" ? null : input.signal);
@@ -38,17 +41,19 @@ if (!window.__requests) {{
       // A finished request may still be aborted later (the widget aborts on drop).
       let settled = false;
       const done = () => {{ if (!settled) {{ settled = true; window.__inFlight -= 1; }} return !settled; }};
-      const timer = setTimeout(() => {{
+      const answer = () => {{
+        if (settled) return;
         done();
         if (url.pathname.endsWith("/realm/presence")) {{
           resolve(new Response({team}, {{ status: 200, headers: {{ "Content-Type": "application/json" }} }}));
         }} else {{
           resolve(new Response("{{}}", {{ status: 404 }}));
         }}
-      }}, window.__delayMs);
+      }};
+      if (window.__holding) window.__held.push(answer);
+      else setTimeout(answer, 0);
       if (signal) signal.addEventListener("abort", () => {{
         if (settled) return;
-        clearTimeout(timer);
         done();
         reject(new DOMException("aborted", "AbortError"));
       }});
@@ -146,8 +151,21 @@ fn max_in_flight(root: &str) -> f64 {
         .unwrap_or(0.0)
 }
 
-fn set_delay(ms: u32) {
-    Reflect::set(&js_sys::global(), &"__delayMs".into(), &ms.into()).unwrap();
+/// From now on, answers wait until [`release_answers`].
+fn hold_answers() {
+    Reflect::set(&js_sys::global(), &"__holding".into(), &true.into()).unwrap();
+}
+
+/// Lets every held answer go, and answers at once again.
+fn release_answers() {
+    js_sys::eval("window.__release()").unwrap();
+}
+
+fn in_flight() -> f64 {
+    Reflect::get(&js_sys::global(), &"__inFlight".into())
+        .unwrap()
+        .as_f64()
+        .unwrap()
 }
 
 fn document() -> web_sys::Document {
@@ -329,7 +347,8 @@ async fn refresh_during_a_request_polls_once_more_when_it_answers() {
         ],
     );
     wait_for_state(&tag, "ready").await;
-    set_delay(400);
+    // The refresh's request stays in flight until the test lets its answer go.
+    hold_answers();
     let before = presence_requests("/slow/").len();
     refresh(&tag);
     wait_until(&tag, "the refresh's request", || {
@@ -338,11 +357,21 @@ async fn refresh_during_a_request_polls_once_more_when_it_answers() {
     .await;
     refresh(&tag);
     refresh(&tag);
-    wait_until(&tag, "one more request after the answer", || {
-        presence_requests("/slow/").len() == before + 2
+    assert_eq!(
+        presence_requests("/slow/").len(),
+        before + 1,
+        "no second request while one is in flight"
+    );
+    release_answers();
+    wait_until(&tag, "one more request, answered", || {
+        presence_requests("/slow/").len() >= before + 2 && in_flight() == 0.0
     })
     .await;
-    set_delay(0);
+    assert_eq!(
+        presence_requests("/slow/").len(),
+        before + 2,
+        "two refreshes during one request make one more request, not two"
+    );
     assert_eq!(max_in_flight("slow"), 1.0, "never two requests at once");
     tag.remove();
 }
