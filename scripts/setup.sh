@@ -71,5 +71,15 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$(sha256sum tools/package-lock.json)" ] \
   sha256sum tools/package-lock.json >"$stamp"
 fi
 
+# Zulip's Python client (PyPI), in a venv of its own, exactly as requirements.txt pins it.
+venv=tools/python
+pystamp=$venv/.requirements-stamp
+if [ "$(cat "$pystamp" 2>/dev/null)" != "$(sha256sum tools/requirements.txt)" ]; then
+  say "installing Zulip's Python client (zulip $(sed -n 's/^zulip==//p' tools/requirements.txt)) into $venv"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check --no-deps -r tools/requirements.txt
+  sha256sum tools/requirements.txt >"$pystamp"
+fi
+
 # Crates, so that later offline steps (trunk --offline) find everything.
 cargo fetch --quiet

@@ -38,8 +38,11 @@ node scripts/size.mjs dist 185000
 step "release folder in a page (path prefix, strict CSP, headless Chromium)"
 node --test-reporter=spec tests/e2e/release_smoke.mjs dist
 
-step "end to end through the reference nginx (simulator as Zulip, headless Chromium)"
+step "Zulip's own Python client (zulip on PyPI) against the simulator"
 cargo build --quiet --release -p presence-sim
+tools/python/bin/python tests/e2e/python_client.py target/release/presence-sim
+
+step "end to end through the reference nginx (simulator as Zulip, headless Chromium)"
 node --test-reporter=spec tests/e2e/nginx_e2e.mjs
 
 step "all checks passed in $((SECONDS - started)) s"

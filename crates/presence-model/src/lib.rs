@@ -46,7 +46,7 @@ pub use roster::{
 pub use status::{PresenceTimes, Status, DEFAULT_OFFLINE_THRESHOLD_SECS};
 pub use wire::{
     ClientEntries, ClientName, ClientPresence, ErrorBody, ErrorCode, Member, RealmPresence,
-    ReportedStatus, UserPresence, UsersResponse,
+    ReportedStatus, ServerSettings, UserPresence, UsersResponse,
 };
 pub use wording::{
     announcement, compact_count, updated_ago, updated_ago_in, LastActive, EMPTY_MESSAGE,

@@ -12,4 +12,4 @@ pub mod org;
 pub mod server;
 
 pub use org::{Format, Org};
-pub use server::{router, system_clock, Clock, FaultKind, FaultRequest, SimConfig};
+pub use server::{router, system_clock, Clock, FaultKind, FaultRequest, ServerIdentity, SimConfig};

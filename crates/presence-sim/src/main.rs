@@ -47,6 +47,12 @@ struct Args {
     /// With --dump-presence: percent of people whose status changes in a second answer.
     #[arg(long)]
     changed: Option<u32>,
+    /// The Zulip version `GET /server_settings` announces.
+    #[arg(long, default_value = "8.4")]
+    zulip_version: String,
+    /// The API feature level `GET /server_settings` announces (237: Zulip 8.0).
+    #[arg(long, default_value_t = 237)]
+    feature_level: u32,
 }
 
 #[tokio::main]
@@ -76,6 +82,10 @@ async fn main() {
         avatar_base: args
             .public_url
             .unwrap_or_else(|| format!("http://{}", args.listen)),
+        server: presence_sim::ServerIdentity {
+            version: args.zulip_version.clone(),
+            feature_level: args.feature_level,
+        },
     };
     let listener = match tokio::net::TcpListener::bind(args.listen).await {
         Ok(listener) => listener,

@@ -47,6 +47,28 @@ pub struct SimConfig {
     pub api_key: String,
     /// Where avatar URLs point (this server's own base URL as the browser reaches it).
     pub avatar_base: String,
+    /// What `GET /server_settings` says the server is: its version and API feature level.
+    pub server: ServerIdentity,
+}
+
+/// The version a simulated server claims to run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServerIdentity {
+    /// `zulip_version`.
+    pub version: String,
+    /// `zulip_feature_level`.
+    pub feature_level: u32,
+}
+
+impl Default for ServerIdentity {
+    /// Zulip 8.4 (feature level 237 is 8.0's, and 8.x kept it): the 70-second active/idle
+    /// rule the simulated clients follow is 8.0's.
+    fn default() -> Self {
+        ServerIdentity {
+            version: "8.4".to_owned(),
+            feature_level: 237,
+        }
+    }
 }
 
 /// A failure the next answers should show.
@@ -136,6 +158,7 @@ pub fn router(config: SimConfig, clock: Clock) -> Router {
         stats: Mutex::new(Stats::default()),
     });
     Router::new()
+        .route("/api/v1/server_settings", get(server_settings))
         .route("/api/v1/realm/presence", get(realm_presence))
         .route("/api/v1/users", get(users))
         .route("/avatar/{file}", get(avatar))
@@ -304,6 +327,31 @@ fn malformed(bytes: &[u8]) -> Vec<u8> {
         }
     }
     serde_json::to_vec(&value).unwrap_or_else(|_| bytes.to_vec())
+}
+
+/// Unauthenticated, as in Zulip (`zerver/views/auth.py`, `api_get_server_settings`):
+/// clients read it before logging in, Zulip's Python client at construction.
+async fn server_settings(State(state): State<Arc<AppState>>) -> Response {
+    let server = &state.config.server;
+    let body = presence_model::ServerSettings {
+        result: "success".to_owned(),
+        msg: String::new(),
+        zulip_version: server.version.clone(),
+        zulip_merge_base: Some(server.version.clone()),
+        zulip_feature_level: server.feature_level,
+        is_incompatible: false,
+        push_notifications_enabled: false,
+        email_auth_enabled: true,
+        require_email_format_usernames: true,
+        authentication_methods: [("password", true), ("dev", false)]
+            .into_iter()
+            .map(|(name, on)| (name.to_owned(), on))
+            .collect(),
+        realm_uri: Some(state.config.avatar_base.clone()),
+        realm_url: None,
+        realm_name: Some("Simulated Zulip".to_owned()),
+    };
+    Json(body).into_response()
 }
 
 async fn realm_presence(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {

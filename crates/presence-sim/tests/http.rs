@@ -9,7 +9,7 @@ use axum::Router;
 use base64::Engine;
 use http_body_util::BodyExt;
 use presence_model::{parse_error_body, parse_presence, parse_users, ErrorCode};
-use presence_sim::{router, Clock, Format, SimConfig};
+use presence_sim::{router, Clock, Format, ServerIdentity, SimConfig};
 use tower::ServiceExt;
 
 const EMAIL: &str = "bot@zulip.example";
@@ -24,6 +24,7 @@ fn config(users: usize, format: Format) -> SimConfig {
         email: EMAIL.into(),
         api_key: KEY.into(),
         avatar_base: "http://sim.test".into(),
+        server: ServerIdentity::default(),
     }
 }
 
@@ -329,4 +330,46 @@ async fn stats_count_requests_per_path() {
     assert_eq!(stats["methods"]["POST"], 1);
     assert_eq!(stats["with_cookie"], 0);
     assert_eq!(stats["faults_pending"], 1);
+}
+
+/// `zerver/views/auth.py` (`api_get_server_settings`): no authentication at all, and the
+/// version and feature level clients check before anything else.
+#[tokio::test]
+async fn server_settings_need_no_credentials_and_say_the_version() {
+    let app = app(config(5, Format::Modern));
+    let answer = send(&app, "GET", "/api/v1/server_settings", None, "").await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(answer.headers[header::CONTENT_TYPE], "application/json");
+    let settings: presence_model::ServerSettings = serde_json::from_slice(&answer.body).unwrap();
+    assert_eq!(settings.result, "success");
+    assert_eq!(
+        (
+            settings.zulip_version.as_str(),
+            settings.zulip_feature_level
+        ),
+        ("8.4", 237)
+    );
+    assert_eq!(settings.authentication_methods.get("password"), Some(&true));
+    let raw: serde_json::Value = serde_json::from_slice(&answer.body).unwrap();
+    for field in [
+        "zulip_merge_base",
+        "push_notifications_enabled",
+        "is_incompatible",
+        "realm_uri",
+    ] {
+        assert!(raw.get(field).is_some(), "Zulip sends {field}");
+    }
+}
+
+#[tokio::test]
+async fn server_settings_say_the_version_the_simulator_was_given() {
+    let mut config = config(5, Format::Modern);
+    config.server = ServerIdentity {
+        version: "6.2".into(),
+        feature_level: 157,
+    };
+    let answer = send(&app(config), "GET", "/api/v1/server_settings", None, "").await;
+    let settings: presence_model::ServerSettings = serde_json::from_slice(&answer.body).unwrap();
+    assert_eq!(settings.zulip_feature_level, 157);
+    assert_eq!(settings.zulip_version, "6.2");
 }
