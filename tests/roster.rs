@@ -358,6 +358,37 @@ async fn search_filters_rows_by_name_or_email_but_not_counts() {
     assert_eq!(root.get_attribute("data-total").as_deref(), Some("4"));
 }
 
+/// Zulip's rules, through the browser's own Unicode tables: a plain-ASCII word ignores
+/// accents, words match from their start, and `,` separates alternatives.
+#[wasm_bindgen_test]
+async fn search_follows_zulips_rules() {
+    let fakes = Fakes::new(
+        FakeFetcher::new()
+            .route(PRESENCE, vec![ok(team())])
+            .route(USERS, vec![ok(names())]),
+    );
+    let (root, _handle) = mount_roster(&[], &fakes.services, 1000);
+    wait_until(&root, "names", || {
+        text(&root, "li[data-email='bo@x'] .name") == "Émile Brontë"
+    })
+    .await;
+    type_into(&root, "input[type=search]", "bronte");
+    wait_until(&root, "Émile by a word without accents", || {
+        row_emails(&root) == ["bo@x"]
+    })
+    .await;
+    type_into(&root, "input[type=search]", "velace");
+    wait_until(&root, "nothing from inside a word", || {
+        row_emails(&root).is_empty()
+    })
+    .await;
+    type_into(&root, "input[type=search]", "zoe, lov");
+    wait_until(&root, "either alternative", || {
+        row_emails(&root) == ["ada@x", "zoe@x"]
+    })
+    .await;
+}
+
 #[wasm_bindgen_test]
 async fn names_sort_as_a_reader_expects_accents_and_emoji_included() {
     let everyone_active = modern_body(

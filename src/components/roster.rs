@@ -12,7 +12,7 @@ use crate::components::roster_list::{RosterList, Scroll};
 use crate::hooks::roster_control::RosterControl;
 use crate::hooks::use_live::use_live;
 use crate::host::{resolve_lang, utc_offset_secs};
-use crate::services::intl::BrowserLocale;
+use crate::services::intl::{remove_diacritics, BrowserLocale};
 
 /// Props of [`Roster`].
 #[derive(Clone, PartialEq, Properties)]
@@ -75,6 +75,7 @@ pub fn roster(props: &RosterProps) -> Html {
             scroll_top: scroll.top,
             viewport: scroll.viewport,
             windowing: crate::components::roster_list::windowing(),
+            fold: &remove_diacritics,
         });
         html! {
             <>

@@ -128,8 +128,16 @@ impl Formats for IntlFormats {
     }
 }
 
-#[wasm_bindgen(module = "/src/js/rank.js")]
+/// `text` without accents, as Zulip's search compares plain-ASCII words with names
+/// (`presence_model::search`): NFKD, then every combining mark dropped.
+pub fn remove_diacritics(text: &str) -> String {
+    remove_diacritics_js(text)
+}
+
+#[wasm_bindgen(module = "/src/js/text.js")]
 extern "C" {
+    #[wasm_bindgen(js_name = removeDiacritics)]
+    fn remove_diacritics_js(text: &str) -> String;
     #[wasm_bindgen(js_name = rankNames, catch)]
     fn rank_names(joined: &str, lengths: &[u32], compare: &Function) -> Result<Vec<u32>, JsValue>;
 }

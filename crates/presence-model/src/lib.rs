@@ -5,6 +5,7 @@
 //! - [`parse`]: from bytes, with errors that name the user and field.
 //! - [`status`]: active / idle / offline, exactly as Zulip's web app derives them.
 //! - [`roster`]: join, sort, count, filter, compare.
+//! - [`search`]: the search box, by Zulip's rules.
 //! - [`client`]: client names grouped into icon kinds.
 //! - [`config`]: the widget's options, validated.
 //! - [`classify`]: what an HTTP answer means (which failure), and retry delays.
@@ -29,6 +30,7 @@ pub mod live_roster;
 pub mod parse;
 pub mod poll;
 pub mod roster;
+pub mod search;
 pub mod status;
 pub mod virtual_list;
 pub mod wire;

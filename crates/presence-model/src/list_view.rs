@@ -6,6 +6,7 @@ use crate::client::ClientKind;
 use crate::config::{Config, ShowOffline};
 use crate::i18n::Locale;
 use crate::roster::Roster;
+use crate::search::{Fold, Search};
 use crate::status::Status;
 use crate::virtual_list::{window, Window, WINDOW_ABOVE};
 use crate::wording;
@@ -57,7 +58,7 @@ pub struct ListInfo {
 }
 
 /// What the list is drawn from.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct ListInput<'a> {
     /// Everyone.
     pub roster: &'a Roster,
@@ -77,6 +78,8 @@ pub struct ListInput<'a> {
     pub viewport: f64,
     /// Whether long lists are windowed (off only for benchmarks).
     pub windowing: bool,
+    /// Removes accents, for plain-ASCII search words (the browser's `normalize`).
+    pub fold: Fold<'a>,
 }
 
 impl ListInfo {
@@ -92,7 +95,7 @@ impl ListInfo {
             utc_offset_secs,
             ..
         } = input;
-        let listed = roster.rows(query, config.show_offline, config.max_rows);
+        let listed = roster.rows(query, config.show_offline, config.max_rows, input.fold);
         let w = locale.words;
         let total = listed.people.len();
         let row_height = if config.compact {
@@ -137,7 +140,7 @@ impl ListInfo {
                 position: windowed.then_some((index + 1, total)),
             })
             .collect();
-        let searching = !query.trim().is_empty();
+        let searching = !Search::new(query).is_empty();
         let mut notes = Vec::new();
         if listed.hidden_offline > 0 {
             let search_hint = config.show_offline == ShowOffline::Auto && !config.compact;

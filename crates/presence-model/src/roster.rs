@@ -10,6 +10,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use crate::client::ClientKind;
 use crate::config::ShowOffline;
+use crate::search::{Fold, Search, SearchKey};
 use crate::status::{PresenceTimes, Status};
 use crate::wire::{ClientName, Member, RealmPresence};
 use crate::wording::LastActive;
@@ -77,18 +78,18 @@ impl Directory {
     }
 }
 
-/// A person's search text, made on first use. It is derived from the person, so two
+/// A person's search key, made on first use. It is derived from the person, so two
 /// people are equal whether or not theirs has been made yet.
 #[derive(Debug, Clone, Default)]
-struct SearchKey(OnceCell<String>);
+struct SearchCache(OnceCell<SearchKey>);
 
-impl PartialEq for SearchKey {
-    fn eq(&self, _: &SearchKey) -> bool {
+impl PartialEq for SearchCache {
+    fn eq(&self, _: &SearchCache) -> bool {
         true
     }
 }
 
-impl Eq for SearchKey {}
+impl Eq for SearchCache {}
 
 /// One row of the roster.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,7 +109,7 @@ pub struct Person {
     /// Lowercased name and email, computed at the first search and kept, so typing into
     /// the search box over 50k rows allocates nothing after the first key, and a roster
     /// nobody searches never pays for it (10,000 allocations per poll at 10k).
-    search_key: SearchKey,
+    search_key: SearchCache,
     /// Position of the display name in name order (equal names share a rank), computed
     /// once per build so re-sorting as statuses change compares integers, not names.
     rank: u32,
@@ -144,15 +145,13 @@ impl Person {
                 || self.times.last_seen(self.status) == other.times.last_seen(other.status))
     }
 
-    /// Whether `needle` (already lowercased) is in their name or email.
-    fn matches(&self, needle: &str) -> bool {
-        self.search_key
+    /// Whether `search` finds them (Zulip's rules, [`crate::search`]).
+    fn matches(&self, search: &Search, fold: Fold<'_>) -> bool {
+        let key = self
+            .search_key
             .0
-            .get_or_init(|| match &self.name {
-                Some(name) => format!("{}\n{}", name.to_lowercase(), self.email.to_lowercase()),
-                None => self.email.to_lowercase(),
-            })
-            .contains(needle)
+            .get_or_init(|| SearchKey::new(self.name.as_deref(), &self.email, fold));
+        search.matches(key)
     }
 }
 
@@ -275,7 +274,7 @@ impl Roster {
                     clients,
                     times,
                     status: times.status(now, threshold_secs),
-                    search_key: SearchKey::default(),
+                    search_key: SearchCache::default(),
                     rank: 0,
                 }
             })
@@ -364,13 +363,18 @@ impl Roster {
         self.counts
     }
 
-    /// The people whose name or email contains `query`, case-insensitively, in roster
-    /// order. Surrounding white space is ignored; an empty query matches everyone.
-    pub fn filter<'a>(&'a self, query: &str) -> impl Iterator<Item = &'a Person> + 'a {
-        let needle = query.trim().to_lowercase();
+    /// The people `query` finds, by Zulip's rules ([`crate::search`]), in roster order;
+    /// `fold` removes accents for plain-ASCII search words. An empty query matches
+    /// everyone.
+    pub fn filter<'a>(
+        &'a self,
+        query: &str,
+        fold: Fold<'a>,
+    ) -> impl Iterator<Item = &'a Person> + 'a {
+        let search = Search::new(query);
         self.people
             .iter()
-            .filter(move |p| needle.is_empty() || p.matches(&needle))
+            .filter(move |p| search.is_empty() || p.matches(&search, fold))
     }
 
     /// True when every client entry in the data is `website` (always so on Zulip 7.0+),
@@ -428,24 +432,25 @@ pub struct Rows<'a> {
 }
 
 impl Roster {
-    /// Who gets a row: matching `query`, minus offline people when `show_offline` says
-    /// so, at most `max_rows`.
-    pub fn rows(
-        &self,
+    /// Who gets a row: those `query` finds (see [`Roster::filter`]), minus offline
+    /// people when `show_offline` says so, at most `max_rows`.
+    pub fn rows<'a>(
+        &'a self,
         query: &str,
         show_offline: ShowOffline,
         max_rows: Option<usize>,
-    ) -> Rows<'_> {
+        fold: Fold<'a>,
+    ) -> Rows<'a> {
         let hide_offline = match show_offline {
             ShowOffline::All => false,
             ShowOffline::None => true,
             ShowOffline::Auto => {
-                self.people.len() > AUTO_HIDE_OFFLINE_ABOVE && query.trim().is_empty()
+                self.people.len() > AUTO_HIDE_OFFLINE_ABOVE && Search::new(query).is_empty()
             }
         };
         let mut people = Vec::new();
         let mut hidden_offline = 0;
-        for person in self.filter(query) {
+        for person in self.filter(query, fold) {
             if hide_offline && person.status == Status::Offline {
                 hidden_offline += 1;
             } else {

@@ -1,3 +1,6 @@
+// Text work the browser's Unicode and Intl tables do better than wasm could carry them:
+// name ranking with a collator, and Zulip's accent folding for search.
+//
 // Ranks names with a collator in one call from wasm (not one call per comparison):
 // ranks[i] is the position of names[i] in order; names the collator calls equal share one.
 //
@@ -20,4 +23,11 @@ export function rankNames(joined, lengths, compare) {
     ranks[order[p]] = rank;
   }
   return ranks;
+}
+
+// Zulip's remove_diacritics (web/src/typeahead.ts): decomposed, then every combining
+// mark dropped, so a search for "emile" finds "Émile". In JS because the browser has the
+// Unicode tables already; the wasm would have to carry its own.
+export function removeDiacritics(text) {
+  return text.normalize("NFKD").replace(/\p{M}/gu, "");
 }
