@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use presence_model::config::ShowOffline;
-use presence_model::search::no_fold;
+use presence_model::search::{no_fold, Search};
 use presence_model::roster::default_ranking;
 use presence_model::{classify_presence, classify_users, Answer, Live};
 
@@ -25,8 +25,8 @@ fuzz_target!(|data: &[u8]| {
         let _ = live.take_changes();
         if let Some(snapshot) = live.state().snapshot() {
             let roster = &snapshot.roster;
-            let _ = roster.rows("", ShowOffline::Auto, Some(600), &no_fold);
-            let _ = roster.rows("a", ShowOffline::All, None, &no_fold);
+            let _ = roster.rows(&Search::new(""), ShowOffline::Auto, Some(600), &no_fold);
+            let _ = roster.rows(&Search::new("a"), ShowOffline::All, None, &no_fold);
             let _ = roster.counts();
         }
     }

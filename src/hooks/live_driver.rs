@@ -89,7 +89,7 @@ impl LiveDriver {
     /// The one place effects leave the widget: render, then (after the render, in a
     /// microtask) the host's attributes and events, then the feeds.
     fn run(self: &Rc<Self>, mut effects: presence_model::live_roster::Effects) {
-        if effects.render || effects.announce.is_some() {
+        if effects.render {
             self.rerender.force_update();
         }
         let host_effects = HostEffects::take(&mut effects);

@@ -19,17 +19,15 @@ impl RosterControl {
             action();
         }
     }
+
+    /// What `refresh` calls: set while the roster is mounted, `None` after.
+    pub(crate) fn set(&self, action: Option<Rc<dyn Fn()>>) {
+        *self.0.borrow_mut() = action;
+    }
 }
 
 impl PartialEq for RosterControl {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl RosterControl {
-    /// What `refresh` calls: set while the roster is mounted, `None` after.
-    pub(crate) fn set(&self, action: Option<Rc<dyn Fn()>>) {
-        *self.0.borrow_mut() = action;
     }
 }

@@ -95,7 +95,8 @@ impl ListInfo {
             utc_offset_secs,
             ..
         } = input;
-        let listed = roster.rows(query, config.show_offline, config.max_rows, input.fold);
+        let search = Search::new(query);
+        let listed = roster.rows(&search, config.show_offline, config.max_rows, input.fold);
         let w = locale.words;
         let total = listed.people.len();
         let row_height = if config.compact {
@@ -140,7 +141,6 @@ impl ListInfo {
                 position: windowed.then_some((index + 1, total)),
             })
             .collect();
-        let searching = !Search::new(query).is_empty();
         let mut notes = Vec::new();
         if listed.hidden_offline > 0 {
             let search_hint = config.show_offline == ShowOffline::Auto && !config.compact;
@@ -158,7 +158,11 @@ impl ListInfo {
             windowed,
             pad_top: win.pad_top,
             pad_bottom: win.pad_bottom,
-            none: (total == 0).then_some(if searching { w.no_match } else { w.no_active }),
+            none: (total == 0).then_some(if search.is_empty() {
+                w.no_active
+            } else {
+                w.no_match
+            }),
             notes,
         }
     }

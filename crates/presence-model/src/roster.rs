@@ -363,18 +363,17 @@ impl Roster {
         self.counts
     }
 
-    /// The people `query` finds, by Zulip's rules ([`crate::search`]), in roster order;
-    /// `fold` removes accents for plain-ASCII search words. An empty query matches
+    /// The people `search` finds, by Zulip's rules ([`crate::search`]), in roster order;
+    /// `fold` removes accents for plain-ASCII search words. An empty search matches
     /// everyone.
-    pub fn filter<'a>(
+    pub fn filter<'a: 's, 's>(
         &'a self,
-        query: &str,
-        fold: Fold<'a>,
-    ) -> impl Iterator<Item = &'a Person> + 'a {
-        let search = Search::new(query);
+        search: &'s Search,
+        fold: Fold<'s>,
+    ) -> impl Iterator<Item = &'a Person> + 's {
         self.people
             .iter()
-            .filter(move |p| search.is_empty() || p.matches(&search, fold))
+            .filter(move |p| search.is_empty() || p.matches(search, fold))
     }
 
     /// True when every client entry in the data is `website` (always so on Zulip 7.0+),
@@ -432,25 +431,23 @@ pub struct Rows<'a> {
 }
 
 impl Roster {
-    /// Who gets a row: those `query` finds (see [`Roster::filter`]), minus offline
+    /// Who gets a row: those `search` finds (see [`Roster::filter`]), minus offline
     /// people when `show_offline` says so, at most `max_rows`.
-    pub fn rows<'a>(
-        &'a self,
-        query: &str,
+    pub fn rows(
+        &self,
+        search: &Search,
         show_offline: ShowOffline,
         max_rows: Option<usize>,
-        fold: Fold<'a>,
-    ) -> Rows<'a> {
+        fold: Fold<'_>,
+    ) -> Rows<'_> {
         let hide_offline = match show_offline {
             ShowOffline::All => false,
             ShowOffline::None => true,
-            ShowOffline::Auto => {
-                self.people.len() > AUTO_HIDE_OFFLINE_ABOVE && Search::new(query).is_empty()
-            }
+            ShowOffline::Auto => self.people.len() > AUTO_HIDE_OFFLINE_ABOVE && search.is_empty(),
         };
         let mut people = Vec::new();
         let mut hidden_offline = 0;
-        for person in self.filter(query, fold) {
+        for person in self.filter(search, fold) {
             if hide_offline && person.status == Status::Offline {
                 hidden_offline += 1;
             } else {

@@ -2,7 +2,7 @@
 
 use std::cmp::Ordering;
 
-use presence_model::search::no_fold;
+use presence_model::search::{no_fold, Search};
 use presence_model::{
     default_name_order, parse_presence, ClientKind, Counts, Directory, Member, Roster, Status,
 };
@@ -134,7 +134,7 @@ fn filter_matches_name_or_email_case_insensitively() {
     ];
     for (query, expected) in table {
         assert_eq!(
-            emails(r.filter(query, &no_fold)),
+            emails(r.filter(&Search::new(query), &no_fold)),
             expected,
             "query {query:?}"
         );
@@ -264,22 +264,24 @@ fn rows_follow_show_offline_and_max_rows() {
         .map(|(e, c, s, a)| (e.as_str(), *c, *s, *a))
         .collect();
     let big = roster(&rows, None);
-    let auto = big.rows("", ShowOffline::Auto, None, &no_fold);
+    let auto = big.rows(&Search::new(""), ShowOffline::Auto, None, &no_fold);
     assert_eq!(
         (auto.people.len(), auto.hidden_offline, auto.cut),
         (10, 690, 0)
     );
-    let searching = big.rows("p69", ShowOffline::Auto, None, &no_fold);
+    let searching = big.rows(&Search::new("p69"), ShowOffline::Auto, None, &no_fold);
     assert_eq!(
         (searching.people.len(), searching.hidden_offline),
         (10, 0),
         "a search shows offline people"
     );
     assert_eq!(
-        big.rows("", ShowOffline::All, None, &no_fold).people.len(),
+        big.rows(&Search::new(""), ShowOffline::All, None, &no_fold)
+            .people
+            .len(),
         700
     );
-    let capped = big.rows("", ShowOffline::All, Some(25), &no_fold);
+    let capped = big.rows(&Search::new(""), ShowOffline::All, Some(25), &no_fold);
     assert_eq!((capped.people.len(), capped.cut), (25, 675));
     let small = roster(
         &[
@@ -290,13 +292,13 @@ fn rows_follow_show_offline_and_max_rows() {
     );
     assert_eq!(
         small
-            .rows("", ShowOffline::Auto, None, &no_fold)
+            .rows(&Search::new(""), ShowOffline::Auto, None, &no_fold)
             .people
             .len(),
         2,
         "600 or fewer: everyone"
     );
-    let none = small.rows("", ShowOffline::None, None, &no_fold);
+    let none = small.rows(&Search::new(""), ShowOffline::None, None, &no_fold);
     assert_eq!((none.people.len(), none.hidden_offline), (1, 1));
 }
 
