@@ -4,7 +4,7 @@
 
 mod support;
 
-use js_sys::{Object, Reflect};
+use js_sys::Reflect;
 use support::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -20,10 +20,6 @@ fn with_fakes(fetcher: std::rc::Rc<FakeFetcher>) -> Fakes {
     // What the module's start does on a page (the test harness has its own start).
     embed::define_and_auto_mount();
     fakes
-}
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
 }
 
 fn element(tag: &str, attributes: &[(&str, &str)], text: &str) -> Element {
@@ -51,14 +47,6 @@ fn rows(host: &Element) -> Vec<String> {
         .filter_map(|n| n.dyn_into::<Element>().ok())
         .map(|r| r.get_attribute("data-email").unwrap())
         .collect()
-}
-
-fn options(pairs: &[(&str, JsValue)]) -> JsValue {
-    let object = Object::new();
-    for (key, value) in pairs {
-        Reflect::set(&object, &(*key).into(), value).unwrap();
-    }
-    object.into()
 }
 
 #[wasm_bindgen_test]

@@ -7,9 +7,8 @@
 
 mod support;
 
-use js_sys::{Object, Reflect};
+use js_sys::Reflect;
 use support::*;
-use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 use web_sys::Element;
 use zulip_roster::embed;
@@ -168,10 +167,6 @@ fn in_flight() -> f64 {
         .unwrap()
 }
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
 fn element(tag: &str, attributes: &[(&str, &str)]) -> Element {
     let element = document().create_element(tag).unwrap();
     for (name, value) in attributes {
@@ -197,16 +192,20 @@ fn page() -> Element {
     main
 }
 
-fn options(pairs: &[(&str, &str)]) -> JsValue {
-    let object = Object::new();
-    for (key, value) in pairs {
-        Reflect::set(&object, &(*key).into(), &(*value).into()).unwrap();
-    }
-    object.into()
-}
-
 async fn observe_for(ms: u64) {
     gloo_timers::future::sleep(std::time::Duration::from_millis(ms)).await;
+}
+
+/// A `<zulip-roster>` on `proxy` (names off, polling every 10 minutes), ready.
+async fn ready_tag(proxy: &str) -> Element {
+    fake_network();
+    embed::define_and_auto_mount();
+    let tag = element(
+        "zulip-roster",
+        &[("proxy", proxy), ("refresh", "600"), ("names", "off")],
+    );
+    wait_for_state(&tag, "ready").await;
+    tag
 }
 
 /// The three ways a page mounts a widget, all on `proxy`.
@@ -233,7 +232,11 @@ async fn three_widgets(
     let scripted = element("div", &[]);
     let handle = embed::mount(
         scripted.clone(),
-        options(&[("proxy", proxy), ("refresh", refresh), ("names", "off")]),
+        options(&[
+            ("proxy", proxy.into()),
+            ("refresh", refresh.into()),
+            ("names", "off".into()),
+        ]),
     )
     .unwrap();
     for host in [&tag, &marked, &scripted] {
@@ -336,17 +339,7 @@ async fn a_marked_element_removed_and_put_back_stops_then_starts_again() {
 
 #[wasm_bindgen_test]
 async fn refresh_during_a_request_polls_once_more_when_it_answers() {
-    fake_network();
-    embed::define_and_auto_mount();
-    let tag = element(
-        "zulip-roster",
-        &[
-            ("proxy", "/slow/api/v1"),
-            ("refresh", "600"),
-            ("names", "off"),
-        ],
-    );
-    wait_for_state(&tag, "ready").await;
+    let tag = ready_tag("/slow/api/v1").await;
     // The refresh's request stays in flight until the test lets its answer go.
     hold_answers();
     let before = presence_requests("/slow/").len();
@@ -378,17 +371,7 @@ async fn refresh_during_a_request_polls_once_more_when_it_answers() {
 
 #[wasm_bindgen_test]
 async fn display_options_change_at_once_without_a_request() {
-    fake_network();
-    embed::define_and_auto_mount();
-    let tag = element(
-        "zulip-roster",
-        &[
-            ("proxy", "/display/api/v1"),
-            ("refresh", "600"),
-            ("names", "off"),
-        ],
-    );
-    wait_for_state(&tag, "ready").await;
+    let tag = ready_tag("/display/api/v1").await;
     let requests = presence_requests("/display/").len();
     let shadow = tag.shadow_root().unwrap();
     let widget = || shadow.query_selector(".zulip-roster").unwrap().unwrap();

@@ -331,18 +331,25 @@ fn type_into(root: &Element, selector: &str, value: &str) {
     input.dispatch_event(&event).unwrap();
 }
 
-#[wasm_bindgen_test]
-async fn search_filters_rows_by_name_or_email_but_not_counts() {
+/// The team with its names, mounted and showing them; the fakes and the app live as
+/// long as the returned values.
+async fn team_with_names() -> (Element, Fakes, yew::AppHandle<zulip_roster::Roster>) {
     let fakes = Fakes::new(
         FakeFetcher::new()
             .route(PRESENCE, vec![ok(team())])
             .route(USERS, vec![ok(names())]),
     );
-    let (root, _handle) = mount_roster(&[], &fakes.services, 1000);
+    let (root, handle) = mount_roster(&[], &fakes.services, 1000);
     wait_until(&root, "names", || {
         text(&root, "li[data-email='bo@x'] .name") == "Émile Brontë"
     })
     .await;
+    (root, fakes, handle)
+}
+
+#[wasm_bindgen_test]
+async fn search_filters_rows_by_name_or_email_but_not_counts() {
+    let (root, _fakes, _handle) = team_with_names().await;
     type_into(&root, "input[type=search]", "ÉMILE");
     wait_until(&root, "one row", || row_emails(&root) == ["bo@x"]).await;
     type_into(&root, "input[type=search]", "anon@");
@@ -362,16 +369,7 @@ async fn search_filters_rows_by_name_or_email_but_not_counts() {
 /// accents, words match from their start, and `,` separates alternatives.
 #[wasm_bindgen_test]
 async fn search_follows_zulips_rules() {
-    let fakes = Fakes::new(
-        FakeFetcher::new()
-            .route(PRESENCE, vec![ok(team())])
-            .route(USERS, vec![ok(names())]),
-    );
-    let (root, _handle) = mount_roster(&[], &fakes.services, 1000);
-    wait_until(&root, "names", || {
-        text(&root, "li[data-email='bo@x'] .name") == "Émile Brontë"
-    })
-    .await;
+    let (root, _fakes, _handle) = team_with_names().await;
     type_into(&root, "input[type=search]", "bronte");
     wait_until(&root, "Émile by a word without accents", || {
         row_emails(&root) == ["bo@x"]

@@ -287,6 +287,20 @@ pub fn mount_roster(
     (root, handle)
 }
 
+/// The page's document.
+pub fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// An options object for `mount()` / `update()`, as a page script writes one.
+pub fn options(pairs: &[(&str, wasm_bindgen::JsValue)]) -> wasm_bindgen::JsValue {
+    let object = js_sys::Object::new();
+    for (key, value) in pairs {
+        js_sys::Reflect::set(&object, &(*key).into(), value).unwrap();
+    }
+    object.into()
+}
+
 /// A fresh element in the page to mount on.
 pub fn mount_point() -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
