@@ -283,10 +283,7 @@ impl LiveRoster {
         let new = match config {
             Err(error) => {
                 effects.feeds = FeedPlan::Stop;
-                *self = LiveRoster {
-                    config: self.config.take(),
-                    ..LiveRoster::default()
-                };
+                self.start_over(LiveRoster::default().live);
                 effects.error = Some(ErrorReport {
                     cause: "config",
                     status: None,
@@ -303,9 +300,7 @@ impl LiveRoster {
         };
         if restart {
             // Another proxy (or names on or off) is another roster: start from loading.
-            self.live = Live::new(new.offline_threshold_secs, new.refresh_secs);
-            self.reported = None;
-            self.ready_once = false;
+            self.start_over(Live::new(new.offline_threshold_secs, new.refresh_secs));
             effects.feeds = FeedPlan::Start(feeds_of(&new));
             return;
         }
@@ -319,6 +314,16 @@ impl LiveRoster {
             // Statuses follow at the next tick, a second away at most.
             self.live.set_threshold_secs(new.offline_threshold_secs);
         }
+    }
+
+    /// Everything but the options back to a fresh mount, with `live`: nothing reported,
+    /// announced or pending from the roster before.
+    fn start_over(&mut self, live: Live) {
+        *self = LiveRoster {
+            config: self.config.take(),
+            live,
+            ..LiveRoster::default()
+        };
     }
 
     fn report_failure(&mut self, locale: Locale<'_>, effects: &mut Effects) {

@@ -439,3 +439,32 @@ fn a_new_language_sorts_names_in_its_order_without_a_request() {
     );
     assert_eq!(order(&roster), ["bea@x", "ann@x"]);
 }
+
+#[test]
+fn a_new_proxy_forgets_what_the_old_roster_had_left_to_announce() {
+    let mut roster = ready(&[]);
+    // a@x and b@x age offline; announced at once, as the live region has been quiet.
+    assert!(step(&mut roster, Event::Tick { now_ms: 132_000.0 })
+        .announce
+        .is_some());
+    let later = presence(&[("a@x", "active", 1.0)], SERVER_T + 140.0);
+    step(&mut roster, answer(140_000.0, later));
+    // a@x came online: pending until 30 s after the last announcement.
+    let moved = step(
+        &mut roster,
+        Event::Options(Ok(config(&[("proxy", "/other/api/v1")]))),
+    );
+    assert!(matches!(moved.feeds, FeedPlan::Start(_)));
+    step(&mut roster, answer(150_000.0, team()));
+    let after = step(
+        &mut roster,
+        Event::Tick {
+            now_ms: 132_000.0 + ANNOUNCE_EVERY_MS,
+        },
+    );
+    assert_eq!(
+        after.announce, None,
+        "the other organization's changes are not announced"
+    );
+    assert_eq!(roster.announcement(), "");
+}
