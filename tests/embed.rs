@@ -463,7 +463,7 @@ async fn german_from_the_nearest_lang_ancestor() {
         .unwrap();
     assert_eq!(
         anon.get_attribute("title").as_deref(),
-        Some("Aktiv vor 5 Minuten"),
+        Some("Zuletzt aktiv vor 5 Minuten"),
         "Intl.RelativeTimeFormat in German"
     );
     assert_eq!(

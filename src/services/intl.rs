@@ -23,6 +23,7 @@ pub struct IntlFormats {
     plural: Option<(JsValue, Function)>,
     relative: Option<(JsValue, Function)>,
     date: Option<(JsValue, Function)>,
+    day_month: Option<(JsValue, Function)>,
 }
 
 fn options(pairs: &[(&str, &str)]) -> Object {
@@ -84,6 +85,11 @@ impl IntlFormats {
                     ("timeZone", "UTC"),
                 ],
             ),
+            day_month: formatter(
+                "DateTimeFormat",
+                "format",
+                &[("month", "short"), ("day", "numeric"), ("timeZone", "UTC")],
+            ),
         }
     }
 }
@@ -121,10 +127,15 @@ impl Formats for IntlFormats {
         .unwrap_or_else(|| self.plain.ago(amount, unit))
     }
 
-    fn date(&self, year: i32, month: u8, day: u8) -> String {
+    fn date(&self, year: i32, month: u8, day: u8, with_year: bool) -> String {
         let ms = js_sys::Date::utc(f64::from(year), f64::from(month) - 1.0);
         let date = js_sys::Date::new(&JsValue::from(ms + (f64::from(day) - 1.0) * 86_400_000.0));
-        call(&self.date, &[date.into()]).unwrap_or_else(|| self.plain.date(year, month, day))
+        let format = if with_year {
+            &self.date
+        } else {
+            &self.day_month
+        };
+        call(format, &[date.into()]).unwrap_or_else(|| self.plain.date(year, month, day, with_year))
     }
 }
 

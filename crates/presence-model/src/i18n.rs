@@ -70,8 +70,9 @@ pub trait Formats {
     /// A relative time in the past, `amount` units ago, with words for the special cases
     /// ("yesterday"), like `Intl.RelativeTimeFormat` with `numeric: "auto"`.
     fn ago(&self, amount: u32, unit: TimeUnit) -> String;
-    /// A calendar date ("Aug 6, 2023").
-    fn date(&self, year: i32, month: u8, day: u8) -> String;
+    /// A calendar date, "Aug 6, 2023", or "Aug 6" without the year (Zulip's
+    /// `dayofyear_year` and `dayofyear` formats).
+    fn date(&self, year: i32, month: u8, day: u8, with_year: bool) -> String;
 }
 
 /// Intl-like formatting without a browser, for native tests and non-browser callers.
@@ -124,11 +125,13 @@ impl Formats for PlainFormats {
         }
     }
 
-    fn date(&self, year: i32, month: u8, day: u8) -> String {
+    fn date(&self, year: i32, month: u8, day: u8, with_year: bool) -> String {
         let m = usize::from(month.clamp(1, 12)) - 1;
-        match self.0 {
-            Lang::En => format!("{} {day}, {year}", MONTHS_EN[m]),
-            Lang::De => format!("{day}. {} {year}", MONTHS_DE[m]),
+        match (self.0, with_year) {
+            (Lang::En, true) => format!("{} {day}, {year}", MONTHS_EN[m]),
+            (Lang::En, false) => format!("{} {day}", MONTHS_EN[m]),
+            (Lang::De, true) => format!("{day}. {} {year}", MONTHS_DE[m]),
+            (Lang::De, false) => format!("{day}. {}", MONTHS_DE[m]),
         }
     }
 }
@@ -163,8 +166,17 @@ pub struct Words {
     pub empty: &'static str,
     /// "Active now".
     pub active_now: &'static str,
-    /// "Active {ago}" ("Active 5 minutes ago").
-    pub active_ago: &'static str,
+    /// "Active {n} minutes ago" (Zulip's words, `timerender.ts`, and its translations
+    /// in `locale/*/translations.json`).
+    pub active_minutes_ago: &'static str,
+    /// "Active an hour ago".
+    pub active_an_hour_ago: &'static str,
+    /// "Active {n} hours ago".
+    pub active_hours_ago: &'static str,
+    /// "Active yesterday".
+    pub active_yesterday: &'static str,
+    /// "Active {n} days ago".
+    pub active_days_ago: &'static str,
     /// "Active {date}".
     pub active_on: &'static str,
     /// No presence at all.
@@ -224,7 +236,11 @@ pub static EN: Words = Words {
     cut: "{n} more not listed.",
     empty: "Presence is disabled for this organization, or nobody has been online in the last 2 weeks.",
     active_now: "Active now",
-    active_ago: "Active {ago}",
+    active_minutes_ago: "Active {n} minutes ago",
+    active_an_hour_ago: "Active an hour ago",
+    active_hours_ago: "Active {n} hours ago",
+    active_yesterday: "Active yesterday",
+    active_days_ago: "Active {n} days ago",
     active_on: "Active {date}",
     not_recently: "Not active in the last 2 weeks",
     just_now: "just now",
@@ -262,9 +278,13 @@ pub static DE: Words = Words {
     hidden_offline: "{n} offline nicht aufgeführt.",
     cut: "{n} weitere nicht aufgeführt.",
     empty: "Die Präsenz ist für diese Organisation abgeschaltet, oder niemand war in den letzten 2 Wochen online.",
-    active_now: "Gerade aktiv",
-    active_ago: "Aktiv {ago}",
-    active_on: "Aktiv am {date}",
+    active_now: "Jetzt aktiv",
+    active_minutes_ago: "Zuletzt aktiv vor {n} Minuten",
+    active_an_hour_ago: "Zuletzt aktiv vor einer Stunde",
+    active_hours_ago: "Zuletzt aktiv vor {n} Stunden",
+    active_yesterday: "Zuletzt gestern aktiv",
+    active_days_ago: "Zuletzt aktiv vor {n} Tagen",
+    active_on: "Zuletzt aktiv {date}",
     not_recently: "In den letzten 2 Wochen nicht aktiv",
     just_now: "gerade eben",
     stale: "Zuletzt aktualisiert {ago}; neuer Versuch läuft … {failure}",

@@ -15,14 +15,15 @@ use crate::roster::{ChangeTally, Counts, StatusChange};
 use crate::status::{PresenceTimes, Status};
 use crate::wire::ErrorCode;
 
-/// "Last active", as Zulip's web app words it in the buddy list tooltip.
+/// "Last active", as Zulip's web app words it in the buddy list tooltip
+/// (`web/src/timerender.ts`, `last_seen_status_from_date`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LastActive {
     /// "Active now".
     Now,
     /// "Idle".
     Idle,
-    /// "Active 5 minutes ago" (under an hour).
+    /// "Active 5 minutes ago" (under an hour; Zulip says "1 minutes" too).
     MinutesAgo(u32),
     /// "Active an hour ago", "Active 3 hours ago" (under a day).
     HoursAgo(u32),
@@ -30,7 +31,7 @@ pub enum LastActive {
     Yesterday,
     /// "Active 4 days ago" (under 90 calendar days).
     DaysAgo(u32),
-    /// "Active Mar 4, 2026": longer ago.
+    /// "Active Mar 4, 2026", or "Active Mar 4" from 91 to 364 days ago in the same year.
     On {
         /// Year.
         year: i32,
@@ -38,8 +39,11 @@ pub enum LastActive {
         month: u8,
         /// 1-31.
         day: u8,
+        /// Whether the words name the year.
+        with_year: bool,
     },
-    /// No timestamp at all: "Not active in the last 2 weeks".
+    /// No timestamp in the answer's two weeks: "Not active in the last 2 weeks" (Zulip's
+    /// web app, which loads a year of presence, says "in the last year").
     NotRecently,
 }
 
@@ -69,13 +73,25 @@ impl LastActive {
             return LastActive::HoursAgo(clamp_u32(secs / HOUR));
         }
         let offset = i64::from(utc_offset_secs);
-        let days_old = (now + offset).div_euclid(DAY) - (seen + offset).div_euclid(DAY);
+        let (today, then) = (
+            (now + offset).div_euclid(DAY),
+            (seen + offset).div_euclid(DAY),
+        );
+        let days_old = today - then;
         match days_old {
             ..=1 => LastActive::Yesterday,
             2..=89 => LastActive::DaysAgo(clamp_u32(days_old)),
             _ => {
-                let (year, month, day) = civil_from_days((seen + offset).div_euclid(DAY));
-                LastActive::On { year, month, day }
+                let (year, month, day) = civil_from_days(then);
+                // Zulip leaves the year out only strictly between 90 and 365 days, and
+                // only within the current year: day 90 itself names it.
+                let same_year = civil_from_days(today).0 == year;
+                LastActive::On {
+                    year,
+                    month,
+                    day,
+                    with_year: !(days_old > 90 && days_old < 365 && same_year),
+                }
             }
         }
     }
@@ -104,18 +120,24 @@ impl LastActive {
     /// The words, in the language of `locale`.
     pub fn describe(&self, locale: Locale<'_>) -> String {
         let (w, f) = (locale.words, locale.formats);
-        let ago =
-            |amount: u32, unit: TimeUnit| fill(w.active_ago, &[("ago", &f.ago(amount, unit))]);
+        let n = |template: &str, n: u32| fill(template, &[("n", &n.to_string())]);
         match *self {
             LastActive::Now => w.active_now.to_owned(),
             LastActive::Idle => w.status(Status::Idle).to_owned(),
-            LastActive::MinutesAgo(n) => ago(n, TimeUnit::Minute),
-            LastActive::HoursAgo(n) => ago(n, TimeUnit::Hour),
-            LastActive::Yesterday => ago(1, TimeUnit::Day),
-            LastActive::DaysAgo(n) => ago(n, TimeUnit::Day),
-            LastActive::On { year, month, day } => {
-                fill(w.active_on, &[("date", &f.date(year, month, day))])
-            }
+            LastActive::MinutesAgo(m) => n(w.active_minutes_ago, m),
+            LastActive::HoursAgo(1) => w.active_an_hour_ago.to_owned(),
+            LastActive::HoursAgo(h) => n(w.active_hours_ago, h),
+            LastActive::Yesterday => w.active_yesterday.to_owned(),
+            LastActive::DaysAgo(d) => n(w.active_days_ago, d),
+            LastActive::On {
+                year,
+                month,
+                day,
+                with_year,
+            } => fill(
+                w.active_on,
+                &[("date", &f.date(year, month, day, with_year))],
+            ),
             LastActive::NotRecently => w.not_recently.to_owned(),
         }
     }

@@ -41,20 +41,31 @@ fn german_words_for_what_a_viewer_sees() {
     assert_eq!(de.words.status(Status::Idle), "Abwesend");
     assert_eq!(de.words.client(ClientKind::Mobile), "Mobil-App");
     let table = [
-        (LastActive::Now, "Gerade aktiv"),
+        // Zulip's own German (`locale/de/translations.json`).
+        (LastActive::Now, "Jetzt aktiv"),
         (LastActive::Idle, "Abwesend"),
-        (LastActive::MinutesAgo(5), "Aktiv vor 5 Minuten"),
-        (LastActive::MinutesAgo(1), "Aktiv vor 1 Minute"),
-        (LastActive::HoursAgo(3), "Aktiv vor 3 Stunden"),
-        (LastActive::Yesterday, "Aktiv gestern"),
-        (LastActive::DaysAgo(4), "Aktiv vor 4 Tagen"),
+        (LastActive::MinutesAgo(5), "Zuletzt aktiv vor 5 Minuten"),
+        (LastActive::HoursAgo(1), "Zuletzt aktiv vor einer Stunde"),
+        (LastActive::HoursAgo(3), "Zuletzt aktiv vor 3 Stunden"),
+        (LastActive::Yesterday, "Zuletzt gestern aktiv"),
+        (LastActive::DaysAgo(4), "Zuletzt aktiv vor 4 Tagen"),
         (
             LastActive::On {
                 year: 2023,
                 month: 3,
                 day: 6,
+                with_year: true,
             },
-            "Aktiv am 6. März 2023",
+            "Zuletzt aktiv 6. März 2023",
+        ),
+        (
+            LastActive::On {
+                year: 2023,
+                month: 3,
+                day: 6,
+                with_year: false,
+            },
+            "Zuletzt aktiv 6. März",
         ),
         (
             LastActive::NotRecently,
