@@ -15,9 +15,16 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const REFRESH_MS: f64 = 1000.0;
 
+/// Presence alone: names off and the threshold set, so the only feed is the one that fails
+/// (the server's version is read only when the page leaves the threshold to it).
 fn mount(fakes: &Fakes) -> (web_sys::Element, AppHandle<Roster>) {
     mount_roster(
-        &[("names", "off"), ("refresh", "1"), ("timeout", "1")],
+        &[
+            ("names", "off"),
+            ("offline-threshold", "140"),
+            ("refresh", "1"),
+            ("timeout", "1"),
+        ],
         &fakes.services,
         1000,
     )

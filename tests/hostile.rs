@@ -50,6 +50,9 @@ async fn hostile_strings_are_text_unsafe_urls_never_load_and_rows_keep_their_sha
     );
     let users = users_body(&[
         ("plain@x", "Plain Person", None),
+        // Markup in the email, and as the name too (a presence key /users does not
+        // list is not shown at all).
+        (IMG_EMAIL, IMG_EMAIL, None),
         ("script@x", SCRIPT_NAME, Some("javascript:window.__pwned=3")),
         (
             "rtl@x",

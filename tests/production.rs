@@ -16,15 +16,16 @@ use zulip_roster::embed;
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Replaces `window.fetch` (once) with a fake network: `/realm/presence` answers the
-/// team in a later task, or, while the test holds answers back, when it lets them go;
-/// aborts are honoured; every request is logged with its path, start time and how many
-/// were in flight.
+/// team and `/server_settings` a Zulip 8.4 server in a later task, or, while the test
+/// holds answers back, when it lets them go; aborts are honoured; every request is
+/// logged with its path, start time and how many to its path were in flight.
 fn fake_network() {
     let script = format!(
         r#"
 if (!window.__requests) {{
   window.__requests = [];
   window.__inFlight = 0;
+  window.__inFlightAt = {{}};
   window.__maxInFlight = {{}};
   window.__holding = false;
   window.__held = [];
@@ -32,19 +33,23 @@ if (!window.__requests) {{
   window.fetch = (input, init) => {{
     const url = new URL(typeof input === "string" ? input : input.url, location.href);
     const signal = (init && init.signal) || (typeof input === "string" ? null : input.signal);
-    const root = url.pathname.split("/")[1];
-    window.__requests.push({{ path: url.pathname, at: performance.now() }});
+    const path = url.pathname;
+    window.__requests.push({{ path, at: performance.now() }});
     window.__inFlight += 1;
-    window.__maxInFlight[root] = Math.max(window.__maxInFlight[root] || 0, window.__inFlight);
+    window.__inFlightAt[path] = (window.__inFlightAt[path] || 0) + 1;
+    window.__maxInFlight[path] = Math.max(window.__maxInFlight[path] || 0, window.__inFlightAt[path]);
     return new Promise((resolve, reject) => {{
       // A finished request may still be aborted later (the widget aborts on drop).
       let settled = false;
-      const done = () => {{ if (!settled) {{ settled = true; window.__inFlight -= 1; }} return !settled; }};
+      const done = () => {{ if (!settled) {{ settled = true; window.__inFlight -= 1; window.__inFlightAt[path] -= 1; }} return !settled; }};
       const answer = () => {{
         if (settled) return;
         done();
-        if (url.pathname.endsWith("/realm/presence")) {{
-          resolve(new Response({team}, {{ status: 200, headers: {{ "Content-Type": "application/json" }} }}));
+        const json = {{ status: 200, headers: {{ "Content-Type": "application/json" }} }};
+        if (path.endsWith("/realm/presence")) {{
+          resolve(new Response({team}, json));
+        }} else if (path.endsWith("/server_settings")) {{
+          resolve(new Response('{{"result":"success","msg":"","zulip_version":"8.4","zulip_feature_level":237}}', json));
         }} else {{
           resolve(new Response("{{}}", {{ status: 404 }}));
         }}
@@ -141,10 +146,10 @@ fn presence_requests(prefix: &str) -> Vec<f64> {
         .collect()
 }
 
-/// The most requests under `/{root}/` ever in flight at once.
+/// The most presence requests to the proxy under `/{root}/` ever in flight at once.
 fn max_in_flight(root: &str) -> f64 {
     let max = Reflect::get(&js_sys::global(), &"__maxInFlight".into()).unwrap();
-    Reflect::get(&max, &root.into())
+    Reflect::get(&max, &format!("/{root}/api/v1/realm/presence").into())
         .unwrap()
         .as_f64()
         .unwrap_or(0.0)
@@ -251,7 +256,9 @@ async fn three_widgets_on_one_proxy_make_one_request_per_poll_and_none_once_remo
     mark_resources();
     let (tag, marked, scripted, mut handle) = three_widgets("/shared/api/v1", "1").await;
     let (timers, listeners) = running_resources();
-    assert!(!timers.is_empty() && listeners == 1, "the tracker sees the widgets' timers and their feed's one listener: {timers:?}, {listeners}");
+    // Two shared feeds, each with one visibility listener: presence, and the server's
+    // version (read once, for the offline threshold).
+    assert!(!timers.is_empty() && listeners == 2, "the tracker sees the widgets' timers and their two feeds' listeners: {timers:?}, {listeners}");
     assert_eq!(row_names(&tag), ["ada@x", "zoe@x", "bo@x", "anon@x"]);
     assert_eq!(row_names(&marked), row_names(&tag));
     assert_eq!(row_names(&scripted), row_names(&tag));

@@ -21,6 +21,8 @@ fn names() -> String {
         ),
         ("ada@x", "Ada Lovelace", Some("javascript:alert(1)")),
         ("bo@x", "Émile Brontë", None),
+        // A member with no presence in the last two weeks (the team has none for her).
+        ("nina@x", "Nina Simone", None),
     ])
 }
 
@@ -44,8 +46,10 @@ async fn shows_who_is_online_with_names_counts_and_hooks() {
         .map(|a| root.get_attribute(a).unwrap())
         .collect();
     assert_eq!(hooks, ["2", "1", "1", "4"]);
-    // Active, then idle, then offline; by name within each.
-    assert_eq!(row_emails(&root), ["ada@x", "zoe@x", "bo@x", "anon@x"]);
+    // Active, then idle, then offline; by name within each. As in Zulip's buddy list,
+    // everyone in /users is listed (Nina, with no presence, offline), and presence for an
+    // account /users does not list (anon@x) is not.
+    assert_eq!(row_emails(&root), ["ada@x", "zoe@x", "bo@x", "nina@x"]);
     let rows = all(&root, "li[part=row]");
     let statuses: Vec<_> = rows
         .iter()
@@ -58,12 +62,12 @@ async fn shows_who_is_online_with_names_counts_and_hooks() {
         .collect();
     assert_eq!(
         titles,
-        ["Active now", "Active now", "Idle", "Active 5 minutes ago"]
-    );
-    assert_eq!(
-        text(&root, "li[data-email='anon@x'] .name"),
-        "anon@x",
-        "no name known: the email"
+        [
+            "Active now",
+            "Active now",
+            "Idle",
+            "Not active in the last 2 weeks"
+        ]
     );
     assert_eq!(
         text(&root, "li[data-email='bo@x'] .visually-hidden"),
@@ -352,8 +356,8 @@ async fn search_filters_rows_by_name_or_email_but_not_counts() {
     let (root, _fakes, _handle) = team_with_names().await;
     type_into(&root, "input[type=search]", "ÉMILE");
     wait_until(&root, "one row", || row_emails(&root) == ["bo@x"]).await;
-    type_into(&root, "input[type=search]", "anon@");
-    wait_until(&root, "the email match", || row_emails(&root) == ["anon@x"]).await;
+    type_into(&root, "input[type=search]", "nina@");
+    wait_until(&root, "the email match", || row_emails(&root) == ["nina@x"]).await;
     assert_eq!(
         text(&root, ".counts"),
         "2 active · 1 idle · 1 offline",
@@ -427,9 +431,11 @@ async fn names_sort_as_a_reader_expects_accents_and_emoji_included() {
 }
 
 #[wasm_bindgen_test]
-async fn people_age_from_idle_to_offline_without_a_new_poll() {
-    // bo went idle 100 s before the answer; with a 140 s threshold they are offline 40 s
-    // later on the server's clock, whatever the browser's wall clock says.
+async fn people_age_offline_without_a_new_poll_once_the_answer_is_a_threshold_old() {
+    // bo went idle 100 s before the answer. With a 140 s threshold their report is too
+    // old 40 s later, on the server's clock whatever the browser's wall clock says; but
+    // they were connected when the answer was made, so they stay idle until the answer
+    // itself is 140 s old (no offline-then-idle blink when the next answer comes).
     let fakes = Fakes::new(FakeFetcher::new().route(
         PRESENCE,
         vec![ok(modern_body(
@@ -441,23 +447,37 @@ async fn people_age_from_idle_to_offline_without_a_new_poll() {
         mount_roster(&[("names", "off"), ("refresh", "600")], &fakes.services, 20);
     let bo = wait_for(&root, "li[data-email='bo@x']").await;
     assert_eq!(bo.get_attribute("data-status").as_deref(), Some("idle"));
-    fakes.clock.advance_secs(39.0);
-    fakes.clock.advance_secs(1.0);
-    wait_until(&root, "bo offline", || {
+    let status = || {
         root.query_selector("li[data-email='bo@x']")
             .unwrap()
             .and_then(|r| r.get_attribute("data-status"))
-            .as_deref()
-            == Some("offline")
+    };
+    fakes.clock.advance_secs(40.0);
+    wait_until(&root, "a tick past 40 s", || {
+        root.get_attribute("data-active").as_deref() == Some("1")
     })
     .await;
-    assert_eq!(root.get_attribute("data-offline").as_deref(), Some("1"));
-    assert_eq!(text(&root, "li[data-email='bo@x']").trim(), "Offlinebo@x");
+    assert_eq!(
+        status().as_deref(),
+        Some("idle"),
+        "held while the answer is fresh"
+    );
+    fakes.clock.advance_secs(100.0);
+    wait_until(&root, "bo offline", || {
+        status().as_deref() == Some("offline")
+    })
+    .await;
+    assert_eq!(root.get_attribute("data-offline").as_deref(), Some("2"));
+    assert_eq!(text(&root, "li[data-email='bo@x'] .name"), "bo@x");
+    assert_eq!(
+        text(&root, "li[data-email='bo@x'] .visually-hidden"),
+        "Offline"
+    );
     assert_eq!(fakes.fetcher.count(PRESENCE), 1, "no new poll was needed");
     // One polite live region says what changed, without moving focus.
     let region = root.query_selector("[aria-live=polite]").unwrap().unwrap();
     wait_until(&root, "the announcement", || {
-        region.text_content().as_deref() == Some("1 person went offline.")
+        region.text_content().as_deref() == Some("2 people went offline.")
     })
     .await;
     assert_eq!(root.query_selector_all("[aria-live]").unwrap().length(), 1);
@@ -489,8 +509,14 @@ async fn polling_pauses_while_hidden_and_refreshes_when_visible_again() {
 #[wasm_bindgen_test]
 async fn a_slow_request_is_never_doubled_and_destroy_aborts_it() {
     let fakes = Fakes::new(FakeFetcher::new().route(PRESENCE, vec![Reply::Hang]));
+    // The threshold set: presence is the only feed, so the only request in flight.
     let (root, handle) = mount_roster(
-        &[("names", "off"), ("refresh", "1"), ("timeout", "60")],
+        &[
+            ("names", "off"),
+            ("offline-threshold", "140"),
+            ("refresh", "1"),
+            ("timeout", "60"),
+        ],
         &fakes.services,
         1000,
     );
@@ -569,8 +595,8 @@ async fn a_poll_that_changes_nothing_touches_no_dom() {
 }
 
 #[wasm_bindgen_test]
-async fn an_avatar_that_fails_to_load_becomes_the_placeholder() {
-    let names = users_body(&[("zoe@x", "Zoë", Some("/no/such/avatar.png"))]);
+async fn an_avatar_that_fails_to_load_becomes_the_persons_initials() {
+    let names = users_body(&[("zoe@x", "Zoë Ødegaard", Some("/no/such/avatar.png"))]);
     let fakes = Fakes::new(
         FakeFetcher::new()
             .route(PRESENCE, vec![ok(team())])
@@ -578,19 +604,43 @@ async fn an_avatar_that_fails_to_load_becomes_the_placeholder() {
     );
     let (root, _handle) = mount_roster(&[("refresh", "600")], &fakes.services, 1000);
     wait_until(&root, "the name", || {
-        text(&root, "li[data-email='zoe@x'] .name") == "Zoë"
+        text(&root, "li[data-email='zoe@x'] .name") == "Zoë Ødegaard"
     })
     .await;
-    wait_until(&root, "the placeholder", || {
+    wait_until(&root, "the initials", || {
         root.query_selector("li[data-email='zoe@x'] .avatar.none")
             .unwrap()
             .is_some()
     })
     .await;
+    assert_eq!(text(&root, "li[data-email='zoe@x'] .avatar"), "ZØ");
     assert!(
         root.query_selector("li[data-email='zoe@x'] img")
             .unwrap()
             .is_none(),
         "no broken image"
     );
+}
+
+#[wasm_bindgen_test]
+async fn guests_have_guest_after_their_name() {
+    // `role` 600 as Zulip's /users sends it (`zerver/lib/users.py` `format_user_row`).
+    let names = r#"{"result":"success","msg":"","members":[
+        {"user_id":1,"email":"zoe@x","full_name":"Zoë Ødegaard","is_bot":false,"is_active":true,"is_guest":true,"role":600},
+        {"user_id":2,"email":"ada@x","full_name":"Ada Lovelace","is_bot":false,"is_active":true,"is_guest":false,"role":400}]}"#;
+    let fakes = Fakes::new(
+        FakeFetcher::new()
+            .route(PRESENCE, vec![ok(team())])
+            .route(USERS, vec![ok(names)]),
+    );
+    let (root, _handle) = mount_roster(&[("refresh", "600")], &fakes.services, 1000);
+    wait_until(&root, "names", || {
+        text(&root, "li[data-email='ada@x'] .name") == "Ada Lovelace"
+    })
+    .await;
+    assert_eq!(
+        text(&root, "li[data-email='zoe@x'] .name"),
+        "Zoë Ødegaard (guest)"
+    );
+    assert_eq!(text(&root, "li[data-email='zoe@x'] .guest"), "(guest)");
 }

@@ -15,15 +15,19 @@ pub struct RosterRowProps {
 /// A row: status dot, avatar, name, client icons; hovering says when they were active.
 #[function_component(RosterRow)]
 pub fn roster_row(props: &RosterRowProps) -> Html {
-    // An avatar that fails to load (blocked, gone) becomes the plain placeholder rather
-    // than a broken-image icon.
-    let broken = use_state_eq(|| false);
-    let onerror = {
-        let broken = broken.clone();
-        Callback::from(move |_: Event| broken.set(true))
-    };
+    // An avatar that fails to load (blocked, gone) becomes the person's initials rather
+    // than a broken-image icon. The failed URL is kept, not a flag: rows are keyed by
+    // email, so a new avatar for the same person gets its own chance to load.
+    let broken = use_state_eq(|| None::<String>);
     let row = &props.row;
-    let avatar = row.avatar_url.as_ref().filter(|_| !*broken);
+    let onerror = {
+        let (broken, url) = (broken.clone(), row.avatar_url.clone());
+        Callback::from(move |_: Event| broken.set(url.clone()))
+    };
+    let avatar = row
+        .avatar_url
+        .as_ref()
+        .filter(|url| broken.as_ref() != Some(*url));
     html! {
         <li
             part="row"
@@ -39,9 +43,14 @@ pub fn roster_row(props: &RosterRowProps) -> Html {
             if let Some(url) = avatar {
                 <img class="avatar" src={url.clone()} alt="" width="20" height="20" loading="lazy" referrerpolicy="no-referrer" {onerror} />
             } else {
-                <span class="avatar none" aria-hidden="true"></span>
+                <span class="avatar none" aria-hidden="true">{ row.initials.clone() }</span>
             }
-            <span part="name" class="name" title={row.name.clone()}>{ row.name.clone() }</span>
+            <span part="name" class="name" title={row.name.clone()}>
+                { row.name.clone() }
+                if let Some(guest) = row.guest {
+                    {" "}<i class="guest">{ guest }</i>
+                }
+            </span>
             if let Some(kinds) = &row.kinds {
                 { client_icons::view(kinds) }
             }

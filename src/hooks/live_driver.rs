@@ -9,7 +9,9 @@ use presence_model::classify::DownCause;
 use presence_model::live_roster::{
     Event, FeedPlan, Feeds, LiveRoster, PollRequest, USERS_REFRESH_MS,
 };
-use presence_model::{classify_presence, classify_users, Answer, Directory, Failure};
+use presence_model::{
+    classify_presence, classify_server_settings, classify_users, Answer, Directory, Failure,
+};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::Element;
 use yew::functional::UseForceUpdateHandle;
@@ -20,6 +22,14 @@ use crate::services::intl::BrowserLocale;
 use crate::services::yielding::next_task;
 use crate::services::{FetchError, HttpAnswer, Services};
 
+/// A widget's feeds: presence, and names and the server's version when it reads them.
+/// Dropping it unsubscribes from all three.
+struct Subscriptions {
+    presence: FeedSubscription,
+    _users: Option<FeedSubscription>,
+    _settings: Option<FeedSubscription>,
+}
+
 /// One widget's live roster and what keeps it moving.
 pub struct LiveDriver {
     /// The state, read by the component to render.
@@ -29,7 +39,7 @@ pub struct LiveDriver {
     rerender: UseForceUpdateHandle,
     /// The viewer's language: words, formats and name order (they change with `lang`).
     locale: RefCell<BrowserLocale>,
-    feeds: RefCell<Option<(FeedSubscription, Option<FeedSubscription>)>>,
+    feeds: RefCell<Option<Subscriptions>>,
     warned: RefCell<HashSet<String>>,
     stopped: Cell<bool>,
 }
@@ -104,8 +114,8 @@ impl LiveDriver {
         }
         if let Some(feeds) = &*self.feeds.borrow() {
             match effects.poll {
-                Some(PollRequest::Now) => feeds.0.refresh(),
-                Some(PollRequest::InMs(ms)) => feeds.0.poll_in(clamp_ms(ms)),
+                Some(PollRequest::Now) => feeds.presence.refresh(),
+                Some(PollRequest::InMs(ms)) => feeds.presence.poll_in(clamp_ms(ms)),
                 None => {}
             }
         }
@@ -141,7 +151,23 @@ impl LiveDriver {
                 Rc::new(move |delivery: &Delivery| on_users(&weak, delivery)),
             )
         });
-        *self.feeds.borrow_mut() = Some((presence, users));
+        let weak = Rc::downgrade(self);
+        let settings = plan.settings_url.map(|url| {
+            subscribe(
+                &self.services,
+                FeedOptions {
+                    url,
+                    timeout_ms: plan.timeout_ms,
+                    refresh_on_visible: false,
+                },
+                Rc::new(move |delivery: &Delivery| on_settings(&weak, delivery)),
+            )
+        });
+        *self.feeds.borrow_mut() = Some(Subscriptions {
+            presence,
+            _users: users,
+            _settings: settings,
+        });
     }
 
     /// Runs `event` in the next task and its effects in the task after. The answer was
@@ -226,12 +252,32 @@ fn on_users(driver: &Weak<LiveDriver>, delivery: &Delivery) -> u32 {
         .ok()
         .and_then(|a| classify_users(answer(a)).ok());
     if let (Some(driver), Some(users)) = (driver.upgrade(), users) {
-        let people = users.members.into_iter().filter(|m| !m.is_bot);
-        let directory = Directory::new(people);
+        let directory = Directory::new(users.members);
         driver.in_steps(Event::Names {
             directory,
             now_ms: delivery.received_ms,
         });
     }
     USERS_REFRESH_MS
+}
+
+/// The server's version, read once for its offline threshold. A proxy that does not pass
+/// `/server_settings` (or a blip) gives the older servers' threshold now, and one more
+/// try when names are next refreshed.
+fn on_settings(driver: &Weak<LiveDriver>, delivery: &Delivery) -> u32 {
+    let feature_level = delivery
+        .result
+        .as_ref()
+        .ok()
+        .and_then(|a| classify_server_settings(answer(a)).ok());
+    if let Some(driver) = driver.upgrade() {
+        driver.dispatch(Event::Server {
+            feature_level,
+            now_ms: delivery.received_ms,
+        });
+    }
+    match feature_level {
+        Some(_) => u32::MAX,
+        None => USERS_REFRESH_MS,
+    }
 }

@@ -134,6 +134,30 @@ pub fn classify_presence(answer: Answer<'_>) -> Result<Parsed<RealmPresence>, Fa
     Err(classify_failure(answer))
 }
 
+/// Classifies a `GET /server_settings` answer: the server's API feature level (0 before
+/// Zulip 3.0, which did not send one).
+pub fn classify_server_settings(answer: Answer<'_>) -> Result<u32, Failure> {
+    /// The one field the widget reads, and the one that says this is Zulip's answer; the
+    /// whole [`crate::wire::ServerSettings`] would cost every viewer a deserializer for
+    /// fields nobody shows.
+    #[derive(serde::Deserialize)]
+    struct Level {
+        #[serde(rename = "zulip_version")]
+        _version: serde::de::IgnoredAny,
+        #[serde(default)]
+        zulip_feature_level: u32,
+    }
+    if (200..300).contains(&answer.status) {
+        return crate::parse::parse_json::<Level>(answer.body)
+            .map(|level| level.zulip_feature_level)
+            .map_err(|err| match parse_error_body(answer.body) {
+                Some(body) => from_error_body(answer.status, answer.retry_after, body),
+                None => malformed(answer, err),
+            });
+    }
+    Err(classify_failure(answer))
+}
+
 /// Classifies a `GET /users` answer.
 pub fn classify_users(answer: Answer<'_>) -> Result<UsersResponse, Failure> {
     if (200..300).contains(&answer.status) {

@@ -5,8 +5,6 @@
 //! `(name, value)` pairs and calls [`Config::from_pairs`], so every entry point accepts
 //! the same spellings and reports the same errors.
 
-use crate::status::DEFAULT_OFFLINE_THRESHOLD_SECS;
-
 /// Polling every second is allowed for tests and demos; real pages should poll every 30 s
 /// or more (Zulip's own clients ping every 60 s, and every viewer costs the proxy).
 pub const MIN_REFRESH_SECS: u32 = 1;
@@ -101,8 +99,9 @@ pub struct Config {
     pub proxy: String,
     /// Seconds between polls.
     pub refresh_secs: u32,
-    /// Zulip's offline threshold, seconds.
-    pub offline_threshold_secs: u32,
+    /// Zulip's offline threshold, seconds, when the page sets it; `None` (the default):
+    /// as the server's version says ([`crate::status::offline_threshold_for`]).
+    pub offline_threshold_secs: Option<u32>,
     /// Seconds before a request counts as failed.
     pub timeout_secs: u32,
     /// Whether to fetch names.
@@ -140,7 +139,7 @@ impl Config {
         Config {
             proxy: proxy.into(),
             refresh_secs: DEFAULT_REFRESH_SECS,
-            offline_threshold_secs: DEFAULT_OFFLINE_THRESHOLD_SECS,
+            offline_threshold_secs: None,
             timeout_secs: DEFAULT_TIMEOUT_SECS,
             names: Names::Auto,
             show_offline: ShowOffline::Auto,
@@ -179,7 +178,7 @@ impl Config {
                 "proxy" => proxy = Some(value.to_owned()),
                 "refresh" => config.refresh_secs = seconds(name, value, MIN_REFRESH_SECS, DAY)?,
                 "offline-threshold" => {
-                    config.offline_threshold_secs = seconds(name, value, 1, DAY)?
+                    config.offline_threshold_secs = Some(seconds(name, value, 1, DAY)?)
                 }
                 "timeout" => config.timeout_secs = seconds(name, value, 1, 600)?,
                 "names" => {
@@ -252,6 +251,11 @@ impl Config {
     /// Where names are fetched from.
     pub fn users_url(&self) -> String {
         format!("{}/users?client_gravatar=false", self.proxy)
+    }
+
+    /// Where the server's version is read from (once), for its offline threshold.
+    pub fn server_settings_url(&self) -> String {
+        format!("{}/server_settings", self.proxy)
     }
 }
 

@@ -181,6 +181,8 @@ pub struct Words {
     pub active_on: &'static str,
     /// No presence at all.
     pub not_recently: &'static str,
+    /// After a guest's name (Zulip's buddy list, `people.should_add_guest_user_indicator`).
+    pub guest: &'static str,
     /// "just now", for "Last updated just now".
     pub just_now: &'static str,
     /// "Last updated {ago}; retrying… {failure}".
@@ -243,6 +245,7 @@ pub static EN: Words = Words {
     active_days_ago: "Active {n} days ago",
     active_on: "Active {date}",
     not_recently: "Not active in the last 2 weeks",
+    guest: "(guest)",
     just_now: "just now",
     stale: "Last updated {ago}; retrying… {failure}",
     stale_rate_limited: "Last updated {ago}; retrying in {n} s. {failure}",
@@ -286,6 +289,7 @@ pub static DE: Words = Words {
     active_days_ago: "Zuletzt aktiv vor {n} Tagen",
     active_on: "Zuletzt aktiv {date}",
     not_recently: "In den letzten 2 Wochen nicht aktiv",
+    guest: "(Gast)",
     just_now: "gerade eben",
     stale: "Zuletzt aktualisiert {ago}; neuer Versuch läuft … {failure}",
     stale_rate_limited: "Zuletzt aktualisiert {ago}; neuer Versuch in {n} s. {failure}",

@@ -36,7 +36,9 @@ pub mod virtual_list;
 pub mod wire;
 pub mod wording;
 
-pub use classify::{classify_presence, classify_users, Answer, DownCause, Failure};
+pub use classify::{
+    classify_presence, classify_server_settings, classify_users, Answer, DownCause, Failure,
+};
 pub use client::ClientKind;
 pub use config::{Config, ConfigError, Names, Palette, ShowOffline, Theme};
 pub use live::{Live, LiveState, Snapshot};

@@ -23,8 +23,12 @@ pub struct RowInfo {
     pub email: String,
     /// The name to show (the email when no name is known).
     pub name: String,
+    /// "(guest)" after a guest's name, in the viewer's language.
+    pub guest: Option<&'static str>,
     /// The avatar, already checked to be http(s) or a site path.
     pub avatar_url: Option<String>,
+    /// Up to two letters standing in for an avatar that is missing or fails to load.
+    pub initials: String,
     /// The status.
     pub status: Status,
     /// The status in words, for screen readers.
@@ -124,7 +128,9 @@ impl ListInfo {
             .map(|(person, index)| RowInfo {
                 email: person.email.clone(),
                 name: person.display_name().to_owned(),
+                guest: person.guest.then_some(w.guest),
                 avatar_url: person.avatar_url.clone(),
+                initials: initials(person.display_name()),
                 status: person.status,
                 status_label: w.status(person.status),
                 clients: person.clients.join(" "),
@@ -166,4 +172,26 @@ impl ListInfo {
             notes,
         }
     }
+}
+
+/// The first letter of the first and of the last word of `name` ("Ada Lovelace": "AL"),
+/// uppercased; one letter for one word, the email's first letter for an email. Letters
+/// only, so "(Ada)" or "-" give what a reader expects, and nothing for a name without any.
+pub fn initials(name: &str) -> String {
+    let name = name.split('@').next().unwrap_or(name);
+    let first_letter = |word: &str| word.chars().find(|c| c.is_alphanumeric());
+    let words: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || c == '.' || c == '_' || c == '-')
+        .filter(|w| first_letter(w).is_some())
+        .collect();
+    let letters = match words.as_slice() {
+        [] => Vec::new(),
+        [one] => vec![first_letter(one)],
+        [first, .., last] => vec![first_letter(first), first_letter(last)],
+    };
+    letters
+        .into_iter()
+        .flatten()
+        .flat_map(char::to_uppercase)
+        .collect()
 }

@@ -148,7 +148,9 @@ impl Live {
             self.threshold_secs,
             order,
         );
-        let empty = presence.presences.is_empty();
+        // Empty means nobody to list: with names on, everyone in `/users` is listed even
+        // when the answer has no presence at all.
+        let empty = roster.people().is_empty();
         let snapshot = Snapshot {
             roster,
             presence,
@@ -211,15 +213,22 @@ impl Live {
     pub fn rebuild(&mut self, now_ms: f64, order: &NameRanking) -> bool {
         let threshold = self.threshold_secs;
         let directory = self.directory.as_ref();
-        match self.state.snapshot_mut() {
-            Some(snapshot) => {
-                let now = snapshot.server_now(now_ms);
-                snapshot.roster =
-                    Roster::build_ranked(&snapshot.presence, directory, now, threshold, order);
-                true
-            }
-            None => false,
-        }
+        let Some(snapshot) = self.state.snapshot_mut() else {
+            return false;
+        };
+        let now = snapshot.server_now(now_ms);
+        snapshot.roster =
+            Roster::build_ranked(&snapshot.presence, directory, now, threshold, order);
+        let empty = snapshot.roster.people().is_empty();
+        // Names can fill an empty answer (everyone offline) or empty a full one (nobody
+        // with presence is a listed human).
+        let state = std::mem::replace(&mut self.state, LiveState::Loading);
+        self.state = match state {
+            LiveState::Ready(s) | LiveState::Empty(s) if empty => LiveState::Empty(s),
+            LiveState::Ready(s) | LiveState::Empty(s) => LiveState::Ready(s),
+            other => other,
+        };
+        true
     }
 
     /// The clock moved to `now_ms`: re-derive statuses. Returns whether any changed.
@@ -245,6 +254,11 @@ impl Live {
     /// A new offline threshold; statuses follow at the next [`Live::tick`].
     pub fn set_threshold_secs(&mut self, secs: u32) {
         self.threshold_secs = secs;
+    }
+
+    /// The offline threshold in force.
+    pub fn threshold_secs(&self) -> u32 {
+        self.threshold_secs
     }
 
     /// Milliseconds from `now_ms` until the next poll is due.

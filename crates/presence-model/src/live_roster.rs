@@ -25,6 +25,7 @@ use crate::config::{Config, ConfigError, Names};
 use crate::i18n::Locale;
 use crate::live::Live;
 use crate::roster::{ChangeTally, Counts, Directory, NameRanking, StatusChange};
+use crate::status::offline_threshold_for;
 use crate::wire::RealmPresence;
 
 /// The live region speaks at most this often, so a screen reader is not flooded.
@@ -56,6 +57,14 @@ pub enum Event {
     /// The clock moved (the widget ticks every second).
     Tick {
         /// Local clock (ms).
+        now_ms: f64,
+    },
+    /// The server's version arrived from `GET /server_settings`: its API feature level,
+    /// or `None` when it could not be read (then the threshold of older servers).
+    Server {
+        /// `zulip_feature_level`.
+        feature_level: Option<u32>,
+        /// Local clock (ms) when it arrived.
         now_ms: f64,
     },
     /// The page asked for a poll now (`refresh()`).
@@ -118,6 +127,8 @@ pub struct Feeds {
     pub presence_url: String,
     /// `{proxy}/users…`, unless names are off.
     pub users_url: Option<String>,
+    /// `{proxy}/server_settings`, read for the offline threshold, unless the page set it.
+    pub settings_url: Option<String>,
     /// How long one request may take (ms).
     pub timeout_ms: u32,
 }
@@ -162,6 +173,24 @@ pub struct LiveRoster {
     pending: ChangeTally,
     last_spoken_ms: f64,
     announcement: String,
+    server: ServerKnown,
+}
+
+/// What is known of the server's offline threshold.
+#[derive(Debug, Clone, PartialEq)]
+enum ServerKnown {
+    /// `GET /server_settings` has not answered: a presence answer waits here, so nobody
+    /// is aged with one threshold and then re-aged with another (offline, then idle).
+    Asking(Option<Box<PendingAnswer>>),
+    /// It answered (or failed), or the page set the threshold.
+    Known,
+}
+
+/// A presence answer that waits for the server's threshold.
+#[derive(Debug, Clone, PartialEq)]
+struct PendingAnswer {
+    presence: RealmPresence,
+    now_ms: f64,
 }
 
 impl Default for LiveRoster {
@@ -178,6 +207,7 @@ impl Default for LiveRoster {
             pending: ChangeTally::default(),
             last_spoken_ms: f64::NEG_INFINITY,
             announcement: String::new(),
+            server: ServerKnown::Known,
         }
     }
 }
@@ -186,6 +216,10 @@ fn feeds_of(config: &Config) -> Feeds {
     Feeds {
         presence_url: config.presence_url(),
         users_url: (config.names == Names::Auto).then(|| config.users_url()),
+        settings_url: config
+            .offline_threshold_secs
+            .is_none()
+            .then(|| config.server_settings_url()),
         timeout_ms: config.timeout_secs.saturating_mul(1000),
     }
 }
@@ -236,9 +270,12 @@ impl LiveRoster {
                 }
                 match outcome {
                     Ok(presence) => {
-                        effects.render = self.live.presence_arrived(presence, now_ms, order);
-                        self.reported = None;
                         effects.poll = Some(PollRequest::InMs(self.live.poll_period_ms()));
+                        if let ServerKnown::Asking(pending) = &mut self.server {
+                            *pending = Some(Box::new(PendingAnswer { presence, now_ms }));
+                        } else {
+                            self.presence_arrived(presence, now_ms, order, &mut effects);
+                        }
                     }
                     Err(failure) => {
                         self.live.failed(failure, now_ms, jitter);
@@ -263,6 +300,32 @@ impl LiveRoster {
             Event::Locale { now_ms } => {
                 effects.render = self.live.rebuild(now_ms, order);
             }
+            Event::Server {
+                feature_level,
+                now_ms,
+            } => {
+                let Some(Ok(config)) = &self.config else {
+                    return effects;
+                };
+                let threshold = config
+                    .offline_threshold_secs
+                    .unwrap_or_else(|| offline_threshold_for(feature_level));
+                self.live.set_threshold_secs(threshold);
+                match std::mem::replace(&mut self.server, ServerKnown::Known) {
+                    ServerKnown::Asking(Some(pending)) => {
+                        self.presence_arrived(
+                            pending.presence,
+                            pending.now_ms,
+                            order,
+                            &mut effects,
+                        );
+                    }
+                    // A later answer (settings are re-read after a failure): statuses
+                    // follow at the next tick.
+                    _ => effects.render = self.live.tick(now_ms),
+                }
+                self.report_changes(&mut effects);
+            }
             Event::Refresh => {
                 if matches!(self.config, Some(Ok(_))) {
                     effects.poll = Some(PollRequest::Now);
@@ -275,6 +338,17 @@ impl LiveRoster {
             effects.host = Some(host);
         }
         effects
+    }
+
+    fn presence_arrived(
+        &mut self,
+        presence: RealmPresence,
+        now_ms: f64,
+        order: &NameRanking,
+        effects: &mut Effects,
+    ) {
+        effects.render = self.live.presence_arrived(presence, now_ms, order);
+        self.reported = None;
     }
 
     fn options(&mut self, config: Result<Config, ConfigError>, effects: &mut Effects) {
@@ -300,7 +374,13 @@ impl LiveRoster {
         };
         if restart {
             // Another proxy (or names on or off) is another roster: start from loading.
-            self.start_over(Live::new(new.offline_threshold_secs, new.refresh_secs));
+            let threshold = new
+                .offline_threshold_secs
+                .unwrap_or(crate::DEFAULT_OFFLINE_THRESHOLD_SECS);
+            self.start_over(Live::new(threshold, new.refresh_secs));
+            if new.offline_threshold_secs.is_none() {
+                self.server = ServerKnown::Asking(None);
+            }
             effects.feeds = FeedPlan::Start(feeds_of(&new));
             return;
         }
@@ -311,8 +391,11 @@ impl LiveRoster {
                 self.live.set_refresh_secs(new.refresh_secs);
                 effects.poll = Some(PollRequest::InMs(self.live.poll_period_ms()));
             }
-            // Statuses follow at the next tick, a second away at most.
-            self.live.set_threshold_secs(new.offline_threshold_secs);
+            // Statuses follow at the next tick, a second away at most. (A threshold set or
+            // unset changes the feeds, so it restarted above.)
+            if let Some(threshold) = new.offline_threshold_secs {
+                self.live.set_threshold_secs(threshold);
+            }
         }
     }
 

@@ -202,7 +202,7 @@ fn without_bom(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
 }
 
-fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ParseError> {
+pub(crate) fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ParseError> {
     let bytes = without_bom(bytes);
     serde_json::from_slice(bytes).map_err(|err| {
         let path = path_at(bytes, err.line(), err.column());

@@ -12,10 +12,12 @@ use crate::client::ClientKind;
 use crate::config::ShowOffline;
 use crate::search::{Fold, Search, SearchKey};
 use crate::status::{PresenceTimes, Status};
-use crate::wire::{ClientName, Member, RealmPresence};
+use crate::wire::{ClientName, Member, RealmPresence, UserPresence};
 use crate::wording::LastActive;
 
-/// Names and avatars by email, from `GET /users`.
+/// Who Zulip's buddy list would list, with names and avatars, by email, from `GET /users`:
+/// active humans only (`web/src/buddy_data.ts` `filter_user_ids`: never bots, never
+/// deactivated users).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Directory {
     by_email: HashMap<String, Profile>,
@@ -44,15 +46,19 @@ pub struct Profile {
     pub full_name: String,
     /// Their avatar, when the server gave one.
     pub avatar_url: Option<String>,
+    /// A guest: shown with "(guest)" after the name.
+    pub guest: bool,
 }
 
 impl Directory {
-    /// Indexes members by email.
+    /// Indexes the members Zulip would list ([`Member::listed`]) by email.
     pub fn new(members: impl IntoIterator<Item = Member>) -> Self {
         let by_email = members
             .into_iter()
+            .filter(Member::listed)
             .map(|m| {
                 let profile = Profile {
+                    guest: m.guest(),
                     full_name: m.full_name,
                     avatar_url: m.avatar_url.filter(|url| is_safe_image_url(url)),
                 };
@@ -100,6 +106,8 @@ pub struct Person {
     pub name: Option<String>,
     /// Their avatar, when the directory has one.
     pub avatar_url: Option<String>,
+    /// A guest, by the directory.
+    pub guest: bool,
     /// Client names they have entries for, `aggregated` excluded, in name order.
     pub clients: Vec<ClientName>,
     /// The timestamps their status is derived from.
@@ -138,6 +146,7 @@ impl Person {
     pub fn same_view(&self, other: &Person) -> bool {
         self.email == other.email
             && self.name == other.name
+            && self.guest == other.guest
             && self.avatar_url == other.avatar_url
             && self.clients == other.clients
             && self.status == other.status
@@ -224,6 +233,8 @@ pub struct Roster {
     people: Vec<Person>,
     counts: Counts,
     all_website: bool,
+    /// The answer's `server_timestamp`.
+    answered_at: f64,
 }
 
 impl Roster {
@@ -257,28 +268,44 @@ impl Roster {
         rank: &dyn Fn(&[&str]) -> Vec<u32>,
     ) -> Self {
         let mut all_website = true;
-        let mut people: Vec<Person> = presence
-            .presences
-            .iter()
-            .map(|(email, user)| {
-                let profile = directory.and_then(|d| d.get(email));
-                let clients: Vec<ClientName> =
-                    user.clients().map(|(name, _)| name.clone()).collect();
-                all_website &= clients.iter().all(|c| c.as_str() == "website");
-                let times = PresenceTimes::of(user);
-                let name = profile.map(|p| p.full_name.clone());
-                Person {
-                    email: email.clone(),
-                    name,
-                    avatar_url: profile.and_then(|p| p.avatar_url.clone()),
-                    clients,
-                    times,
-                    status: times.status(now, threshold_secs),
-                    search_key: SearchCache::default(),
-                    rank: 0,
-                }
-            })
-            .collect();
+        let answered_at = presence.server_timestamp;
+        let person = |email: &str, user: Option<&UserPresence>, profile: Option<&Profile>| {
+            let clients: Vec<ClientName> = user
+                .map(|u| u.clients().map(|(name, _)| name.clone()).collect())
+                .unwrap_or_default();
+            let times = user.map(PresenceTimes::of).unwrap_or_default();
+            Person {
+                email: email.to_owned(),
+                name: profile.map(|p| p.full_name.clone()),
+                avatar_url: profile.and_then(|p| p.avatar_url.clone()),
+                guest: profile.is_some_and(|p| p.guest),
+                clients,
+                times,
+                status: held(&times, now, answered_at, threshold_secs),
+                search_key: SearchCache::default(),
+                rank: 0,
+            }
+        };
+        let mut people: Vec<Person> = match directory {
+            // Names on: everyone Zulip's buddy list would list, with or without presence
+            // in the window; presence for accounts the directory does not list (bots,
+            // deactivated users, people the proxy's account cannot see) is skipped, as
+            // in `buddy_data.ts` `filter_user_ids`.
+            Some(directory) => directory
+                .by_email
+                .iter()
+                .map(|(email, profile)| person(email, presence.presences.get(email), Some(profile)))
+                .collect(),
+            // No names (off, or not loaded yet): whoever has presence, by email.
+            None => presence
+                .presences
+                .iter()
+                .map(|(email, user)| person(email, Some(user), None))
+                .collect(),
+        };
+        for p in &people {
+            all_website &= p.clients.iter().all(|c| c.as_str() == "website");
+        }
         let names: Vec<&str> = people.iter().map(Person::display_name).collect();
         let ranks = rank(&names);
         for (person, rank) in people.iter_mut().zip(ranks) {
@@ -288,6 +315,7 @@ impl Roster {
             people,
             counts: Counts::default(),
             all_website,
+            answered_at,
         };
         roster.sort();
         roster
@@ -303,7 +331,7 @@ impl Roster {
     pub fn reage_changes(&mut self, now: f64, threshold_secs: u32) -> Vec<StatusChange> {
         let mut changes = Vec::new();
         for person in &mut self.people {
-            let status = person.times.status(now, threshold_secs);
+            let status = held(&person.times, now, self.answered_at, threshold_secs);
             if status != person.status {
                 changes.push(StatusChange {
                     email: person.email.clone(),
@@ -412,6 +440,30 @@ impl Roster {
             .map(|p| p.email.clone())
             .collect();
         diff
+    }
+}
+
+/// The status of `times` at server time `now`, from an answer made at `answered_at`: never
+/// offline for someone the answer showed connected while the answer is younger than the
+/// threshold.
+///
+/// Why: a client that stops interacting keeps pinging, but Zulip reports it `active` with
+/// the old time until the 70-second rule flips it to `idle` with a fresh one (the legacy
+/// format, `zerver/lib/presence.py`). Ageing that answer alone would take the person
+/// offline before the next poll brings them back idle: a blink that is not news. Holding
+/// them at idle means that someone who really left is shown offline by the next answer,
+/// as Zulip's own buddy list does (it re-derives statuses only when presence arrives);
+/// with no answer for a whole threshold (the proxy down), ageing takes over again.
+fn held(times: &PresenceTimes, now: f64, answered_at: f64, threshold_secs: u32) -> Status {
+    let aged = times.status(now, threshold_secs);
+    let fresh = now - answered_at < f64::from(threshold_secs);
+    if aged == Status::Offline
+        && fresh
+        && times.status(answered_at, threshold_secs) != Status::Offline
+    {
+        Status::Idle
+    } else {
+        aged
     }
 }
 

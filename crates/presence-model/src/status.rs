@@ -6,10 +6,23 @@
 
 use crate::wire::{ReportedStatus, UserPresence};
 
-/// Zulip's offline threshold for clients that cannot ask the server (seconds). Current
-/// servers announce 200 in `POST /register`; this widget cannot call that through a
-/// read-only proxy, so it uses what Zulip's own older clients use.
+/// Zulip's offline threshold before feature level 164 (Zulip 7.0), seconds: what the
+/// widget uses when it cannot learn the server's version.
 pub const DEFAULT_OFFLINE_THRESHOLD_SECS: u32 = 140;
+/// The threshold of servers from feature level 164 on (`OFFLINE_THRESHOLD_SECS = 200` in
+/// `zproject/default_settings.py`, announced as `server_presence_offline_threshold_seconds`).
+pub const MODERN_OFFLINE_THRESHOLD_SECS: u32 = 200;
+/// The feature level from which servers use [`MODERN_OFFLINE_THRESHOLD_SECS`].
+pub const MODERN_THRESHOLD_FEATURE_LEVEL: u32 = 164;
+
+/// The offline threshold of a server at `feature_level` (from `GET /server_settings`);
+/// `None` when it could not be read.
+pub fn offline_threshold_for(feature_level: Option<u32>) -> u32 {
+    match feature_level {
+        Some(level) if level >= MODERN_THRESHOLD_FEATURE_LEVEL => MODERN_OFFLINE_THRESHOLD_SECS,
+        _ => DEFAULT_OFFLINE_THRESHOLD_SECS,
+    }
+}
 
 /// What the roster shows. The order is the roster's sort order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

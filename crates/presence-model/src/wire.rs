@@ -511,6 +511,44 @@ pub struct Member {
     /// Deactivated users never appear in presence.
     #[serde(default = "yes")]
     pub is_active: bool,
+    /// A guest (`zerver/lib/users.py` `format_user_row`; also `role` 600).
+    #[serde(default)]
+    pub is_guest: bool,
+    /// Owner 100, administrator 200, moderator 300, member 400, guest 600
+    /// (`UserProfile.ROLE_*` in `zerver/models/users.py`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<u32>,
+}
+
+/// `role` of a guest (`UserProfile.ROLE_GUEST`).
+pub const ROLE_GUEST: u32 = 600;
+
+impl Member {
+    /// An active human member: the usual case, for tests and the simulator.
+    pub fn human(user_id: i64, email: &str, full_name: &str, avatar_url: Option<&str>) -> Self {
+        Member {
+            user_id,
+            email: email.to_owned(),
+            full_name: full_name.to_owned(),
+            avatar_url: avatar_url.map(str::to_owned),
+            is_bot: false,
+            is_active: true,
+            is_guest: false,
+            role: Some(400),
+        }
+    }
+
+    /// Whether they are a guest, by either field (servers before feature level 59 send
+    /// only `is_guest`).
+    pub fn guest(&self) -> bool {
+        self.is_guest || self.role == Some(ROLE_GUEST)
+    }
+
+    /// Whether Zulip's buddy list would list them: an active human
+    /// (`web/src/buddy_data.ts` `filter_user_ids`, `people.get_active_user_ids`).
+    pub fn listed(&self) -> bool {
+        self.is_active && !self.is_bot
+    }
 }
 
 fn yes() -> bool {

@@ -16,7 +16,7 @@ fn defaults() {
             config.offline_threshold_secs,
             config.timeout_secs
         ),
-        (60, 140, 20)
+        (60, None, 20)
     );
     assert_eq!(
         (config.names, config.show_offline, config.theme),
@@ -48,7 +48,7 @@ fn every_option() {
             config.offline_threshold_secs,
             config.timeout_secs
         ),
-        (30, 200, 5)
+        (30, Some(200), 5)
     );
     assert_eq!(
         (config.names, config.show_offline, config.max_rows),

@@ -124,8 +124,13 @@ fn ticks_age_people_on_the_servers_clock_not_the_browsers() {
         live.tick(5_000.0 + 40_000.0),
         "140 s after the report: no longer active"
     );
-    assert_eq!(status(&live, "a@x"), Status::Offline);
+    assert_eq!(
+        status(&live, "a@x"),
+        Status::Idle,
+        "held at idle while the answer is younger than the threshold"
+    );
     assert!(live.tick(5_000.0 + 140_000.0));
+    assert_eq!(status(&live, "a@x"), Status::Offline);
     assert_eq!(status(&live, "b@x"), Status::Offline);
     assert_eq!(live.state().snapshot().unwrap().roster.counts().offline, 2);
 }
@@ -146,6 +151,8 @@ fn names_arriving_later_rebuild_the_rows() {
         avatar_url: Some("javascript:alert(1)".into()),
         is_bot: false,
         is_active: true,
+        is_guest: false,
+        role: None,
     };
     assert!(live.names_arrived(Directory::new([member.clone()]), 1000.0, order));
     let person = &live.state().snapshot().unwrap().roster.people()[0];
@@ -247,7 +254,7 @@ fn changes_come_from_answers_and_from_ageing_but_not_from_the_first_load() {
         [StatusChange {
             email: "b@x".into(),
             from: Some(Status::Active),
-            to: Status::Offline
+            to: Status::Idle
         }]
     );
     live.presence_arrived(
@@ -270,7 +277,7 @@ fn changes_come_from_answers_and_from_ageing_but_not_from_the_first_load() {
     );
     assert_eq!(
         announcement(&aged, english()).unwrap(),
-        "1 person went offline."
+        "1 person went idle."
     );
     assert_eq!(announcement(&[], english()), None);
     assert!(live.take_changes().is_empty(), "taken once");

@@ -28,8 +28,17 @@ fn team() -> RealmPresence {
     )
 }
 
-fn config(pairs: &[(&str, &str)]) -> Config {
+/// Options as the page gives them.
+fn page_config(pairs: &[(&str, &str)]) -> Config {
     Config::from_pairs(pairs.iter().copied(), Some("/api/v1")).unwrap()
+}
+
+/// Options with the offline threshold set (140 s, unless `pairs` say), so answers are
+/// built as they arrive: most cases here are not about the server's threshold.
+fn config(pairs: &[(&str, &str)]) -> Config {
+    let mut config = page_config(pairs);
+    config.offline_threshold_secs.get_or_insert(140);
+    config
 }
 
 fn step(roster: &mut LiveRoster, event: Event) -> Effects {
@@ -63,14 +72,18 @@ fn ready(pairs: &[(&str, &str)]) -> LiveRoster {
 }
 
 #[test]
-fn mounting_starts_both_feeds_and_says_loading() {
+fn mounting_starts_the_three_feeds_and_says_loading() {
     let mut roster = LiveRoster::default();
-    let effects = step(&mut roster, Event::Options(Ok(config(&[("timeout", "7")]))));
+    let effects = step(
+        &mut roster,
+        Event::Options(Ok(page_config(&[("timeout", "7")]))),
+    );
     assert_eq!(
         effects.feeds,
         FeedPlan::Start(Feeds {
             presence_url: "/api/v1/realm/presence".into(),
             users_url: Some("/api/v1/users?client_gravatar=false".into()),
+            settings_url: Some("/api/v1/server_settings".into()),
             timeout_ms: 7000,
         })
     );
@@ -343,6 +356,8 @@ fn names_re_render_the_rows_once() {
         avatar_url: None,
         is_bot: false,
         is_active: true,
+        is_guest: false,
+        role: None,
     }]);
     let first = step(
         &mut roster,
@@ -364,14 +379,14 @@ fn names_re_render_the_rows_once() {
 
 #[test]
 fn ticks_age_people_report_it_and_announce_at_most_every_30_seconds() {
-    // a@x was active 10 s and b@x idle 20 s before the answer: both offline 130 s
-    // later (140 s threshold).
+    // a@x was active 10 s and b@x idle 20 s before the answer: with no answer since for
+    // a whole threshold (140 s), both are offline.
     let mut roster = ready(&[]);
     assert_eq!(
         step(&mut roster, Event::Tick { now_ms: 2000.0 }),
         Effects::default()
     );
-    let aged = step(&mut roster, Event::Tick { now_ms: 132_000.0 });
+    let aged = step(&mut roster, Event::Tick { now_ms: 142_000.0 });
     assert!(aged.render);
     let change = aged.change.expect("they went offline");
     let who: Vec<_> = change
@@ -383,14 +398,14 @@ fn ticks_age_people_report_it_and_announce_at_most_every_30_seconds() {
     assert_eq!(aged.announce.as_deref(), Some("2 people went offline."));
     assert_eq!(roster.announcement(), "2 people went offline.");
     // The next change within 30 s waits for the next announcement.
-    let later = presence(&[("b@x", "active", 1.0)], SERVER_T + 140.0);
-    step(&mut roster, answer(140_000.0, later));
-    let quiet = step(&mut roster, Event::Tick { now_ms: 141_000.0 });
+    let later = presence(&[("b@x", "active", 1.0)], SERVER_T + 150.0);
+    step(&mut roster, answer(150_000.0, later));
+    let quiet = step(&mut roster, Event::Tick { now_ms: 151_000.0 });
     assert_eq!(quiet.announce, None);
     let spoken = step(
         &mut roster,
         Event::Tick {
-            now_ms: 132_000.0 + ANNOUNCE_EVERY_MS,
+            now_ms: 142_000.0 + ANNOUNCE_EVERY_MS,
         },
     );
     assert!(spoken.announce.unwrap().contains("came online"));
@@ -467,4 +482,95 @@ fn a_new_proxy_forgets_what_the_old_roster_had_left_to_announce() {
         "the other organization's changes are not announced"
     );
     assert_eq!(roster.announcement(), "");
+}
+
+/// The threshold as the server says (`zproject/default_settings.py`
+/// `OFFLINE_THRESHOLD_SECS = 200`, announced from feature level 164; 140 s before):
+/// c@x's last report is 170 s old, so the server's version decides whether they are
+/// still idle or offline.
+fn mounted_then_answered(feature_level: Option<u32>, pairs: &[(&str, &str)]) -> LiveRoster {
+    let mut roster = LiveRoster::default();
+    step(&mut roster, Event::Options(Ok(page_config(pairs))));
+    let answer_first = step(
+        &mut roster,
+        answer(
+            1000.0,
+            presence(&[("a@x", "active", 5.0), ("c@x", "idle", 170.0)], SERVER_T),
+        ),
+    );
+    if pairs.iter().all(|(name, _)| *name != "offline-threshold") {
+        assert!(!answer_first.render, "the answer waits for the threshold");
+        assert_eq!(roster.host_summary().state, "loading");
+        step(
+            &mut roster,
+            Event::Server {
+                feature_level,
+                now_ms: 1200.0,
+            },
+        );
+    }
+    roster
+}
+
+fn status_of(roster: &LiveRoster, email: &str) -> Status {
+    let snapshot = roster.live().state().snapshot().expect("a roster");
+    snapshot.roster.get(email).unwrap().status
+}
+
+#[test]
+fn servers_from_feature_level_164_keep_people_idle_for_200_seconds() {
+    let roster = mounted_then_answered(Some(164), &[]);
+    assert_eq!(roster.host_summary().state, "ready");
+    assert_eq!(status_of(&roster, "c@x"), Status::Idle);
+    assert_eq!(roster.live().threshold_secs(), 200);
+}
+
+#[test]
+fn older_servers_and_unreadable_settings_use_140_seconds() {
+    for level in [Some(163), None] {
+        let roster = mounted_then_answered(level, &[]);
+        assert_eq!(status_of(&roster, "c@x"), Status::Offline, "{level:?}");
+    }
+}
+
+#[test]
+fn the_offline_threshold_option_overrides_the_server_and_skips_asking() {
+    let mut roster = LiveRoster::default();
+    let effects = step(
+        &mut roster,
+        Event::Options(Ok(page_config(&[("offline-threshold", "140")]))),
+    );
+    let FeedPlan::Start(feeds) = effects.feeds else {
+        panic!("no feeds: {:?}", effects.feeds)
+    };
+    assert_eq!(feeds.settings_url, None);
+    let roster = mounted_then_answered(None, &[("offline-threshold", "140")]);
+    assert_eq!(status_of(&roster, "c@x"), Status::Offline);
+}
+
+/// The first answer is held until the server's version is known, so the first roster
+/// is aged with the right threshold: nobody is shown offline by a 140 s guess and then
+/// idle when the server says 200.
+#[test]
+fn the_first_answer_waits_for_the_server_then_reports_once() {
+    let mut roster = LiveRoster::default();
+    step(&mut roster, Event::Options(Ok(page_config(&[]))));
+    let held = step(&mut roster, answer(1000.0, team()));
+    assert_eq!(held.change, None);
+    assert_eq!(
+        held.poll,
+        Some(PollRequest::InMs(60_000.0)),
+        "polling goes on"
+    );
+    let known = step(
+        &mut roster,
+        Event::Server {
+            feature_level: Some(237),
+            now_ms: 1500.0,
+        },
+    );
+    assert!(known.render);
+    assert_eq!(known.host.unwrap().state, "ready");
+    let change = known.change.expect("the first roster is reported");
+    assert!(change.changes.is_empty(), "loading is not a change");
 }

@@ -34,6 +34,8 @@ fn member(email: &str, name: &str) -> Member {
         avatar_url: Some(format!("https://zulip.example/avatar/{name}.png")),
         is_bot: false,
         is_active: true,
+        is_guest: false,
+        role: Some(400),
     }
 }
 
@@ -51,12 +53,17 @@ fn emails(
         .collect()
 }
 
+/// Names on, the list is Zulip's buddy list's: every active human of `/users`, with or
+/// without presence, and no presence key `/users` does not list (`web/src/buddy_data.ts`
+/// `filter_user_ids` skips ids without user metadata: "an expected race").
 #[test]
-fn sorts_by_status_then_name_and_joins_names() {
+fn sorts_by_status_then_name_and_lists_who_zulip_lists() {
     let dir = Directory::new([
         member("z@x", "Aaron"),
         member("a@x", "Zoë"),
         member("m@x", "émile"),
+        member("off@x", "Otto"),
+        member("never@x", "Nina"),
     ]);
     let r = roster(
         &[
@@ -68,28 +75,83 @@ fn sorts_by_status_then_name_and_joins_names() {
         ],
         Some(&dir),
     );
-    // The default order compares lowercased code points, so "émile" sorts after "nobody";
-    // the browser passes a locale collator that puts it beside the e's.
     assert_eq!(
         emails(r.people()),
-        ["z@x", "a@x", "nobody@x", "m@x", "off@x"]
+        ["z@x", "a@x", "m@x", "never@x", "off@x"]
     );
     let names: Vec<&str> = r.people().iter().map(|p| p.display_name()).collect();
-    assert_eq!(names, ["Aaron", "Zoë", "nobody@x", "émile", "off@x"]);
+    assert_eq!(names, ["Aaron", "Zoë", "émile", "Nina", "Otto"]);
     assert_eq!(
         r.get("a@x").unwrap().avatar_url.as_deref(),
         Some("https://zulip.example/avatar/Zoë.png")
     );
-    assert_eq!(r.get("nobody@x").unwrap().avatar_url, None);
+    assert!(r.get("nobody@x").is_none(), "a key /users does not list");
+    let never = r.get("never@x").unwrap();
+    assert_eq!(never.status, Status::Offline);
+    assert_eq!(
+        never.last_active(NOW, 0).to_string(),
+        "Not active in the last 2 weeks"
+    );
     assert_eq!(
         r.counts(),
         Counts {
             active: 2,
-            idle: 2,
-            offline: 1
+            idle: 1,
+            offline: 2
         }
     );
     assert_eq!(r.counts().total(), 5);
+}
+
+/// Bots and deactivated members are never listed, even with presence (a bot cannot have
+/// any, `buddy_data.ts`; a deactivated user's presence lingers in the window), and guests
+/// are marked (`role` 600 or `is_guest`, `zerver/lib/users.py`).
+#[test]
+fn bots_and_deactivated_members_are_never_listed_and_guests_are_marked() {
+    let bot = Member {
+        is_bot: true,
+        ..member("bot@x", "Notify Bot")
+    };
+    let gone = Member {
+        is_active: false,
+        ..member("gone@x", "Gone")
+    };
+    let guest_by_role = Member {
+        role: Some(600),
+        ..member("g1@x", "Gia")
+    };
+    let guest_by_flag = Member {
+        is_guest: true,
+        role: None,
+        ..member("g2@x", "Gus")
+    };
+    let dir = Directory::new([bot, gone, guest_by_role, guest_by_flag, member("m@x", "Mo")]);
+    let r = roster(
+        &[
+            ("bot@x", "website", "active", 1),
+            ("gone@x", "website", "active", 1),
+            ("g1@x", "website", "active", 1),
+        ],
+        Some(&dir),
+    );
+    assert_eq!(emails(r.people()), ["g1@x", "g2@x", "m@x"]);
+    assert!(r.get("g1@x").unwrap().guest);
+    assert!(r.get("g2@x").unwrap().guest);
+    assert!(!r.get("m@x").unwrap().guest);
+}
+
+/// Names off (or not loaded yet): whoever has presence, by email.
+#[test]
+fn without_names_presence_keys_are_listed_by_email() {
+    let r = roster(
+        &[
+            ("b@x", "website", "active", 1),
+            ("a@x", "website", "idle", 1),
+        ],
+        None,
+    );
+    let names: Vec<&str> = r.people().iter().map(|p| p.display_name()).collect();
+    assert_eq!(names, ["b@x", "a@x"]);
 }
 
 #[test]
@@ -115,7 +177,11 @@ fn name_ties_break_on_email_and_the_order_is_pluggable() {
 
 #[test]
 fn filter_matches_name_or_email_case_insensitively() {
-    let dir = Directory::new([member("jose@x", "José Álvarez"), member("li@x", "Li Wei")]);
+    let dir = Directory::new([
+        member("jose@x", "José Álvarez"),
+        member("li@x", "Li Wei"),
+        member("anon@x", "Anon Ymous"),
+    ]);
     let r = roster(
         &[
             ("jose@x", "website", "active", 1),
@@ -196,13 +262,15 @@ fn reage_moves_people_down_as_time_passes() {
     assert!(!r.reage(NOW + 10.0, 140), "nothing changes in 10 s");
     assert!(r.reage(NOW + 50.0, 140));
     assert_eq!(emails(r.people()), ["a@x", "b@x", "c@x"]);
-    assert_eq!(r.get("c@x").unwrap().status, Status::Offline);
+    // c@x's report is 150 s old, but the answer only 50 s: still connected then, so idle
+    // until an answer says otherwise (no offline-then-idle blink).
+    assert_eq!(r.get("c@x").unwrap().status, Status::Idle);
     assert_eq!(
         r.counts(),
         Counts {
             active: 1,
-            idle: 1,
-            offline: 1
+            idle: 2,
+            offline: 0
         }
     );
     assert!(r.reage(NOW + 200.0, 140));

@@ -335,6 +335,8 @@ impl Org {
                 avatar_url: Some(format!("{avatar_base}/avatar/{}.svg", u.id)),
                 is_bot: false,
                 is_active: true,
+                is_guest: false,
+                role: None,
             })
             .collect()
     }

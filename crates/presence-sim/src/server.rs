@@ -383,6 +383,8 @@ async fn users(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Respon
             avatar_url: None,
             is_bot: true,
             is_active: true,
+            is_guest: false,
+            role: None,
         });
         let body = UsersResponse {
             result: "success".to_owned(),
@@ -409,6 +411,8 @@ fn fixture_members(fixture: &[u8]) -> Vec<presence_model::Member> {
             avatar_url: None,
             is_bot: false,
             is_active: true,
+            is_guest: false,
+            role: None,
         })
         .collect()
 }

@@ -150,3 +150,91 @@ fn the_legacy_70_second_rule() {
         );
     }
 }
+
+/// What a widget watching the simulated organization showed: who was taken offline by
+/// ageing between answers and brought back by the next answer (blinks), and how many
+/// times someone was shown going offline at all.
+struct Watched {
+    blinks: Vec<String>,
+    went_offline: usize,
+}
+
+/// Watches the organization the way a mounted widget does: an answer every `refresh`
+/// seconds, a tick every second in between.
+fn watch(threshold: u32, refresh: i64, hours: i64) -> Watched {
+    use presence_model::roster::default_ranking;
+    use presence_model::Live;
+    use std::collections::{BTreeSet, HashMap};
+    let start = 1_800_000_000;
+    let mut org = Org::new(300, 7, start);
+    let mut live = Live::new(threshold, refresh as u32);
+    let mut aged_offline = BTreeSet::new();
+    let mut watched = Watched {
+        blinks: Vec::new(),
+        went_offline: 0,
+    };
+    let status_of = |live: &Live| -> HashMap<String, Status> {
+        let roster = &live.state().snapshot().unwrap().roster;
+        roster
+            .people()
+            .iter()
+            .map(|p| (p.email.clone(), p.status))
+            .collect()
+    };
+    for t in start..start + hours * 3600 {
+        let local_ms = ((t - start) * 1000) as f64;
+        if (t - start) % refresh == 0 {
+            org.advance_to(t);
+            live.presence_arrived(
+                org.presence(Format::Legacy, t as f64),
+                local_ms,
+                &default_ranking,
+            );
+            let now = status_of(&live);
+            for email in std::mem::take(&mut aged_offline) {
+                if now.get(&email) != Some(&Status::Offline) {
+                    watched.blinks.push(format!("{email} at {t}"));
+                }
+            }
+        } else {
+            live.tick(local_ms);
+        }
+        for change in live.take_changes() {
+            if change.to == Status::Offline {
+                watched.went_offline += 1;
+                if (t - start) % refresh != 0 {
+                    aged_offline.insert(change.email);
+                }
+            }
+        }
+    }
+    watched
+}
+
+/// A person who stops typing keeps pinging, and Zulip reports them `active` with the old
+/// time until its 70-second rule (`legacy_entry`) says `idle` with a fresh one. Between
+/// polls the widget ages that answer; it must never show (or announce) them offline only
+/// for the next answer to bring them back (issue 12: "nobody blinks").
+#[test]
+fn nobody_blinks_offline_between_polls() {
+    for (threshold, refresh) in [(140, 60), (200, 60), (140, 90), (200, 150)] {
+        let blinks = watch(threshold, refresh, 3).blinks;
+        assert!(
+            blinks.is_empty(),
+            "{} blinks with a {threshold} s threshold and {refresh} s refresh, first {:?}",
+            blinks.len(),
+            &blinks[..blinks.len().min(3)]
+        );
+    }
+}
+
+/// Someone who closes the app is still shown offline, by the next answer at the latest.
+#[test]
+fn people_who_leave_are_shown_offline() {
+    let watched = watch(200, 60, 3);
+    assert!(
+        watched.went_offline > 10,
+        "{} went offline in 3 hours",
+        watched.went_offline
+    );
+}
