@@ -193,8 +193,12 @@ fn classify_failure(answer: Answer<'_>) -> Failure {
             retry_after_secs: retry_after(answer.retry_after, body.as_ref()),
         },
         // The reference nginx answers a refused bot key with a 502 (a 401 would make
-        // browsers prompt the visitor for a password) and says so in its body.
-        (status, Some(body)) if body.code.as_deref() == Some(PROXY_AUTH_FAILED) => {
+        // browsers prompt the visitor for a password) carrying Zulip's own body, whose
+        // code says why (a wrong key, a deactivated bot or organization), or its own
+        // PROXY_AUTH_FAILED when it has no body to pass on.
+        (status, Some(body))
+            if body.code.as_deref() == Some(PROXY_AUTH_FAILED) || is_refusal(&body.code()) =>
+        {
             Failure::Refused {
                 status,
                 code: Some(body.code()),
@@ -221,6 +225,17 @@ fn classify_failure(answer: Answer<'_>) -> Failure {
     }
 }
 
+/// Zulip's codes for credentials it will not take.
+fn is_refusal(code: &ErrorCode) -> bool {
+    matches!(
+        code,
+        ErrorCode::Unauthorized
+            | ErrorCode::InvalidApiKey
+            | ErrorCode::UserDeactivated
+            | ErrorCode::RealmDeactivated
+    )
+}
+
 fn looks_like_json(body: &[u8]) -> bool {
     body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
 }
@@ -231,10 +246,7 @@ fn from_error_body(status: u16, retry_after_header: Option<&str>, body: ErrorBod
         ErrorCode::RateLimitHit => Failure::RateLimited {
             retry_after_secs: retry_after(retry_after_header, Some(&body)),
         },
-        code @ (ErrorCode::Unauthorized
-        | ErrorCode::InvalidApiKey
-        | ErrorCode::UserDeactivated
-        | ErrorCode::RealmDeactivated) => Failure::Refused {
+        code if is_refusal(&code) => Failure::Refused {
             status,
             code: Some(code),
             msg: body.msg,

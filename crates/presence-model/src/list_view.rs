@@ -25,7 +25,8 @@ pub struct RowInfo {
     pub name: String,
     /// "(guest)" after a guest's name, in the viewer's language.
     pub guest: Option<&'static str>,
-    /// The avatar, already checked to be http(s) or a site path.
+    /// The avatar to load: checked to be http(s) or a server path, and a server path
+    /// made to go through the proxy ([`Config::avatar_src`]).
     pub avatar_url: Option<String>,
     /// Up to two letters standing in for an avatar that is missing or fails to load.
     pub initials: String,
@@ -129,7 +130,10 @@ impl ListInfo {
                 email: person.email.clone(),
                 name: person.display_name().to_owned(),
                 guest: person.guest.then_some(w.guest),
-                avatar_url: person.avatar_url.clone(),
+                avatar_url: person
+                    .avatar_url
+                    .as_deref()
+                    .map(|url| config.avatar_src(url)),
                 initials: initials(person.display_name()),
                 status: person.status,
                 status_label: w.status(person.status),

@@ -134,6 +134,9 @@ fn retry_after_comes_from_the_body_then_the_header() {
     let body = r#"{"result":"error","msg":"","code":"RATE_LIMIT_HIT","retry-after":2.5}"#;
     assert_eq!(limited(Some("3"), body), 2.5);
     assert_eq!(limited(Some("7"), "Too many"), 7.0);
+    // Not a whole number (the simulator's `fractional_header`): taken as it is.
+    assert_eq!(limited(Some("2.5"), "Too many"), 2.5);
+    assert_eq!(limited(Some("soon"), "Too many"), 60.0);
     assert_eq!(limited(None, "Too many"), 60.0);
     assert_eq!(limited(Some("-4"), "Too many"), 60.0);
 }
@@ -240,4 +243,36 @@ fn the_reference_proxys_refused_key_is_a_refusal_not_an_outage() {
         failure.to_string(),
         "The Zulip server refused the proxy's credentials (PROXY_AUTH_FAILED: Zulip refused the proxy's bot key (wrong or revoked))."
     );
+}
+
+/// The reference nginx passes Zulip's own refusal body on as a 502, so each cause is
+/// named (`zerver/lib/exceptions.py`: `RealmDeactivatedError`, `UserDeactivatedError`,
+/// `InvalidAPIKeyError`).
+#[test]
+fn zulips_refusals_through_the_reference_proxy_say_what_happened() {
+    let table = [
+        (
+            r#"{"result":"error","msg":"This organization has been deactivated","code":"REALM_DEACTIVATED"}"#,
+            "REALM_DEACTIVATED",
+            "The Zulip server refused the proxy's credentials: the organization is deactivated (REALM_DEACTIVATED: This organization has been deactivated).",
+        ),
+        (
+            r#"{"result":"error","msg":"Account is deactivated","code":"USER_DEACTIVATED"}"#,
+            "USER_DEACTIVATED",
+            "The Zulip server refused the proxy's credentials: the proxy's account is deactivated (USER_DEACTIVATED: Account is deactivated).",
+        ),
+        (
+            r#"{"result":"error","msg":"Invalid API key","code":"INVALID_API_KEY"}"#,
+            "INVALID_API_KEY",
+            "The Zulip server refused the proxy's credentials (INVALID_API_KEY: Invalid API key).",
+        ),
+    ];
+    for (body, code, words) in table {
+        let failure = answer(502, body);
+        assert_eq!(
+            (failure.cause(), failure.http_status(), failure.zulip_code()),
+            ("refused", Some(502), Some(code))
+        );
+        assert_eq!(failure.to_string(), words);
+    }
 }

@@ -154,3 +154,44 @@ fn compact_palette_and_js_option_names() {
         "the JS API is camelCase"
     );
 }
+
+/// Relative avatar URLs are the Zulip server's (`zerver/lib/upload/local.py`
+/// `get_avatar_url`, `zerver/lib/avatar.py` with Gravatar off), so they load through the
+/// proxy: the proxy URL stands for the server's `/api/v1`.
+#[test]
+fn relative_avatars_load_from_the_server_through_the_proxy() {
+    let table = [
+        (
+            "/api/v1",
+            "/user_avatars/2/ab12.png?version=2",
+            "/user_avatars/2/ab12.png?version=2",
+        ),
+        (
+            "/zulip-roster/api/v1",
+            "/user_avatars/2/ab12.png?version=2",
+            "/zulip-roster/user_avatars/2/ab12.png?version=2",
+        ),
+        (
+            "https://intranet.example/zulip/api/v1",
+            "/static/images/default-avatar.png?version=1",
+            "https://intranet.example/zulip/static/images/default-avatar.png?version=1",
+        ),
+        (
+            "https://proxy.example/roster",
+            "/user_avatars/2/ab12.png",
+            "https://proxy.example/roster/user_avatars/2/ab12.png",
+        ),
+        (
+            "/zulip-roster/api/v1",
+            "https://secure.gravatar.com/avatar/ab12?d=identicon&version=1",
+            "https://secure.gravatar.com/avatar/ab12?d=identicon&version=1",
+        ),
+    ];
+    for (proxy, url, src) in table {
+        assert_eq!(
+            Config::with_proxy(proxy).avatar_src(url),
+            src,
+            "{proxy} {url}"
+        );
+    }
+}

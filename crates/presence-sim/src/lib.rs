@@ -7,9 +7,11 @@
 //! (`GET /_sim/stats`).
 #![warn(missing_docs)]
 
+pub mod deployment;
 pub mod names;
 pub mod org;
 pub mod server;
 
+pub use deployment::{AvatarForm, Deployment};
 pub use org::{Format, Org};
 pub use server::{router, system_clock, Clock, FaultKind, FaultRequest, ServerIdentity, SimConfig};

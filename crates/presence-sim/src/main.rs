@@ -4,7 +4,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::Parser;
-use presence_sim::{router, system_clock, Format, SimConfig};
+use presence_sim::{router, system_clock, Deployment, Format, SimConfig};
 
 /// A simulated Zulip server: GET /api/v1/realm/presence and GET /api/v1/users.
 #[derive(Debug, Parser)]
@@ -53,6 +53,22 @@ struct Args {
     /// The API feature level `GET /server_settings` announces (237: Zulip 8.0).
     #[arg(long, default_value_t = 237)]
     feature_level: u32,
+    /// Avatar URLs: `generated` (absolute, this server's SVGs), `uploaded` (relative
+    /// `/user_avatars/…`), `default` (relative `/static/images/default-avatar.png`),
+    /// `gravatar` (absolute, unreachable offline) or `mixed` (a third of each of the last
+    /// three).
+    #[arg(long, default_value = "generated")]
+    avatars: presence_sim::AvatarForm,
+    /// Bots, deactivated members, guests, members without presence and presence for
+    /// accounts /users does not list.
+    #[arg(long)]
+    extras: bool,
+    /// Emails hidden as with restricted email visibility: user<id>@zulip.example.
+    #[arg(long)]
+    dummy_emails: bool,
+    /// A self-hosted server as many run: `--avatars mixed --extras`.
+    #[arg(long)]
+    self_hosted: bool,
 }
 
 #[tokio::main]
@@ -72,6 +88,7 @@ async fn main() {
         },
         None => None,
     };
+    let deployment = deployment(&args);
     let config = SimConfig {
         users: args.users,
         seed: args.seed,
@@ -86,6 +103,7 @@ async fn main() {
             version: args.zulip_version.clone(),
             feature_level: args.feature_level,
         },
+        deployment,
     };
     let listener = match tokio::net::TcpListener::bind(args.listen).await {
         Ok(listener) => listener,
@@ -112,10 +130,24 @@ async fn main() {
     }
 }
 
+fn deployment(args: &Args) -> Deployment {
+    let mut deployment = if args.self_hosted {
+        Deployment::self_hosted()
+    } else {
+        Deployment::default()
+    };
+    if !args.self_hosted || args.avatars != presence_sim::AvatarForm::Generated {
+        deployment.avatars = args.avatars;
+    }
+    deployment.extras |= args.extras;
+    deployment.dummy_emails = args.dummy_emails;
+    deployment
+}
+
 /// Prints presence answers for benchmarks (see `--dump-presence`).
 fn dump(args: &Args, at: i64) {
     use presence_model::{ReportedStatus, UserPresence};
-    let org = presence_sim::Org::new(args.users, args.seed, at);
+    let org = presence_sim::Org::deployed(args.users, args.seed, at, deployment(args));
     let first = org.presence(args.format, at as f64);
     println!("{}", serde_json::to_string(&first).unwrap_or_default());
     if let Some(percent) = args.changed {

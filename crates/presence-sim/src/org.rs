@@ -14,6 +14,7 @@ use presence_model::{
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+use crate::deployment::{Deployment, Kind, BOTS, STRANGERS};
 use crate::names;
 
 /// Seconds between two pings of a connected client (`server_presence_ping_interval_seconds`).
@@ -77,6 +78,7 @@ struct Session {
 #[derive(Debug, Clone)]
 struct SimUser {
     id: i64,
+    kind: Kind,
     email: String,
     full_name: String,
     clients: Vec<ClientState>,
@@ -165,12 +167,18 @@ fn aggregated(entry: &ClientPresence) -> ClientPresence {
 pub struct Org {
     users: Vec<SimUser>,
     now: i64,
+    deployment: Deployment,
 }
 
 impl Org {
     /// `count` people as of Unix second `start`, drawn from `seed`. About a third are
     /// online at the start; everyone has connected within the last two weeks.
     pub fn new(count: usize, seed: u64, start: i64) -> Self {
+        Org::deployed(count, seed, start, Deployment::default())
+    }
+
+    /// [`Org::new`], shaped like `deployment` (see [`crate::deployment`]).
+    pub fn deployed(count: usize, seed: u64, start: i64, deployment: Deployment) -> Self {
         let mut taken = std::collections::HashSet::new();
         let users = (0..count)
             .map(|i| {
@@ -207,9 +215,16 @@ impl Org {
                     client.last_connected = start - ago - 300;
                     client.last_active = client.last_connected - rng.gen_range(0..600);
                 }
+                let id = i as i64 + 10;
+                let email = if deployment.dummy_emails {
+                    format!("user{id}@zulip.example")
+                } else {
+                    format!("{local}@zulip.example")
+                };
                 let mut user = SimUser {
-                    id: i as i64 + 10,
-                    email: format!("{local}@zulip.example"),
+                    id,
+                    kind: Kind::of(i, deployment.extras),
+                    email,
                     full_name,
                     clients,
                     session: None,
@@ -236,7 +251,11 @@ impl Org {
                 user
             })
             .collect();
-        Org { users, now: start }
+        Org {
+            users,
+            now: start,
+            deployment,
+        }
     }
 
     /// The simulation's current second.
@@ -279,7 +298,7 @@ impl Org {
         let mut presences = BTreeMap::new();
         for user in &self.users {
             let (active, connected) = user.times();
-            if connected < cutoff {
+            if connected < cutoff || !user.kind.has_presence() {
                 continue;
             }
             let mut entries = ClientEntries::new();
@@ -315,6 +334,24 @@ impl Org {
                 },
             );
         }
+        if self.deployment.extras {
+            // Accounts `/users` does not list, active a minute ago.
+            let seen = self.now - 60;
+            for email in STRANGERS {
+                let mut entries = ClientEntries::new();
+                let entry = legacy_entry("website", seen, seen);
+                entries.insert(ClientName::new("aggregated"), aggregated(&entry));
+                entries.insert(ClientName::new("website"), entry);
+                presences.insert(
+                    email.to_owned(),
+                    UserPresence {
+                        entries,
+                        active_timestamp: None,
+                        idle_timestamp: None,
+                    },
+                );
+            }
+        }
         RealmPresence {
             result: "success".to_owned(),
             msg: String::new(),
@@ -324,21 +361,41 @@ impl Org {
         }
     }
 
-    /// Everyone, as `GET /users` lists them, with avatars under `avatar_base`.
+    /// Everyone, as `GET /users` lists them (bots included, with extras), with avatars
+    /// as the deployment has them (generated ones under `avatar_base`).
     pub fn members(&self, avatar_base: &str) -> Vec<Member> {
-        self.users
+        let mut members: Vec<Member> = self
+            .users
             .iter()
-            .map(|u| Member {
-                user_id: u.id,
-                email: u.email.clone(),
-                full_name: u.full_name.clone(),
-                avatar_url: Some(format!("{avatar_base}/avatar/{}.svg", u.id)),
-                is_bot: false,
-                is_active: true,
-                is_guest: false,
-                role: None,
+            .enumerate()
+            .map(|(i, u)| {
+                let avatar = self.deployment.avatar_url(u.id, avatar_base);
+                let mut member = Member::human(u.id, &u.email, &u.full_name, Some(&avatar));
+                match u.kind {
+                    Kind::Member if i == 0 && self.deployment.extras => member.role = Some(100),
+                    Kind::Member | Kind::NoPresence => {}
+                    Kind::Guest => {
+                        member.is_guest = true;
+                        member.role = Some(presence_model::wire::ROLE_GUEST);
+                    }
+                    Kind::Deactivated => member.is_active = false,
+                }
+                member
             })
-            .collect()
+            .collect();
+        if self.deployment.extras {
+            for (i, (email, name)) in BOTS.iter().enumerate() {
+                let mut bot = Member::human(2 + i as i64, email, name, None);
+                bot.is_bot = true;
+                members.push(bot);
+            }
+        }
+        members
+    }
+
+    /// The deployment's shape.
+    pub fn deployment(&self) -> Deployment {
+        self.deployment
     }
 
     /// The full name for a user id, for avatars.

@@ -49,6 +49,8 @@ pub struct SimConfig {
     pub avatar_base: String,
     /// What `GET /server_settings` says the server is: its version and API feature level.
     pub server: ServerIdentity,
+    /// Which of a real deployment's variants it sends (avatars, kinds of members, emails).
+    pub deployment: crate::Deployment,
 }
 
 /// The version a simulated server claims to run.
@@ -80,6 +82,10 @@ pub enum FaultKind {
         /// Seconds to wait.
         #[serde(default = "default_retry_after")]
         retry_after: f64,
+        /// Send `Retry-After` as the fraction itself ("2.5"), as some servers and
+        /// proxies do, instead of whole seconds rounded up.
+        #[serde(default)]
+        fractional_header: bool,
     },
     /// 500 with Zulip's JSON error body.
     ServerError,
@@ -97,6 +103,12 @@ pub enum FaultKind {
     Truncated,
     /// 401 `INVALID_API_KEY` with `WWW-Authenticate`, as when the bot's key is revoked.
     Unauthorized,
+    /// 401 `REALM_DEACTIVATED`, "This organization has been deactivated"
+    /// (`zerver/lib/exceptions.py` `RealmDeactivatedError`).
+    RealmDeactivated,
+    /// 401 `USER_DEACTIVATED`, "Account is deactivated": the proxy's bot was deactivated
+    /// (`UserDeactivatedError`).
+    UserDeactivated,
 }
 
 fn default_retry_after() -> f64 {
@@ -151,7 +163,12 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 pub fn router(config: SimConfig, clock: Clock) -> Router {
     let start = clock().floor() as i64;
     let state = Arc::new(AppState {
-        org: Mutex::new(Org::new(config.users, config.seed, start)),
+        org: Mutex::new(Org::deployed(
+            config.users,
+            config.seed,
+            start,
+            config.deployment,
+        )),
         config,
         clock,
         fault: Mutex::new(None),
@@ -162,6 +179,8 @@ pub fn router(config: SimConfig, clock: Clock) -> Router {
         .route("/api/v1/realm/presence", get(realm_presence))
         .route("/api/v1/users", get(users))
         .route("/avatar/{file}", get(avatar))
+        .route("/user_avatars/{realm}/{file}", get(uploaded_avatar))
+        .route("/static/images/default-avatar.png", get(default_avatar))
         .route("/_sim/fault", post(set_fault).delete(clear_fault))
         .route("/_sim/stats", get(stats))
         .fallback(not_found)
@@ -254,16 +273,38 @@ fn json_bytes(body: Vec<u8>) -> Response {
 async fn answer(state: &AppState, headers: &HeaderMap, body: impl FnOnce() -> Vec<u8>) -> Response {
     let fault = take_fault(state);
     match fault {
-        Some(FaultKind::RateLimit { retry_after }) => {
+        Some(FaultKind::RateLimit {
+            retry_after,
+            fractional_header,
+        }) => {
             let mut error =
                 ErrorBody::new(ErrorCode::RateLimitHit, "API usage exceeded rate limit");
             error.retry_after = Some(retry_after);
             let mut response = json_error(StatusCode::TOO_MANY_REQUESTS, error);
-            let header_secs = retry_after.ceil().max(0.0) as u64;
-            response
-                .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from(header_secs));
+            let header_value = if fractional_header {
+                HeaderValue::from_str(&retry_after.to_string()).ok()
+            } else {
+                Some(HeaderValue::from(retry_after.ceil().max(0.0) as u64))
+            };
+            if let Some(value) = header_value {
+                response.headers_mut().insert(header::RETRY_AFTER, value);
+            }
             return response;
+        }
+        Some(FaultKind::RealmDeactivated) => {
+            return json_error(
+                StatusCode::UNAUTHORIZED,
+                ErrorBody::new(
+                    ErrorCode::RealmDeactivated,
+                    "This organization has been deactivated",
+                ),
+            )
+        }
+        Some(FaultKind::UserDeactivated) => {
+            return json_error(
+                StatusCode::UNAUTHORIZED,
+                ErrorBody::new(ErrorCode::UserDeactivated, "Account is deactivated"),
+            )
         }
         Some(FaultKind::ServerError) => {
             return json_error(
@@ -422,6 +463,37 @@ async fn avatar(State(state): State<Arc<AppState>>, Path(file): Path<String>) ->
     let id = file
         .strip_suffix(".svg")
         .and_then(|id| id.parse::<i64>().ok());
+    avatar_of(&state, id).await
+}
+
+/// An uploaded avatar, stored locally: public, as a Zulip server's nginx serves
+/// `/user_avatars/` to anyone (avatars show on the login page and in emails).
+async fn uploaded_avatar(
+    State(state): State<Arc<AppState>>,
+    Path((realm, file)): Path<(i64, String)>,
+) -> Response {
+    let id = (realm == crate::deployment::REALM_ID)
+        .then(|| crate::deployment::id_of_upload(&file))
+        .flatten();
+    avatar_of(&state, id).await
+}
+
+/// Zulip's default avatar (a grey silhouette), public like all of `/static/`.
+async fn default_avatar() -> Response {
+    let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"64\" height=\"64\" viewBox=\"0 0 64 64\">\
+               <rect width=\"64\" height=\"64\" fill=\"#c8cbd0\"/><circle cx=\"32\" cy=\"25\" r=\"12\" fill=\"#fff\"/>\
+               <ellipse cx=\"32\" cy=\"58\" rx=\"22\" ry=\"16\" fill=\"#fff\"/></svg>";
+    (
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "max-age=3600"),
+        ],
+        svg,
+    )
+        .into_response()
+}
+
+async fn avatar_of(state: &AppState, id: Option<i64>) -> Response {
     let name = id.and_then(|id| lock(&state.org).name_of(id).map(str::to_owned));
     let (Some(id), Some(name)) = (id, name) else {
         return not_found().await;

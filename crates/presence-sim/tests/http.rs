@@ -9,7 +9,7 @@ use axum::Router;
 use base64::Engine;
 use http_body_util::BodyExt;
 use presence_model::{parse_error_body, parse_presence, parse_users, ErrorCode};
-use presence_sim::{router, Clock, Format, ServerIdentity, SimConfig};
+use presence_sim::{router, Clock, Deployment, Format, ServerIdentity, SimConfig};
 use tower::ServiceExt;
 
 const EMAIL: &str = "bot@zulip.example";
@@ -25,6 +25,7 @@ fn config(users: usize, format: Format) -> SimConfig {
         api_key: KEY.into(),
         avatar_base: "http://sim.test".into(),
         server: ServerIdentity::default(),
+        deployment: Deployment::default(),
     }
 }
 
@@ -372,4 +373,151 @@ async fn server_settings_say_the_version_the_simulator_was_given() {
     let settings: presence_model::ServerSettings = serde_json::from_slice(&answer.body).unwrap();
     assert_eq!(settings.zulip_feature_level, 157);
     assert_eq!(settings.zulip_version, "6.2");
+}
+
+fn self_hosted(users: usize) -> Router {
+    let mut config = config(users, Format::Legacy);
+    config.deployment = Deployment::self_hosted();
+    app(config)
+}
+
+async fn members(app: &Router) -> Vec<presence_model::Member> {
+    let answer = get(app, "/api/v1/users").await;
+    presence_model::parse_users(&answer.body).unwrap().members
+}
+
+async fn presence_keys(app: &Router) -> Vec<String> {
+    let answer = get(app, "/api/v1/realm/presence").await;
+    parse_presence(&answer.body)
+        .unwrap()
+        .value
+        .presences
+        .into_keys()
+        .collect()
+}
+
+/// Zulip's three avatar forms (`zerver/lib/avatar.py`, `zerver/lib/upload/local.py`):
+/// uploaded and default are server-relative and served to anyone; Gravatar is absolute.
+#[tokio::test]
+async fn a_self_hosted_server_sends_avatars_in_zulips_three_forms() {
+    let app = self_hosted(30);
+    let urls: Vec<String> = members(&app)
+        .await
+        .into_iter()
+        .filter(|m| !m.is_bot)
+        .filter_map(|m| m.avatar_url)
+        .collect();
+    let uploaded: Vec<&String> = urls
+        .iter()
+        .filter(|u| u.starts_with("/user_avatars/2/"))
+        .collect();
+    let default = urls
+        .iter()
+        .filter(|u| u.as_str() == "/static/images/default-avatar.png?version=1")
+        .count();
+    let gravatar = urls
+        .iter()
+        .filter(|u| u.starts_with("https://secure.gravatar.com/avatar/"))
+        .count();
+    assert!(
+        !uploaded.is_empty() && default > 0 && gravatar > 0,
+        "{urls:?}"
+    );
+    assert_eq!(uploaded.len() + default + gravatar, urls.len());
+    for url in [uploaded[0].as_str(), "/static/images/default-avatar.png"] {
+        let path = url.split('?').next().unwrap();
+        let answer = send(&app, "GET", path, None, "").await;
+        assert_eq!(answer.status, StatusCode::OK, "{path} without credentials");
+        assert_eq!(answer.headers[header::CONTENT_TYPE], "image/svg+xml");
+    }
+    let unknown = send(&app, "GET", "/user_avatars/2/0000000a00.png", None, "").await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+}
+
+/// What /users and realm presence hold on a real server: bots and deactivated members in
+/// /users only (realm presence has active humans, `zerver/lib/presence.py`), guests with
+/// `role` 600, members with no presence in the window, and presence for accounts /users
+/// does not list.
+#[tokio::test]
+async fn a_self_hosted_server_lists_every_kind_of_member() {
+    let app = self_hosted(40);
+    let members = members(&app).await;
+    let keys = presence_keys(&app).await;
+    let in_presence = |email: &str| keys.iter().any(|k| k == email);
+    let bots: Vec<_> = members.iter().filter(|m| m.is_bot).collect();
+    assert_eq!(bots.len(), 3, "two bots and the proxy's own");
+    assert!(bots.iter().all(|b| !in_presence(&b.email)));
+    let deactivated: Vec<_> = members.iter().filter(|m| !m.is_active).collect();
+    assert!(!deactivated.is_empty());
+    assert!(deactivated.iter().all(|m| !in_presence(&m.email)));
+    let guests: Vec<_> = members.iter().filter(|m| m.guest()).collect();
+    assert!(!guests.is_empty());
+    assert!(guests.iter().all(|g| g.is_guest && g.role == Some(600)));
+    let quiet = members
+        .iter()
+        .filter(|m| m.listed() && !in_presence(&m.email))
+        .count();
+    assert!(quiet > 0, "active members with no presence");
+    let strangers: Vec<_> = keys
+        .iter()
+        .filter(|k| members.iter().all(|m| &m.email != *k))
+        .collect();
+    assert_eq!(strangers.len(), 2, "{strangers:?}");
+    assert_eq!(
+        members.iter().filter(|m| m.role == Some(100)).count(),
+        1,
+        "an owner"
+    );
+}
+
+/// With restricted email visibility, Zulip gives everyone a dummy API email,
+/// `user<id>@<host>`, the same in /users and as presence keys.
+#[tokio::test]
+async fn dummy_emails_are_the_same_in_users_and_presence() {
+    let mut config = config(20, Format::Modern);
+    config.deployment.dummy_emails = true;
+    let app = app(config);
+    let members = members(&app).await;
+    let humans: Vec<_> = members.iter().filter(|m| !m.is_bot).collect();
+    assert!(humans
+        .iter()
+        .all(|m| m.email == format!("user{}@zulip.example", m.user_id)));
+    let keys = presence_keys(&app).await;
+    assert!(keys.iter().all(|k| humans.iter().any(|m| &m.email == k)));
+}
+
+/// Zulip's deactivation errors (`zerver/lib/exceptions.py`): 401, their own code and words.
+#[tokio::test]
+async fn deactivation_faults_answer_with_zulips_codes() {
+    let app = app(config(5, Format::Modern));
+    for (kind, code, msg) in [
+        (
+            "realm_deactivated",
+            ErrorCode::RealmDeactivated,
+            "This organization has been deactivated",
+        ),
+        (
+            "user_deactivated",
+            ErrorCode::UserDeactivated,
+            "Account is deactivated",
+        ),
+    ] {
+        fault(&app, &format!(r#"{{"kind":"{kind}"}}"#)).await;
+        let answer = get(&app, "/api/v1/realm/presence").await;
+        assert_eq!(answer.status, StatusCode::UNAUTHORIZED, "{kind}");
+        let body = parse_error_body(&answer.body).unwrap();
+        assert_eq!((body.code(), body.msg.as_str()), (code, msg));
+    }
+}
+
+#[tokio::test]
+async fn a_rate_limit_can_say_retry_after_as_a_fraction() {
+    let app = app(config(5, Format::Modern));
+    fault(
+        &app,
+        r#"{"kind":"rate_limit","retry_after":2.5,"fractional_header":true}"#,
+    )
+    .await;
+    let answer = get(&app, "/api/v1/realm/presence").await;
+    assert_eq!(answer.headers[header::RETRY_AFTER], "2.5");
 }

@@ -238,3 +238,38 @@ fn people_who_leave_are_shown_offline() {
         watched.went_offline
     );
 }
+
+/// The widget's roster from a self-hosted server's /users and presence: Zulip's buddy
+/// list's people (`web/src/buddy_data.ts` `filter_user_ids`), guests marked, members with
+/// no presence offline.
+#[test]
+fn a_self_hosted_org_is_listed_as_zulips_buddy_list_lists_it() {
+    use presence_model::{Directory, LastActive};
+    let org = Org::deployed(60, 3, START, presence_sim::Deployment::self_hosted());
+    let members = org.members("http://sim");
+    let presence = org.presence(Format::Legacy, START as f64);
+    let directory = Directory::new(members.clone());
+    let roster = Roster::build(
+        &presence,
+        Some(&directory),
+        START as f64,
+        200,
+        default_name_order,
+    );
+    let listed: std::collections::BTreeSet<&str> =
+        roster.people().iter().map(|p| p.email.as_str()).collect();
+    let expected: std::collections::BTreeSet<&str> = members
+        .iter()
+        .filter(|m| m.is_active && !m.is_bot)
+        .map(|m| m.email.as_str())
+        .collect();
+    assert_eq!(listed, expected, "active humans, no bots, no strangers");
+    for member in members.iter().filter(|m| m.listed()) {
+        let person = roster.get(&member.email).unwrap();
+        assert_eq!(person.guest, member.guest(), "{}", member.email);
+        if !presence.presences.contains_key(&member.email) {
+            assert_eq!(person.status, Status::Offline);
+            assert_eq!(person.last_active(START as f64, 0), LastActive::NotRecently);
+        }
+    }
+}
