@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # The demo: the simulated Zulip server plus `trunk serve`, roster at http://127.0.0.1:8080.
-# Arguments go to the simulator, e.g. `scripts/demo.sh --format legacy --users 1000`.
+# Arguments go to the simulator, e.g. `scripts/demo.sh --format legacy --users 1000`;
+# without any, it plays a self-hosted server (`--self-hosted`: uploaded, default and
+# Gravatar avatars, bots, guests, deactivated members, people without presence).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 scripts/setup.sh
 
 cargo build --quiet --release -p presence-sim
+if [ "$#" -eq 0 ]; then set -- --self-hosted; fi
 target/release/presence-sim "$@" &
 sim=$!
 trap 'kill "$sim" 2>/dev/null || true' EXIT INT TERM

@@ -27,6 +27,7 @@ render() {
       -e "s#@PRESENCE_TTL@#${PRESENCE_TTL}#g" -e "s#@USERS_TTL@#${USERS_TTL}#g" \
       -e "s#@CA_FILE@#${CA_FILE}#g" -e "s#@FRAME_ANCESTORS@#${FRAME_ANCESTORS}#g" \
       -e "s#@COMMON@#${OUT_DIR}/proxy-common.conf#g" -e "s#@UPSTREAM@#${OUT_DIR}/upstream.conf#g" \
+      -e "s#@AVATARS@#${OUT_DIR}/avatars.conf#g" -e "s#@ZULIP_TLS@#${OUT_DIR}/zulip-tls.conf#g" \
       -e "s#@SHIM_PORT@#${SHIM_PORT}#g" \
       -e "s#@SECURITY_HEADERS@#${OUT_DIR}/security-headers.conf#g" \
       "$here/$1" >"$OUT_DIR/$2"
@@ -35,5 +36,7 @@ render zulip-roster.http.conf.template http.conf
 render zulip-roster.server.conf.template server.conf
 render zulip-roster.proxy-common.conf.template proxy-common.conf
 render zulip-roster.upstream.conf.template upstream.conf
+render zulip-roster.avatars.conf.template avatars.conf
+render zulip-roster.zulip-tls.conf.template zulip-tls.conf
 render zulip-roster.security-headers.conf.template security-headers.conf
 echo "$OUT_DIR"

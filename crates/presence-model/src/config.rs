@@ -253,24 +253,27 @@ impl Config {
         format!("{}/users?client_gravatar=false", self.proxy)
     }
 
-    /// The Zulip server's root as the browser reaches it through the proxy: the proxy URL
-    /// stands for the server's `/api/v1`, so its root is the proxy URL without that
-    /// ending (`https://intranet.example/zulip/api/v1` → `https://intranet.example/zulip`).
-    /// A proxy URL that does not end in `/api/v1` is taken as the root itself.
-    pub fn server_root(&self) -> &str {
-        self.proxy.strip_suffix("/api/v1").unwrap_or(&self.proxy)
-    }
-
     /// Where the browser loads an avatar from. Zulip sends server-relative URLs for
     /// uploaded avatars (`/user_avatars/…`) and, with Gravatar off, the default one
-    /// (`/static/images/default-avatar.png`): those go to the server through the proxy
-    /// ([`Config::server_root`]), never to the embedding page's own site. Absolute URLs
-    /// (Gravatar, S3) are used as they are.
+    /// (`/static/images/default-avatar.png`): those go to the server through the proxy,
+    /// never to the embedding page's own site. The rule: the proxy URL stands for the
+    /// server's `/api/v1`, so the server's root is the proxy URL without that ending
+    /// (`https://intranet.example/zulip/api/v1` → `https://intranet.example/zulip`; a
+    /// page-relative `api/v1` → the page's folder). A proxy URL that does not end in
+    /// `api/v1` is taken as the root itself. Absolute URLs (Gravatar, S3) are used as
+    /// they are.
     pub fn avatar_src(&self, url: &str) -> String {
-        if url.starts_with('/') && !url.starts_with("//") {
-            format!("{}{url}", self.server_root())
-        } else {
-            url.to_owned()
+        if !url.starts_with('/') || url.starts_with("//") {
+            return url.to_owned();
+        }
+        let root = match self.proxy.strip_suffix("api/v1") {
+            Some(root) if root.is_empty() || root.ends_with('/') => root,
+            _ => &self.proxy,
+        };
+        match root.trim_end_matches('/') {
+            // Page-relative: `user_avatars/…` beside the page, as `api/v1` is.
+            "" if root.is_empty() => url[1..].to_owned(),
+            base => format!("{base}{url}"),
         }
     }
 

@@ -181,6 +181,19 @@ fn relative_avatars_load_from_the_server_through_the_proxy() {
             "/user_avatars/2/ab12.png",
             "https://proxy.example/roster/user_avatars/2/ab12.png",
         ),
+        // Page-relative proxies (the standalone page's `?proxy=api/v1`).
+        (
+            "api/v1",
+            "/user_avatars/2/ab12.png",
+            "user_avatars/2/ab12.png",
+        ),
+        (
+            "../api/v1",
+            "/user_avatars/2/ab12.png",
+            "../user_avatars/2/ab12.png",
+        ),
+        // `//host` is another site, not a server path (Directory drops it before this).
+        ("/api/v1", "//evil.example/a.png", "//evil.example/a.png"),
         (
             "/zulip-roster/api/v1",
             "https://secure.gravatar.com/avatar/ab12?d=identicon&version=1",

@@ -142,6 +142,8 @@ struct Stats {
     methods: BTreeMap<String, u64>,
     /// Requests that carried a `Cookie` header (a proxy should strip them).
     with_cookie: u64,
+    /// Requests outside `/api/` (avatars) that carried an `Authorization` header.
+    public_with_authorization: u64,
     faults_served: u64,
     faults_pending: u32,
 }
@@ -196,8 +198,10 @@ async fn count_request(
     let path = request.uri().path().to_owned();
     let method = request.method().as_str().to_owned();
     let cookie = request.headers().contains_key(header::COOKIE);
+    let authorization = request.headers().contains_key(header::AUTHORIZATION);
     {
         let mut stats = lock(&state.stats);
+        stats.public_with_authorization += u64::from(authorization && !path.starts_with("/api/"));
         *stats.requests.entry(path).or_default() += 1;
         *stats.methods.entry(method).or_default() += 1;
         stats.with_cookie += u64::from(cookie);
