@@ -33,7 +33,10 @@ trunk build --release --offline
 wasm=$(ls dist/*_bg.wasm)
 echo "wasm: $(wc -c <"$wasm") bytes, $(gzip -9c "$wasm" | wc -c) gzipped" >&2
 # The size budget: brotli of everything a page loads. Raise it only on purpose.
-node scripts/size.mjs dist 185000
+# 185,000 → 186,000 (issue 12): Zulip's listing, guests, initials, the server's threshold
+# and relative avatars took 183.3 kB to 185.6 kB, after initials stopped pulling in
+# Unicode's case and letter tables (4.6 kB on their own).
+node scripts/size.mjs dist 186000
 
 step "release folder in a page (path prefix, strict CSP, headless Chromium)"
 node --test-reporter=spec tests/e2e/release_smoke.mjs dist

@@ -129,45 +129,45 @@ impl LiveDriver {
 
     fn start_feeds(self: &Rc<Self>, plan: Feeds) {
         drop(self.feeds.take());
-        let weak = Rc::downgrade(self);
-        let presence = subscribe(
-            &self.services,
-            FeedOptions {
-                url: plan.presence_url,
-                timeout_ms: plan.timeout_ms,
-                refresh_on_visible: true,
-            },
-            Rc::new(move |delivery: &Delivery| on_presence(&weak, delivery, plan.timeout_ms)),
+        let timeout_ms = plan.timeout_ms;
+        let presence = self.feed(
+            plan.presence_url,
+            timeout_ms,
+            true,
+            move |driver, delivery| on_presence(driver, delivery, timeout_ms),
         );
-        let weak = Rc::downgrade(self);
-        let users = plan.users_url.map(|url| {
-            subscribe(
-                &self.services,
-                FeedOptions {
-                    url,
-                    timeout_ms: plan.timeout_ms,
-                    refresh_on_visible: false,
-                },
-                Rc::new(move |delivery: &Delivery| on_users(&weak, delivery)),
-            )
-        });
-        let weak = Rc::downgrade(self);
-        let settings = plan.settings_url.map(|url| {
-            subscribe(
-                &self.services,
-                FeedOptions {
-                    url,
-                    timeout_ms: plan.timeout_ms,
-                    refresh_on_visible: false,
-                },
-                Rc::new(move |delivery: &Delivery| on_settings(&weak, delivery)),
-            )
-        });
+        let users = plan
+            .users_url
+            .map(|url| self.feed(url, timeout_ms, false, on_users));
+        let settings = plan
+            .settings_url
+            .map(|url| self.feed(url, timeout_ms, false, on_settings));
         *self.feeds.borrow_mut() = Some(Subscriptions {
             presence,
             _users: users,
             _settings: settings,
         });
+    }
+
+    /// Subscribes this widget to the shared feed of `url`; `handle` gets each delivery
+    /// (while the widget lives) and says when it wants the next.
+    fn feed(
+        self: &Rc<Self>,
+        url: String,
+        timeout_ms: u32,
+        refresh_on_visible: bool,
+        handle: impl Fn(&Weak<LiveDriver>, &Delivery) -> u32 + 'static,
+    ) -> FeedSubscription {
+        let weak = Rc::downgrade(self);
+        subscribe(
+            &self.services,
+            FeedOptions {
+                url,
+                timeout_ms,
+                refresh_on_visible,
+            },
+            Rc::new(move |delivery: &Delivery| handle(&weak, delivery)),
+        )
     }
 
     /// Runs `event` in the next task and its effects in the task after. The answer was

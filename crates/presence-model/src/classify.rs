@@ -137,13 +137,11 @@ pub fn classify_presence(answer: Answer<'_>) -> Result<Parsed<RealmPresence>, Fa
 /// Classifies a `GET /server_settings` answer: the server's API feature level (0 before
 /// Zulip 3.0, which did not send one).
 pub fn classify_server_settings(answer: Answer<'_>) -> Result<u32, Failure> {
-    /// The one field the widget reads, and the one that says this is Zulip's answer; the
-    /// whole [`crate::wire::ServerSettings`] would cost every viewer a deserializer for
-    /// fields nobody shows.
+    /// The one field the widget reads; the whole [`crate::wire::ServerSettings`] would cost
+    /// every viewer a deserializer for fields nobody shows. A JSON object without it (not
+    /// Zulip's, or before 3.0) is level 0: the older servers' threshold, as for a failure.
     #[derive(serde::Deserialize)]
     struct Level {
-        #[serde(rename = "zulip_version")]
-        _version: serde::de::IgnoredAny,
         #[serde(default)]
         zulip_feature_level: u32,
     }

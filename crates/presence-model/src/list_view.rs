@@ -179,13 +179,18 @@ impl ListInfo {
 }
 
 /// The first letter of the first and of the last word of `name` ("Ada Lovelace": "AL"),
-/// uppercased; one letter for one word, the email's first letter for an email. Letters
-/// only, so "(Ada)" or "-" give what a reader expects, and nothing for a name without any.
+/// one for one word, the email's name part for an email. Letters as they are: the
+/// stylesheet uppercases them (`text-transform`), since Unicode's case and letter tables
+/// would cost every viewer kilobytes for two characters. ASCII punctuation and symbols
+/// are skipped, so "(Ada)" or "-" give what a reader expects.
 pub fn initials(name: &str) -> String {
     let name = name.split('@').next().unwrap_or(name);
-    let first_letter = |word: &str| word.chars().find(|c| c.is_alphanumeric());
+    let first_letter = |word: &str| {
+        word.chars()
+            .find(|c| !c.is_ascii() || c.is_ascii_alphanumeric())
+    };
     let words: Vec<&str> = name
-        .split(|c: char| c.is_whitespace() || c == '.' || c == '_' || c == '-')
+        .split([' ', '\t', '\n', '.', '_', '-'])
         .filter(|w| first_letter(w).is_some())
         .collect();
     let letters = match words.as_slice() {
@@ -193,9 +198,5 @@ pub fn initials(name: &str) -> String {
         [one] => vec![first_letter(one)],
         [first, .., last] => vec![first_letter(first), first_letter(last)],
     };
-    letters
-        .into_iter()
-        .flatten()
-        .flat_map(char::to_uppercase)
-        .collect()
+    letters.into_iter().flatten().collect()
 }

@@ -143,3 +143,27 @@ fn per_user_bodies_are_not_mistaken_for_realm_presence() {
         }
     }
 }
+
+/// Zulip's own `GET /users` example joined with its realm presence example: the bot is
+/// never listed, the two humans (who have no presence in that example) are listed offline,
+/// and iago@zulip.com's presence, an account this /users does not list, is skipped
+/// (`web/src/buddy_data.ts` `filter_user_ids`).
+#[test]
+fn zulips_users_example_lists_its_humans_and_skips_its_bot() {
+    use presence_model::{default_name_order, parse_users, Directory, LastActive, Roster};
+    let users = parse_users(&fixture("users.get.200.example.json")).unwrap();
+    assert_eq!(users.members.len(), 3);
+    let presence = parse_presence(&fixture("realm-presence.get.200.example.json"))
+        .unwrap()
+        .value;
+    let now = presence.server_timestamp;
+    let directory = Directory::new(users.members);
+    let roster = Roster::build(&presence, Some(&directory), now, 200, default_name_order);
+    let names: Vec<&str> = roster.people().iter().map(|p| p.display_name()).collect();
+    assert_eq!(names, ["aaron", "King Hamlet"]);
+    for person in roster.people() {
+        assert_eq!(person.status, Status::Offline);
+        assert_eq!(person.last_active(now, 0), LastActive::NotRecently);
+    }
+    assert!(roster.get("iago@zulip.com").is_none());
+}
