@@ -596,7 +596,8 @@ async fn a_poll_that_changes_nothing_touches_no_dom() {
 
 #[wasm_bindgen_test]
 async fn an_avatar_that_fails_to_load_becomes_the_persons_initials() {
-    let names = users_body(&[("zoe@x", "Zoë Ødegaard", Some("/no/such/avatar.png"))]);
+    // A Zulip avatar path that is not there (the fake network answers it as an error).
+    let names = users_body(&[("zoe@x", "Zoë Ødegaard", Some("/user_avatars/2/gone.png"))]);
     let fakes = Fakes::new(
         FakeFetcher::new()
             .route(PRESENCE, vec![ok(team())])

@@ -392,14 +392,24 @@ fn counts_summary_is_compact_from_a_thousand() {
     );
 }
 
+/// Avatars come from the Zulip server's avatar paths (through the proxy) or over https,
+/// nothing else (issue 13: a site path such as `/logout` would be fetched with every
+/// viewer's cookies; a leading U+2028 slipped past a Unicode trim).
 #[test]
-fn only_http_and_site_paths_are_safe_avatar_urls() {
+fn only_https_and_zulips_avatar_paths_are_safe_avatar_urls() {
     use presence_model::roster::is_safe_image_url;
     let table = [
         ("https://zulip.example/avatar/1.png", true),
-        ("HTTP://zulip.example/a.png", true),
-        ("/user_avatars/1.png", true),
-        ("  /user_avatars/1.png", true),
+        ("HTTPS://secure.gravatar.com/avatar/ab?d=identicon", true),
+        ("/user_avatars/2/ab12.png?version=2", true),
+        ("  /user_avatars/2/ab12.png", true),
+        ("/static/images/default-avatar.png?version=1", true),
+        ("HTTP://zulip.example/a.png", false),
+        ("/logout?everywhere=1", false),
+        ("/api/v1/users", false),
+        ("/user_avatars/../logout", false),
+        ("\u{2028}/user_avatars/2/ab12.png", false),
+        ("\u{a0}https://zulip.example/a.png", false),
         ("javascript:alert(1)", false),
         (" JavaScript:alert(1)", false),
         ("data:image/svg+xml,<svg onload=alert(1)>", false),

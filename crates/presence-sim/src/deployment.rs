@@ -13,12 +13,13 @@ pub const REALM_ID: i64 = 2;
 /// Where avatar URLs point.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum AvatarForm {
-    /// The simulator's own generated SVGs, absolute (`{public-url}/avatar/<id>.svg`).
-    #[default]
+    /// The simulator's own generated SVGs, absolute (`{public-url}/avatar/<id>.svg`): for
+    /// a simulator reached over https (the widget loads no plain-http avatar).
     Generated,
-    /// Uploaded, stored locally: relative (`zerver/lib/upload/local.py` `get_avatar_url`:
+    /// Uploaded, stored locally (the default): relative (`zerver/lib/upload/local.py` `get_avatar_url`:
     /// `/user_avatars/<realm_id>/<hash>.png`, plus `?version=N` from
     /// `zerver/lib/avatar.py` `get_avatar_field`).
+    #[default]
     Uploaded,
     /// Gravatar turned off: Zulip's default avatar, relative
     /// (`staticfiles_storage.url("images/default-avatar.png")`).

@@ -53,11 +53,11 @@ struct Args {
     /// The API feature level `GET /server_settings` announces (237: Zulip 8.0).
     #[arg(long, default_value_t = 237)]
     feature_level: u32,
-    /// Avatar URLs: `generated` (absolute, this server's SVGs), `uploaded` (relative
-    /// `/user_avatars/…`), `default` (relative `/static/images/default-avatar.png`),
-    /// `gravatar` (absolute, unreachable offline) or `mixed` (a third of each of the last
-    /// three).
-    #[arg(long, default_value = "generated")]
+    /// Avatar URLs: `uploaded` (relative `/user_avatars/…`), `default` (relative
+    /// `/static/images/default-avatar.png`), `gravatar` (absolute, unreachable offline),
+    /// `mixed` (a third of each) or `generated` (absolute under --public-url, for a
+    /// simulator reached over https).
+    #[arg(long, default_value = "uploaded")]
     avatars: presence_sim::AvatarForm,
     /// Bots, deactivated members, guests, members without presence and presence for
     /// accounts /users does not list.
@@ -136,7 +136,7 @@ fn deployment(args: &Args) -> Deployment {
     } else {
         Deployment::default()
     };
-    if !args.self_hosted || args.avatars != presence_sim::AvatarForm::Generated {
+    if !args.self_hosted || args.avatars != presence_sim::AvatarForm::Uploaded {
         deployment.avatars = args.avatars;
     }
     deployment.extras |= args.extras;
