@@ -48,4 +48,7 @@ tools/python/bin/python tests/e2e/python_client.py target/release/presence-sim
 step "end to end through the reference nginx (simulator as Zulip, headless Chromium)"
 node --test-reporter=spec tests/e2e/nginx_e2e.mjs
 
+step "the reference nginx in front of a hostile Zulip (adversarial)"
+node --test-reporter=spec tests/e2e/hostile_zulip.mjs
+
 step "all checks passed in $((SECONDS - started)) s"

@@ -8,15 +8,13 @@
 // Every process it starts is stopped by PID at the end, pass or fail. One node:test test
 // per check, in order: later checks use the page and the simulator the earlier ones left.
 import assert from "node:assert/strict";
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { after, before, test } from "node:test";
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { mkdirSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { launchChromium } from "../chromium.mjs";
+import { PREFIX, ROOT, freePort, sleep, startNginx, waitFor } from "./nginx_harness.mjs";
 
-
-const ROOT = resolve(new URL("../..", import.meta.url).pathname);
 const SIM = join(ROOT, "target/release/presence-sim");
 const DIST = join(ROOT, "dist");
 const SHOTS = process.env.SHOTS ?? join(ROOT, "target/e2e-screenshots");
@@ -28,87 +26,14 @@ const PRESENCE_TTL = 4; // seconds; production default 20 s (same mechanism, qui
 // The simulator says Zulip 8.4 (feature level 237) in /server_settings, which the widget
 // reads through nginx: Zulip's 200 s threshold (140 s before feature level 164).
 const THRESHOLD = 200;
-const PREFIX = "/zulip-roster";
-const NGINX = process.env.NGINX ?? (existsSync("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx");
 
 const children = [];
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const freePort = () => 20000 + Math.floor(Math.random() * 20000);
-
-async function waitFor(what, predicate, ms = 20000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    try {
-      if (await predicate()) return;
-    } catch {
-      // not yet
-    }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
-
-// --- set-up ---------------------------------------------------------------------------
-const tmp = mkdtempSync(join(tmpdir(), "zulip-roster-e2e-"));
-chmodSync(tmp, 0o755);
-for (const dir of ["www", "conf", "secrets", "cache", "logs", "temp"]) mkdirSync(join(tmp, dir));
 mkdirSync(SHOTS, { recursive: true });
-cpSync(DIST, join(tmp, "www", "zulip-roster"), { recursive: true });
-mkdirSync(join(tmp, "www", "e2e"));
-writeFileSync(join(tmp, "www", "e2e", "embed.html"), `<!doctype html>
+const EMBED = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Embed</title>
 <script type="module" src="${PREFIX}/zulip-roster.js"></script></head>
-<body><h1>Team</h1><zulip-roster id="roster" proxy="${PREFIX}/api/v1" refresh="2" names="auto">See who's online in Zulip</zulip-roster></body></html>`);
-// The key lives outside the web root.
-writeFileSync(join(tmp, "secrets", "zulip-auth.conf"), `proxy_set_header Authorization "Basic ${BASIC}";\n`);
-
+<body><h1>Team</h1><zulip-roster id="roster" proxy="${PREFIX}/api/v1" refresh="2" names="auto">See who's online in Zulip</zulip-roster></body></html>`;
 const simPort = freePort();
-const nginxPort = simPort + 1;
-execFileSync(join(ROOT, "deploy/nginx/render.sh"), {
-  env: {
-    ...process.env,
-    PREFIX, DIST_DIR: join(tmp, "www", "zulip-roster"), ZULIP_URL: `http://127.0.0.1:${simPort}`,
-    AUTH_FILE: join(tmp, "secrets", "zulip-auth.conf"), OUT_DIR: join(tmp, "conf"),
-    CACHE_DIR: join(tmp, "cache"), PRESENCE_TTL: `${PRESENCE_TTL}s`, USERS_TTL: "10m", SHIM_PORT: String(nginxPort + 1),
-  },
-  stdio: ["ignore", "ignore", "inherit"],
-});
-const temp = (name) => join(tmp, "temp", name);
-writeFileSync(join(tmp, "conf", "nginx.conf"), `
-worker_processes 1;
-daemon off;
-pid ${join(tmp, "nginx.pid")};
-error_log ${join(tmp, "logs", "error.log")} warn;
-events { worker_connections 1024; }
-http {
-  access_log ${join(tmp, "logs", "access.log")};
-  client_body_temp_path ${temp("body")};
-  proxy_temp_path ${temp("proxy")};
-  fastcgi_temp_path ${temp("fastcgi")};
-  uwsgi_temp_path ${temp("uwsgi")};
-  scgi_temp_path ${temp("scgi")};
-  include ${join(tmp, "conf", "http.conf")};
-  server {
-    listen 127.0.0.1:${nginxPort};
-    server_name localhost;
-    root ${join(tmp, "www")};
-    include ${join(tmp, "conf", "server.conf")};
-    location / { include ${join(tmp, "conf", "security-headers.conf")}; }
-  }
-}
-`);
-// Unprivileged: as root, drop to nobody for the whole nginx (master included).
-const asRoot = process.getuid?.() === 0;
-if (asRoot) {
-  const chownTree = (path) => {
-    chownSync(path, 65534, 65534);
-    if (statSync(path).isDirectory()) for (const entry of readdirSync(path)) chownTree(join(path, entry));
-  };
-  chownTree(tmp);
-}
-const asNobody = (cmd, args) => (asRoot ? ["setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", cmd, ...args]] : [cmd, args]);
-
-const nginxVersion = spawnSync(NGINX, ["-v"], { encoding: "utf8" }).stderr ?? "";
 
 function startSim() {
   // A self-hosted server as many run: relative uploaded and default avatars, Gravatar
@@ -122,7 +47,8 @@ function startSim() {
   return sim;
 }
 const simUrl = `http://127.0.0.1:${simPort}`;
-const base = `http://127.0.0.1:${nginxPort}`;
+let nginx;
+let base;
 const simStats = async () => (await fetch(`${simUrl}/_sim/stats`)).json();
 const presenceHits = async () => (await simStats()).requests["/api/v1/realm/presence"] ?? 0;
 const roster = (page) => page.evaluate(() => {
@@ -138,8 +64,8 @@ const seen = [];
 
 before(async () => {
   sim = startSim();
-  const [nginxCmd, nginxArgs] = asNobody(NGINX, ["-p", tmp, "-c", join(tmp, "conf", "nginx.conf")]);
-  children.push(spawn(nginxCmd, nginxArgs, { stdio: ["ignore", "ignore", "inherit"] }));
+  nginx = await startNginx({ zulipUrl: simUrl, basic: BASIC, presenceTtl: PRESENCE_TTL, pages: { "e2e/embed.html": EMBED }, dist: DIST });
+  base = nginx.base;
   browser = await launchChromium();
   await waitFor("the simulator", async () => (await fetch(`${simUrl}/_sim/stats`)).ok);
   await waitFor("nginx", async () => (await fetch(`${base}${PREFIX}/zulip-roster.js`)).ok);
@@ -150,13 +76,12 @@ after(async () => {
   for (const child of children) child.kill("SIGTERM");
   await sleep(300);
   for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
-  rmSync(tmp, { recursive: true, force: true });
-  console.log(`nginx: ${nginxVersion.trim() || "see nginx -v"}`);
+  await nginx?.stop();
+  console.log(`nginx: ${nginx?.version || "see nginx -v"}`);
 });
 
 test("nginx -t accepts the rendered configuration", () => {
-  const [testCmd, testArgs] = asNobody(NGINX, ["-t", "-p", tmp, "-c", join(tmp, "conf", "nginx.conf")]);
-  execFileSync(testCmd, testArgs, { stdio: ["ignore", "pipe", "pipe"] });
+  nginx.check();
 });
 
 // --- the proxy, over plain HTTP -----------------------------------------------------------

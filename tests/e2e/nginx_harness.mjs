@@ -1,0 +1,117 @@
+// The reference nginx (deploy/nginx) rendered into a temporary folder and run as an
+// unprivileged user on loopback, in front of whatever plays the Zulip server. Shared by
+// the end-to-end suite (the simulator as Zulip) and the adversarial one (a hostile Zulip).
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+export const ROOT = resolve(new URL("../..", import.meta.url).pathname);
+export const PREFIX = "/zulip-roster";
+const NGINX = process.env.NGINX ?? (existsSync("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx");
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export const freePort = () => 20000 + Math.floor(Math.random() * 20000);
+
+/** Polls `predicate` until it holds, for up to `ms`. */
+export async function waitFor(what, predicate, ms = 20000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    try {
+      if (await predicate()) return;
+    } catch {
+      // not yet
+    }
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+/**
+ * Renders and starts the reference nginx in front of `zulipUrl`, holding `basic` (the
+ * base64 of "email:key") as the bot's credentials. `pages` are extra files for the web
+ * root ({ "e2e/embed.html": "…" }); `presenceTtl` is in seconds, `usersTtl` as nginx
+ * writes it. Returns where it listens,
+ * the socket of its key-holding server, and `stop()`.
+ */
+export async function startNginx({ zulipUrl, basic, presenceTtl, usersTtl = "10m", pages = {}, dist = join(ROOT, "dist") }) {
+  const tmp = mkdtempSync(join(tmpdir(), "zulip-roster-nginx-"));
+  chmodSync(tmp, 0o755);
+  for (const dir of ["www", "conf", "secrets", "cache", "logs", "temp", "shim"]) mkdirSync(join(tmp, dir));
+  // The key-holding server's socket lives in a folder only nginx's user may enter.
+  chmodSync(join(tmp, "shim"), 0o700);
+  if (existsSync(dist)) cpSync(dist, join(tmp, "www", "zulip-roster"), { recursive: true });
+  for (const [path, text] of Object.entries(pages)) {
+    mkdirSync(join(tmp, "www", path, ".."), { recursive: true });
+    writeFileSync(join(tmp, "www", path), text);
+  }
+  // The key lives outside the web root.
+  writeFileSync(join(tmp, "secrets", "zulip-auth.conf"), `proxy_set_header Authorization "Basic ${basic}";\n`);
+  const port = freePort();
+  const socket = join(tmp, "shim", "shim.sock");
+  execFileSync(join(ROOT, "deploy/nginx/render.sh"), {
+    env: {
+      ...process.env,
+      PREFIX, DIST_DIR: join(tmp, "www", "zulip-roster"), ZULIP_URL: zulipUrl,
+      AUTH_FILE: join(tmp, "secrets", "zulip-auth.conf"), OUT_DIR: join(tmp, "conf"),
+      CACHE_DIR: join(tmp, "cache"), PRESENCE_TTL: `${presenceTtl}s`, USERS_TTL: usersTtl, SHIM_SOCKET: socket,
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const temp = (name) => join(tmp, "temp", name);
+  writeFileSync(join(tmp, "conf", "nginx.conf"), `
+worker_processes 1;
+daemon off;
+pid ${join(tmp, "nginx.pid")};
+error_log ${join(tmp, "logs", "error.log")} warn;
+events { worker_connections 1024; }
+http {
+  access_log ${join(tmp, "logs", "access.log")};
+  client_body_temp_path ${temp("body")};
+  proxy_temp_path ${temp("proxy")};
+  fastcgi_temp_path ${temp("fastcgi")};
+  uwsgi_temp_path ${temp("uwsgi")};
+  scgi_temp_path ${temp("scgi")};
+  include ${join(tmp, "conf", "http.conf")};
+  server {
+    listen 127.0.0.1:${port};
+    server_name localhost;
+    root ${join(tmp, "www")};
+    include ${join(tmp, "conf", "server.conf")};
+    location / { include ${join(tmp, "conf", "security-headers.conf")}; }
+  }
+}
+`);
+  // Unprivileged: as root, drop to nobody for the whole nginx (master included).
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    const chownTree = (path) => {
+      chownSync(path, 65534, 65534);
+      if (statSync(path).isDirectory()) for (const entry of readdirSync(path)) chownTree(join(path, entry));
+    };
+    chownTree(tmp);
+  }
+  const asNobody = (cmd, args) => (asRoot ? ["setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", cmd, ...args]] : [cmd, args]);
+  const conf = ["-p", tmp, "-c", join(tmp, "conf", "nginx.conf")];
+  const [cmd, args] = asNobody(NGINX, conf);
+  const child = spawn(cmd, args, { stdio: ["ignore", "ignore", "inherit"] });
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor("nginx", async () => (await fetch(`${base}/`)).status > 0);
+  return {
+    base,
+    socket,
+    tmp,
+    version: (spawnSync(NGINX, ["-v"], { encoding: "utf8" }).stderr ?? "").trim(),
+    /** `nginx -t` on the rendered configuration; throws when it refuses it. */
+    check() {
+      const [testCmd, testArgs] = asNobody(NGINX, ["-t", ...conf]);
+      execFileSync(testCmd, testArgs, { stdio: ["ignore", "pipe", "pipe"] });
+    },
+    async stop() {
+      child.kill("SIGTERM");
+      await sleep(300);
+      if (child.exitCode === null) child.kill("SIGKILL");
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
