@@ -330,8 +330,8 @@ test("screenshots: the standalone page (light, dark) and the intranet example", 
     await p.screenshot({ path: join(SHOTS, file) });
     await p.close();
   };
-  await shot(`${PREFIX}/?proxy=api/v1&theme=light`, "roster-light.png", "light");
-  await shot(`${PREFIX}/?proxy=api/v1&theme=dark`, "roster-dark.png", "dark");
+  await shot(`${PREFIX}/?proxy=${PREFIX}/api/v1&theme=light`, "roster-light.png", "light");
+  await shot(`${PREFIX}/?proxy=${PREFIX}/api/v1&theme=dark`, "roster-dark.png", "dark");
   await shot(`${PREFIX}/examples/intranet.html`, "intranet.png", "light");
   console.log(`screenshots in ${SHOTS}`);
 });

@@ -258,23 +258,15 @@ impl Config {
     /// (`/static/images/default-avatar.png`): those go to the server through the proxy,
     /// never to the embedding page's own site. The rule: the proxy URL stands for the
     /// server's `/api/v1`, so the server's root is the proxy URL without that ending
-    /// (`https://intranet.example/zulip/api/v1` → `https://intranet.example/zulip`; a
-    /// page-relative `api/v1` → the page's folder). A proxy URL that does not end in
-    /// `api/v1` is taken as the root itself. Absolute URLs (Gravatar, S3) are used as
-    /// they are.
+    /// (`https://intranet.example/zulip/api/v1` → `https://intranet.example/zulip`). A
+    /// proxy URL that does not end in `/api/v1` is taken as the root itself. Absolute
+    /// URLs (Gravatar, S3) are used as they are.
     pub fn avatar_src(&self, url: &str) -> String {
         if !url.starts_with('/') || url.starts_with("//") {
             return url.to_owned();
         }
-        let root = match self.proxy.strip_suffix("api/v1") {
-            Some(root) if root.is_empty() || root.ends_with('/') => root,
-            _ => &self.proxy,
-        };
-        match root.trim_end_matches('/') {
-            // Page-relative: `user_avatars/…` beside the page, as `api/v1` is.
-            "" if root.is_empty() => url[1..].to_owned(),
-            base => format!("{base}{url}"),
-        }
+        let root = self.proxy.strip_suffix("/api/v1").unwrap_or(&self.proxy);
+        format!("{root}{url}")
     }
 
     /// Where the server's version is read from (once), for its offline threshold.
@@ -307,22 +299,21 @@ fn seconds(option: &str, value: &str, min: u32, max: u32) -> Result<u32, ConfigE
         })
 }
 
-/// A proxy is an `http(s)://` URL or a path on this site (`/api/v1`, `api/v1`); never
-/// another scheme, a query or a fragment (the widget appends paths to it).
+/// A proxy is an `http(s)://` URL or a path from this site's root (`/api/v1`); never
+/// another scheme, a query or a fragment (the widget appends paths to it), never
+/// `//host` (another site, written like a path: `?proxy=//evil.example/api/v1` on the
+/// standalone page) and never a page-relative path (another URL on every page).
 fn check_proxy(value: &str) -> Result<String, ConfigError> {
-    let expected = "an http(s) URL or a path, such as /api/v1, with no ? or #";
+    let expected = "an http(s) URL or a path from the site's root, such as /api/v1, with no ? or #";
     let lower = value.to_ascii_lowercase();
-    let has_scheme = value
-        .split_once(':')
-        .is_some_and(|(scheme, _)| !scheme.is_empty() && !scheme.contains('/'));
     let absolute_ok = lower.starts_with("http://") || lower.starts_with("https://");
-    if (has_scheme && !absolute_ok)
+    let path_ok = value.starts_with('/') && !value.starts_with("//");
+    let host_missing = value
+        .split_once("://")
+        .is_some_and(|(_, rest)| rest.is_empty() || rest.starts_with('/'));
+    if !(path_ok || (absolute_ok && !host_missing))
         || value.contains(['?', '#', ' ', '"', '<', '>', '\\'])
         || value.chars().any(char::is_control)
-        || (absolute_ok
-            && value
-                .split_once("://")
-                .is_some_and(|(_, rest)| rest.is_empty()))
     {
         return Err(invalid("proxy", value, expected));
     }

@@ -99,7 +99,8 @@ pub struct ErrorReport {
     pub message: String,
 }
 
-/// What a `roster-change` event says.
+/// What a `roster-change` event says. It fires for the first roster, whenever statuses
+/// change, and whenever names change who is listed (then with no changes).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChangeReport {
     /// Everyone, by status.
@@ -287,7 +288,19 @@ impl LiveRoster {
                 self.report_changes(&mut effects);
             }
             Event::Names { directory, now_ms } => {
+                let before = self.counts();
                 effects.render = self.live.names_arrived(directory, now_ms, order);
+                // Names decide who is listed (everyone in /users, no strangers), so the
+                // counts a page shows can change without anyone's status changing.
+                let after = self.counts();
+                if self.ready_once && after != before {
+                    if let Some(counts) = after {
+                        effects.change = Some(ChangeReport {
+                            counts,
+                            changes: Vec::new(),
+                        });
+                    }
+                }
             }
             Event::Tick { now_ms } => {
                 let aged = self.live.tick(now_ms);
@@ -423,6 +436,10 @@ impl LiveRoster {
             self.reported = Some(report.clone());
             effects.error = Some(report);
         }
+    }
+
+    fn counts(&self) -> Option<Counts> {
+        self.live.state().snapshot().map(|s| s.roster.counts())
     }
 
     /// A `roster-change` for the first roster and whenever statuses change.

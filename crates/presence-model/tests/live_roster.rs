@@ -574,3 +574,43 @@ fn the_first_answer_waits_for_the_server_then_reports_once() {
     let change = known.change.expect("the first roster is reported");
     assert!(change.changes.is_empty(), "loading is not a change");
 }
+
+/// Names decide who is listed: a presence key /users does not list leaves, a member with
+/// no presence joins, and the page hears the new counts (a page showing "7 active" must
+/// not keep saying so).
+#[test]
+fn names_that_change_who_is_listed_fire_a_roster_change_with_the_new_counts() {
+    let mut roster = ready(&[]);
+    let directory = Directory::new([
+        Member::human(1, "a@x", "Ada", None),
+        Member::human(3, "nina@x", "Nina", None),
+        Member::human(4, "zed@x", "Zed", None),
+    ]);
+    let effects = step(
+        &mut roster,
+        Event::Names {
+            directory: directory.clone(),
+            now_ms: 1500.0,
+        },
+    );
+    let change = effects.change.expect("the counts changed");
+    assert!(change.changes.is_empty());
+    // b@x and c@x (not in /users) left; nina@x and zed@x (no presence) came in offline.
+    assert_eq!(
+        change.counts,
+        Counts {
+            active: 1,
+            idle: 0,
+            offline: 2
+        }
+    );
+    assert_eq!(effects.host.unwrap().counts, Some(change.counts));
+    let again = step(
+        &mut roster,
+        Event::Names {
+            directory,
+            now_ms: 2500.0,
+        },
+    );
+    assert_eq!(again.change, None, "the same names change nothing");
+}
