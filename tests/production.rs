@@ -16,7 +16,8 @@ use zulip_roster::embed;
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Replaces `window.fetch` (once) with a fake network: `/realm/presence` answers the
-/// team and `/server_settings` a Zulip 8.4 server in a later task, or, while the test
+/// team and `/server_settings` a Zulip 8.4 server (anything under `/huge/` a body said to
+/// be a gigabyte) in a later task, or, while the test
 /// holds answers back, when it lets them go; aborts are honoured; every request is
 /// logged with its path, start time and how many to its path were in flight.
 fn fake_network() {
@@ -46,7 +47,10 @@ if (!window.__requests) {{
         if (settled) return;
         done();
         const json = {{ status: 200, headers: {{ "Content-Type": "application/json" }} }};
-        if (path.endsWith("/realm/presence")) {{
+        if (path.startsWith("/huge/")) {{
+          // A hostile proxy announcing a gigabyte: the widget must not read it.
+          resolve(new Response("{{}}", {{ status: 200, headers: {{ "Content-Type": "application/json", "Content-Length": "1073741824" }} }}));
+        }} else if (path.endsWith("/realm/presence")) {{
           resolve(new Response({team}, json));
         }} else if (path.endsWith("/server_settings")) {{
           resolve(new Response('{{"result":"success","msg":"","zulip_version":"8.4","zulip_feature_level":237}}', json));
@@ -428,4 +432,28 @@ async fn several_widgets_on_one_page_pass_axe_together() {
     marked.remove();
     handle.destroy();
     scripted.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_answer_over_the_size_limit_is_not_read_and_says_so() {
+    fake_network();
+    embed::define_and_auto_mount();
+    let tag = element(
+        "zulip-roster",
+        &[
+            ("proxy", "/huge/api/v1"),
+            ("refresh", "600"),
+            ("names", "off"),
+        ],
+    );
+    let (errors, _listener) = record_errors(&tag);
+    wait_for_state(&tag, "error").await;
+    assert!(
+        banner_text(&tag).starts_with("The proxy's answer is too large to read (over 64 MB)."),
+        "{}",
+        banner_text(&tag)
+    );
+    wait_until(&tag, "a roster-error", || !errors.borrow().is_empty()).await;
+    assert_eq!(errors.borrow()[0].0, "malformed");
+    tag.remove();
 }

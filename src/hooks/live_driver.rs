@@ -215,6 +215,7 @@ fn on_presence(driver: &Weak<LiveDriver>, delivery: &Delivery, timeout_ms: u32) 
         Err(FetchError::Network | FetchError::Aborted) => Err(Failure::Down {
             cause: DownCause::Network,
         }),
+        Err(FetchError::TooLarge) => Err(Failure::TooLarge),
     };
     let (now_ms, jitter) = (delivery.received_ms, (driver.services.random)());
     match outcome {

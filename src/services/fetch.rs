@@ -5,6 +5,7 @@ use std::future::Future;
 use std::pin::Pin;
 
 use gloo_net::http::Request;
+use presence_model::classify::MAX_ANSWER_BYTES;
 use web_sys::{AbortSignal, RequestCache};
 
 /// What came back.
@@ -27,6 +28,9 @@ pub enum FetchError {
     Timeout,
     /// The request was aborted (the widget was destroyed).
     Aborted,
+    /// The answer was over [`MAX_ANSWER_BYTES`]: by its `Content-Length` (then its body
+    /// is not read at all) or by what was read.
+    TooLarge,
 }
 
 /// A GET in progress.
@@ -58,8 +62,18 @@ impl Fetcher for GlooFetcher {
             };
             let response = request.send().await.map_err(|_| failed(&signal))?;
             let status = response.status();
-            let retry_after = response.headers().get("retry-after");
+            let headers = response.headers();
+            let declared = headers
+                .get("content-length")
+                .and_then(|n| n.trim().parse::<u64>().ok());
+            if declared.is_some_and(|n| n > MAX_ANSWER_BYTES as u64) {
+                return Err(FetchError::TooLarge);
+            }
+            let retry_after = headers.get("retry-after");
             let body = response.binary().await.map_err(|_| failed(&signal))?;
+            if body.len() > MAX_ANSWER_BYTES {
+                return Err(FetchError::TooLarge);
+            }
             Ok(HttpAnswer {
                 status,
                 retry_after,

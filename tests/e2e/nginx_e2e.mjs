@@ -110,6 +110,17 @@ test("zulip-roster.js: short caching and the CSP", async () => {
   assert.match(entry.headers.get("content-security-policy") ?? "", /wasm-unsafe-eval/);
 });
 
+test("a redirect names no host, whatever Host the visitor sent", async () => {
+  const { request } = await import("node:http");
+  const location = await new Promise((resolve, reject) => {
+    request(`${base}${PREFIX}`, { headers: { Host: "evil.example" } }, (res) => {
+      res.resume();
+      resolve([res.statusCode, res.headers.location]);
+    }).on("error", reject).end();
+  });
+  assert.deepEqual(location, [301, `${PREFIX}/`]);
+});
+
 test("the credentials file is not reachable", async () => {
   assert.equal((await fetch(`${base}${PREFIX}/../secrets/zulip-auth.conf`)).status, 404);
 });

@@ -66,7 +66,14 @@ pub enum Failure {
     },
     /// The answer was JSON, but not the shape Zulip documents.
     Malformed(ParseError),
+    /// The answer was larger than [`MAX_ANSWER_BYTES`]: not read (a hostile or broken
+    /// server must not make every viewer's browser hold a gigabyte).
+    TooLarge,
 }
+
+/// The largest answer the widget reads: 64 MiB, several times a 50,000-person
+/// organization's presence or member list.
+pub const MAX_ANSWER_BYTES: usize = 64 << 20;
 
 /// How the proxy or server was down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,7 +95,7 @@ impl Failure {
             Failure::RateLimited { .. } => "rate-limited",
             Failure::Down { .. } => "down",
             Failure::Rejected { .. } => "rejected",
-            Failure::Malformed(_) => "malformed",
+            Failure::Malformed(_) | Failure::TooLarge => "malformed",
         }
     }
 }
@@ -105,7 +112,7 @@ impl Failure {
                 cause: DownCause::Status(status),
             } => Some(*status),
             Failure::Down { .. } => None,
-            Failure::Malformed(_) => Some(200),
+            Failure::Malformed(_) | Failure::TooLarge => Some(200),
         }
     }
 

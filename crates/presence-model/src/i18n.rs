@@ -213,6 +213,8 @@ pub struct Words {
     pub rejected: &'static str,
     /// Unreadable answer.
     pub malformed: &'static str,
+    /// An answer over the size limit ("{n}" MiB).
+    pub too_large: &'static str,
     /// "{n} person came online" / "{n} people came online".
     pub came_online: [&'static str; 2],
     /// "… went idle".
@@ -261,6 +263,7 @@ pub static EN: Words = Words {
     down_timeout: "The proxy did not answer within {n} s.",
     rejected: "The Zulip server rejected the request (HTTP {status}, {code}: {msg}).",
     malformed: "The proxy's answer could not be read: {error}.",
+    too_large: "The proxy's answer is too large to read (over {n} MB).",
     came_online: ["{n} person came online", "{n} people came online"],
     went_idle: ["{n} person went idle", "{n} people went idle"],
     went_offline: ["{n} person went offline", "{n} people went offline"],
@@ -305,6 +308,7 @@ pub static DE: Words = Words {
     down_timeout: "Der Proxy hat nicht innerhalb von {n} s geantwortet.",
     rejected: "Der Zulip-Server hat die Anfrage abgelehnt (HTTP {status}, {code}: {msg}).",
     malformed: "Die Antwort des Proxys war nicht lesbar: {error}.",
+    too_large: "Die Antwort des Proxys ist zu groß zum Lesen (über {n} MB).",
     came_online: ["{n} Person ist online gekommen", "{n} Personen sind online gekommen"],
     went_idle: ["{n} Person ist jetzt abwesend", "{n} Personen sind jetzt abwesend"],
     went_offline: ["{n} Person ist offline gegangen", "{n} Personen sind offline gegangen"],

@@ -279,6 +279,10 @@ impl Failure {
                 ],
             ),
             Failure::Malformed(err) => fill(w.malformed, &[("error", &err.to_string())]),
+            Failure::TooLarge => fill(
+                w.too_large,
+                &[("n", &(crate::classify::MAX_ANSWER_BYTES >> 20).to_string())],
+            ),
         }
     }
 }

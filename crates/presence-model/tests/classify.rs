@@ -276,3 +276,15 @@ fn zulips_refusals_through_the_reference_proxy_say_what_happened() {
         assert_eq!(failure.to_string(), words);
     }
 }
+
+/// An answer over the size limit is not read, and the message says why (issue 13).
+#[test]
+fn an_answer_too_large_to_read_is_worded_and_counts_as_malformed() {
+    let failure = Failure::TooLarge;
+    assert_eq!(failure.cause(), "malformed");
+    assert_eq!(
+        failure.to_string(),
+        "The proxy's answer is too large to read (over 64 MB)."
+    );
+    assert_eq!(presence_model::classify::MAX_ANSWER_BYTES, 64 * 1024 * 1024);
+}
