@@ -35,8 +35,9 @@ echo "wasm: $(wc -c <"$wasm") bytes, $(gzip -9c "$wasm" | wc -c) gzipped" >&2
 # The size budget: brotli of everything a page loads. Raise it only on purpose.
 # 185,000 → 186,000 (issue 12): Zulip's listing, guests, initials, the server's threshold
 # and relative avatars took 183.3 kB to 185.6 kB, after initials stopped pulling in
-# Unicode's case and letter tables (4.6 kB on their own).
-node scripts/size.mjs dist 186000
+# Unicode's case and letter tables (4.6 kB on their own). 186,000 → 187,000 (issue 13):
+# the answer-size cap and its message, 186.1 kB.
+node scripts/size.mjs dist 187000
 
 step "release folder in a page (path prefix, strict CSP, headless Chromium)"
 node --test-reporter=spec tests/e2e/release_smoke.mjs dist
