@@ -100,7 +100,7 @@ pub struct ErrorReport {
 }
 
 /// What a `roster-change` event says. It fires for the first roster, whenever statuses
-/// change, and whenever names change who is listed (then with no changes).
+/// change, and whenever the counts change otherwise (then with no changes).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChangeReport {
     /// Everyone, by status.
@@ -170,7 +170,8 @@ pub struct LiveRoster {
     host: Option<HostSummary>,
     /// The failure last reported, so a failure repeating is not reported again.
     reported: Option<ErrorReport>,
-    ready_once: bool,
+    /// The counts the last `roster-change` said; `None` before the first roster.
+    reported_counts: Option<Counts>,
     pending: ChangeTally,
     last_spoken_ms: f64,
     announcement: String,
@@ -204,7 +205,7 @@ impl Default for LiveRoster {
             ),
             host: None,
             reported: None,
-            ready_once: false,
+            reported_counts: None,
             pending: ChangeTally::default(),
             last_spoken_ms: f64::NEG_INFINITY,
             announcement: String::new(),
@@ -250,7 +251,7 @@ impl LiveRoster {
             },
             _ => HostSummary {
                 state: self.live.state().name(),
-                counts: self.live.state().snapshot().map(|s| s.roster.counts()),
+                counts: self.counts(),
             },
         }
     }
@@ -288,19 +289,8 @@ impl LiveRoster {
                 self.report_changes(&mut effects);
             }
             Event::Names { directory, now_ms } => {
-                let before = self.counts();
                 effects.render = self.live.names_arrived(directory, now_ms, order);
-                // Names decide who is listed (everyone in /users, no strangers), so the
-                // counts a page shows can change without anyone's status changing.
-                let after = self.counts();
-                if self.ready_once && after != before {
-                    if let Some(counts) = after {
-                        effects.change = Some(ChangeReport {
-                            counts,
-                            changes: Vec::new(),
-                        });
-                    }
-                }
+                self.report_changes(&mut effects);
             }
             Event::Tick { now_ms } => {
                 let aged = self.live.tick(now_ms);
@@ -442,21 +432,20 @@ impl LiveRoster {
         self.live.state().snapshot().map(|s| s.roster.counts())
     }
 
-    /// A `roster-change` for the first roster and whenever statuses change.
+    /// A `roster-change` for the first roster, whenever statuses change, and whenever
+    /// the counts change without a status change: names decide who is listed (everyone
+    /// in /users, no strangers), and an answer can drop someone out of its two weeks.
     fn report_changes(&mut self, effects: &mut Effects) {
         let changes = self.live.take_changes();
-        let Some(snapshot) = self.live.state().snapshot() else {
+        let Some(counts) = self.counts() else {
             return;
         };
-        let first = !std::mem::replace(&mut self.ready_once, true);
-        if changes.is_empty() && !first {
+        if changes.is_empty() && self.reported_counts == Some(counts) {
             return;
         }
+        self.reported_counts = Some(counts);
         self.pending.add(&changes);
-        effects.change = Some(ChangeReport {
-            counts: snapshot.roster.counts(),
-            changes,
-        });
+        effects.change = Some(ChangeReport { counts, changes });
     }
 
     /// Moves pending changes into the live region if it has been quiet long enough.

@@ -614,3 +614,25 @@ fn names_that_change_who_is_listed_fire_a_roster_change_with_the_new_counts() {
     );
     assert_eq!(again.change, None, "the same names change nothing");
 }
+
+/// Someone dropping out of the answer's two weeks changes the counts without a status
+/// change: the page hears the new counts too.
+#[test]
+fn an_answer_without_someone_fires_a_roster_change_with_the_new_counts() {
+    let mut roster = ready(&[]);
+    let without_c = presence(
+        &[("a@x", "active", 10.0), ("b@x", "idle", 20.0)],
+        SERVER_T + 60.0,
+    );
+    let effects = step(&mut roster, answer(61_000.0, without_c));
+    let change = effects.change.expect("the counts changed");
+    assert!(change.changes.is_empty());
+    assert_eq!(
+        change.counts,
+        Counts {
+            active: 1,
+            idle: 1,
+            offline: 0
+        }
+    );
+}
