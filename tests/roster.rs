@@ -26,13 +26,18 @@ fn names() -> String {
     ])
 }
 
-#[wasm_bindgen_test]
-async fn shows_who_is_online_with_names_counts_and_hooks() {
-    let fakes = Fakes::new(
+/// Fakes answering presence with the team and `/users` with `users`.
+fn team_and_users(users: impl Into<Vec<u8>>) -> Fakes {
+    Fakes::new(
         FakeFetcher::new()
             .route(PRESENCE, vec![ok(team())])
-            .route(USERS, vec![ok(names())]),
-    );
+            .route(USERS, vec![ok(users)]),
+    )
+}
+
+#[wasm_bindgen_test]
+async fn shows_who_is_online_with_names_counts_and_hooks() {
+    let fakes = team_and_users(names());
     let (root, _handle) = mount_roster(&[], &fakes.services, 1000);
     wait_for_state(&root, "ready").await;
     wait_until(&root, "names", || {
@@ -338,11 +343,7 @@ fn type_into(root: &Element, selector: &str, value: &str) {
 /// The team with its names, mounted and showing them; the fakes and the app live as
 /// long as the returned values.
 async fn team_with_names() -> (Element, Fakes, yew::AppHandle<zulip_roster::Roster>) {
-    let fakes = Fakes::new(
-        FakeFetcher::new()
-            .route(PRESENCE, vec![ok(team())])
-            .route(USERS, vec![ok(names())]),
-    );
+    let fakes = team_and_users(names());
     let (root, handle) = mount_roster(&[], &fakes.services, 1000);
     wait_until(&root, "names", || {
         text(&root, "li[data-email='bo@x'] .name") == "Émile Brontë"
@@ -598,11 +599,7 @@ async fn a_poll_that_changes_nothing_touches_no_dom() {
 async fn an_avatar_that_fails_to_load_becomes_the_persons_initials() {
     // A Zulip avatar path that is not there (the fake network answers it as an error).
     let names = users_body(&[("zoe@x", "Zoë Ødegaard", Some("/user_avatars/2/gone.png"))]);
-    let fakes = Fakes::new(
-        FakeFetcher::new()
-            .route(PRESENCE, vec![ok(team())])
-            .route(USERS, vec![ok(names)]),
-    );
+    let fakes = team_and_users(names);
     let (root, _handle) = mount_roster(&[("refresh", "600")], &fakes.services, 1000);
     wait_until(&root, "the name", || {
         text(&root, "li[data-email='zoe@x'] .name") == "Zoë Ødegaard"
@@ -629,11 +626,7 @@ async fn guests_have_guest_after_their_name() {
     let names = r#"{"result":"success","msg":"","members":[
         {"user_id":1,"email":"zoe@x","full_name":"Zoë Ødegaard","is_bot":false,"is_active":true,"is_guest":true,"role":600},
         {"user_id":2,"email":"ada@x","full_name":"Ada Lovelace","is_bot":false,"is_active":true,"is_guest":false,"role":400}]}"#;
-    let fakes = Fakes::new(
-        FakeFetcher::new()
-            .route(PRESENCE, vec![ok(team())])
-            .route(USERS, vec![ok(names)]),
-    );
+    let fakes = team_and_users(names);
     let (root, _handle) = mount_roster(&[("refresh", "600")], &fakes.services, 1000);
     wait_until(&root, "names", || {
         text(&root, "li[data-email='ada@x'] .name") == "Ada Lovelace"
