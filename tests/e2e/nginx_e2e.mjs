@@ -50,6 +50,8 @@ const simUrl = `http://127.0.0.1:${simPort}`;
 let nginx;
 let base;
 const simStats = async () => (await fetch(`${simUrl}/_sim/stats`)).json();
+/** The simulator's own answer to `path`, asked directly with the key: the truth. */
+const simApi = async (path) => (await fetch(`${simUrl}/api/v1${path}`, { headers: { Authorization: `Basic ${BASIC}` } })).json();
 const presenceHits = async () => (await simStats()).requests["/api/v1/realm/presence"] ?? 0;
 const roster = (page) => page.evaluate(() => {
   const host = document.querySelector("#roster");
@@ -154,9 +156,8 @@ test("the roster in the page matches the simulator's own state", async () => {
   await page.goto(`${base}/e2e/embed.html`);
   await page.waitForFunction(() => document.querySelector("#roster")?.dataset.state === "ready", null, { timeout: 20000 });
   await page.waitForFunction(() => [...document.querySelector("#roster").shadowRoot.querySelectorAll("li[part~=row] .name")].some((n) => !n.textContent.includes("@")), null, { timeout: 20000 });
-  const auth = { headers: { Authorization: `Basic ${BASIC}` } };
-  const truth = await (await fetch(`${simUrl}/api/v1/realm/presence`, auth)).json();
-  const members = (await (await fetch(`${simUrl}/api/v1/users`, auth)).json()).members;
+  const truth = await simApi("/realm/presence");
+  const { members } = await simApi("/users");
   const shown = await page.evaluate(() =>
     Object.fromEntries([...document.querySelector("#roster").shadowRoot.querySelectorAll("li[part~=row]")].map((r) => [r.dataset.email, r.dataset.status])),
   );
@@ -243,7 +244,7 @@ const avatarState = (page) => page.evaluate(() =>
   }));
 
 test("uploaded and default avatars load through the proxy; Gravatar's, unreachable, become initials", async () => {
-  const members = (await (await fetch(`${simUrl}/api/v1/users`, { headers: { Authorization: `Basic ${BASIC}` } })).json()).members;
+  const { members } = await simApi("/users");
   const urlOf = Object.fromEntries(members.map((m) => [m.email, m.avatar_url]));
   const page = await context.newPage();
   try {
@@ -276,7 +277,7 @@ test("uploaded and default avatars load through the proxy; Gravatar's, unreachab
 });
 
 test("avatars: GET only, no key sent, one upstream request for many viewers", async () => {
-  const members = (await (await fetch(`${simUrl}/api/v1/users`, { headers: { Authorization: `Basic ${BASIC}` } })).json()).members;
+  const { members } = await simApi("/users");
   const url = members.find((m) => m.avatar_url?.startsWith("/user_avatars/")).avatar_url;
   const path = url.split("?")[0];
   const hits = async () => (await simStats()).requests[path] ?? 0;
