@@ -34,7 +34,8 @@ pub enum LiveState {
     Loading,
     /// A roster, current.
     Ready(Snapshot),
-    /// A successful answer with nobody in it.
+    /// A successful answer with nobody to list (no presence, and no names that list
+    /// anyone).
     Empty(Snapshot),
     /// The last good answer (ready or empty), while refreshing fails.
     Stale {

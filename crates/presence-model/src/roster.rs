@@ -286,7 +286,6 @@ impl Roster {
         threshold_secs: u32,
         rank: &dyn Fn(&[&str]) -> Vec<u32>,
     ) -> Self {
-        let mut all_website = true;
         let answered_at = presence.server_timestamp;
         let person = |email: &str, user: Option<&UserPresence>, profile: Option<&Profile>| {
             let clients: Vec<ClientName> = user
@@ -322,9 +321,9 @@ impl Roster {
                 .map(|(email, user)| person(email, Some(user), None))
                 .collect(),
         };
-        for p in &people {
-            all_website &= p.clients.iter().all(|c| c.as_str() == "website");
-        }
+        let all_website = people
+            .iter()
+            .all(|p| p.clients.iter().all(|c| c.as_str() == "website"));
         let names: Vec<&str> = people.iter().map(Person::display_name).collect();
         let ranks = rank(&names);
         for (person, rank) in people.iter_mut().zip(ranks) {
