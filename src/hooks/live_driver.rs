@@ -245,14 +245,18 @@ fn on_presence(driver: &Weak<LiveDriver>, delivery: &Delivery, timeout_ms: u32) 
     }
 }
 
-/// Names from `/users`; without them the roster shows emails and keeps working.
-fn on_users(driver: &Weak<LiveDriver>, delivery: &Delivery) -> u32 {
-    let users = delivery
+/// What a good answer says, for the feeds whose failures only mean "not known".
+fn good<T>(delivery: &Delivery, classify: fn(Answer<'_>) -> Result<T, Failure>) -> Option<T> {
+    delivery
         .result
         .as_ref()
         .ok()
-        .and_then(|a| classify_users(answer(a)).ok());
-    if let (Some(driver), Some(users)) = (driver.upgrade(), users) {
+        .and_then(|a| classify(answer(a)).ok())
+}
+
+/// Names from `/users`; without them the roster shows emails and keeps working.
+fn on_users(driver: &Weak<LiveDriver>, delivery: &Delivery) -> u32 {
+    if let (Some(driver), Some(users)) = (driver.upgrade(), good(delivery, classify_users)) {
         let directory = Directory::new(users.members);
         driver.in_steps(Event::Names {
             directory,
@@ -266,11 +270,7 @@ fn on_users(driver: &Weak<LiveDriver>, delivery: &Delivery) -> u32 {
 /// `/server_settings` (or a blip) gives the older servers' threshold now, and one more
 /// try when names are next refreshed.
 fn on_settings(driver: &Weak<LiveDriver>, delivery: &Delivery) -> u32 {
-    let feature_level = delivery
-        .result
-        .as_ref()
-        .ok()
-        .and_then(|a| classify_server_settings(answer(a)).ok());
+    let feature_level = good(delivery, classify_server_settings);
     if let Some(driver) = driver.upgrade() {
         driver.dispatch(Event::Server {
             feature_level,
