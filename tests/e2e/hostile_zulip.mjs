@@ -182,25 +182,28 @@ test("a Zulip that compresses never gets asked to: no gzip body is cached for ot
 });
 
 // --- 3. one upstream request per window, errors included ---------------------------------------
-for (const [status, code, asked] of [[401, "INVALID_API_KEY", 2], [403, "INVALID_API_KEY", 2], [429, "RATE_LIMIT_HIT", 1], [500, "BAD_REQUEST", 1]]) {
-  test(`200 viewers while Zulip answers ${status} cost Zulip at most ${asked} request${asked > 1 ? "s (a refusal is asked twice, for its body)" : ""}`, async () => {
+for (const [status, code, asked] of [[401, "INVALID_API_KEY", 2], [403, "INVALID_API_KEY", 2], [429, "RATE_LIMIT_HIT", 1], [500, "BAD_REQUEST", 1], [502, "BAD_GATEWAY", 1], [503, "UNAVAILABLE", 1]]) {
+  test(`200 viewers while Zulip answers ${status} cost Zulip at most ${asked} request${asked > 1 ? "s (a refusal is asked twice, for its body)" : ""}, later ones none`, async () => {
     // A good answer in the cache, now stale: what an outage falls back on.
     await get(`${API}/users`);
     await sleep(WINDOW * 2000 + 100);
     reached.length = 0;
+    const start = Date.now();
     behave = (req, res) => res.writeHead(status, { "Content-Type": "application/json", "Retry-After": "30" }).end(`{"result":"error","msg":"no","code":"${code}"}`);
     await Promise.all(Array.from({ length: 200 }, () => get(`${API}/users`)));
     assert.ok(reached.length <= asked, `${reached.length} requests reached Zulip`);
     // Viewers who asked while the first request was out got the last good answer; from
-    // then on the whole window hears the refusal or the rate limit, while an outage (500)
-    // keeps serving the last good roster.
-    const expected = status === 401 || status === 403 ? 502 : status === 500 ? 200 : status;
-    const later = await Promise.all(Array.from({ length: 50 }, () => get(`${API}/users`).then((r) => r.status)));
-    assert.deepEqual([...new Set(later)], [expected], "later viewers");
-    // A refusal or a rate limit is cached for the window. An outage is not (the last good
-    // answer is served instead), so each later wave of viewers asks once more: a known
-    // limit, see deploy/nginx/README.md.
-    if (status !== 500) assert.ok(reached.length <= asked, `${reached.length} requests reached Zulip`);
+    // then on the whole window hears the refusal or the rate limit, while an outage (5xx)
+    // keeps serving the last good roster, without asking Zulip again.
+    const expected = status === 401 || status === 403 ? 502 : status >= 500 ? 200 : status;
+    for (let wave = 1; wave <= 3; wave++) {
+      const later = await Promise.all(Array.from({ length: 50 }, () => get(`${API}/users`).then((r) => r.status)));
+      assert.deepEqual([...new Set(later)], [expected], `viewers of wave ${wave}`);
+    }
+    // Once per window: nginx keeps an answer at least one whole second (WINDOW), so on a
+    // slow machine the waves may span a new window, which may ask again.
+    const windows = 1 + Math.floor((Date.now() - start) / (WINDOW * 1000));
+    assert.ok(reached.length <= asked * windows, `${reached.length} requests reached Zulip in ${windows} window(s)`);
   });
 }
 
