@@ -222,6 +222,17 @@ test("a revoked key is reported to every viewer in the window, even with a good 
   assert.deepEqual([...new Set(answers)], [502]);
 });
 
+// --- 4. Host names: the intranet's own only ------------------------------------------------
+test("a page on another host name (DNS rebinding) reaches nothing", async () => {
+  const answer = await new Promise((resolve) => {
+    const req = request(`${nginx.base}${API}/realm/presence`, { headers: { Host: "rebound.attacker.example" } }, (res) => resolve(res.statusCode));
+    req.on("error", (error) => resolve(error.code));
+    req.end();
+  });
+  assert.equal(answer, "ECONNRESET");
+  assert.equal(reached.length, 0);
+});
+
 // --- 4. error answers -------------------------------------------------------------------------
 test("errors say no version, name the allowed methods, carry the security headers and are not cached", async () => {
   const refused = await get(`${API}/realm/presence`, { method: "DELETE" });

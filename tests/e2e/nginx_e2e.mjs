@@ -112,10 +112,10 @@ test("zulip-roster.js: short caching and the CSP", async () => {
   assert.match(entry.headers.get("content-security-policy") ?? "", /wasm-unsafe-eval/);
 });
 
-test("a redirect names no host, whatever Host the visitor sent", async () => {
+test("a redirect names no host, not even the one the visitor asked for", async () => {
   const { request } = await import("node:http");
   const location = await new Promise((resolve, reject) => {
-    request(`${base}${PREFIX}`, { headers: { Host: "evil.example" } }, (res) => {
+    request(`${base}${PREFIX}`, { headers: { Host: "localhost" } }, (res) => {
       res.resume();
       resolve([res.statusCode, res.headers.location]);
     }).on("error", reject).end();

@@ -73,9 +73,15 @@ http {
   uwsgi_temp_path ${temp("uwsgi")};
   scgi_temp_path ${temp("scgi")};
   include ${join(tmp, "conf", "http.conf")};
+  # As deploy/nginx/README.md advises: a default server refuses every Host name but the
+  # intranet's own (a DNS-rebinding page reaches nothing).
+  server {
+    listen 127.0.0.1:${port} default_server;
+    return 444;
+  }
   server {
     listen 127.0.0.1:${port};
-    server_name localhost;
+    server_name 127.0.0.1 localhost;
     root ${join(tmp, "www")};
     include ${join(tmp, "conf", "server.conf")};
     location / { include ${join(tmp, "conf", "security-headers.conf")}; }
