@@ -1,5 +1,5 @@
-//! Browser tests of the small pieces: the status dot, the standalone page's options, the
-//! real fetcher.
+//! Browser tests of the small pieces: the status dot, the standalone page's options (a
+//! wrong one, another site as the proxy), the real fetcher.
 #![cfg(target_arch = "wasm32")]
 
 mod support;
@@ -70,6 +70,30 @@ async fn a_wrong_setting_is_a_message_and_an_event_not_a_blank_page() {
     assert_eq!(root.get_attribute("data-state").as_deref(), Some("error"));
     wait_until(&root, "the event", || !errors.borrow().is_empty()).await;
     assert_eq!(errors.borrow()[0], ("config".to_owned(), words.to_owned()));
+}
+
+#[wasm_bindgen_test]
+async fn the_standalone_page_refuses_another_site_as_its_proxy_and_asks_it_nothing() {
+    // Issue 13: `?proxy=//evil.example/api/v1` looks like a path but names another site.
+    let root = mount_point();
+    let (errors, _listener) = record_errors(&root);
+    let fetcher = FakeFetcher::new();
+    install(&Fakes::new(fetcher.clone()).services);
+    let props = RosterProps {
+        host: root.clone(),
+        config: config_from_query("?proxy=//evil.example/api/v1"),
+        control: Default::default(),
+    };
+    yew::Renderer::<Roster>::with_root_and_props(root.clone(), props).render();
+    let banner = wait_for(&root, "[part=banner]").await;
+    let words = banner.text_content().unwrap_or_default();
+    assert!(
+        words.starts_with("The setting proxy = \"//evil.example/api/v1\" is not valid"),
+        "{words}"
+    );
+    wait_until(&root, "the event", || !errors.borrow().is_empty()).await;
+    assert_eq!(errors.borrow()[0].0, "config");
+    assert_eq!(fetcher.count(""), 0, "no request at all");
 }
 
 #[wasm_bindgen_test]

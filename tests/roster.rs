@@ -620,6 +620,51 @@ async fn an_avatar_that_fails_to_load_becomes_the_persons_initials() {
     );
 }
 
+/// A person whose avatar URL the widget must never load: the row shows initials from the
+/// start, and the browser never asked for the URL (issue 13: a path of the page's own
+/// site would be fetched with every viewer's cookies).
+async fn an_avatar_url_that_is_never_loaded(url: &str, asked_for: &str) {
+    let names = users_body(&[("zoe@x", "Zoë Ødegaard", Some(url))]);
+    let fakes = team_and_users(names);
+    let (root, _handle) = mount_roster(&[("refresh", "600")], &fakes.services, 1000);
+    wait_until(&root, "the name", || {
+        text(&root, "li[data-email='zoe@x'] .name") == "Zoë Ødegaard"
+    })
+    .await;
+    assert_eq!(text(&root, "li[data-email='zoe@x'] .avatar.none"), "ZØ");
+    assert!(
+        root.query_selector("li[data-email='zoe@x'] img")
+            .unwrap()
+            .is_none(),
+        "no image for {url:?}"
+    );
+    let asked: Vec<String> = web_sys::window()
+        .unwrap()
+        .performance()
+        .unwrap()
+        .get_entries_by_type("resource")
+        .iter()
+        .filter_map(|e| js_sys::Reflect::get(&e, &"name".into()).ok()?.as_string())
+        .filter(|name| name.contains(asked_for))
+        .collect();
+    assert!(asked.is_empty(), "the browser asked for {asked:?}");
+}
+
+#[wasm_bindgen_test]
+async fn an_avatar_on_another_path_of_the_page_s_own_site_is_never_loaded() {
+    an_avatar_url_that_is_never_loaded("/logout?everywhere=1", "/logout").await;
+}
+
+#[wasm_bindgen_test]
+async fn an_avatar_over_plain_http_is_never_loaded() {
+    an_avatar_url_that_is_never_loaded("http://127.0.0.1:9/plain-http.png", "plain-http").await;
+}
+
+#[wasm_bindgen_test]
+async fn an_avatar_behind_a_unicode_line_separator_is_never_loaded() {
+    an_avatar_url_that_is_never_loaded("\u{2028}/user_avatars/2/separated.png", "separated").await;
+}
+
 #[wasm_bindgen_test]
 async fn guests_have_guest_after_their_name() {
     // `role` 600 as Zulip's /users sends it (`zerver/lib/users.py` `format_user_row`).
