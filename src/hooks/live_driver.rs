@@ -42,6 +42,8 @@ pub struct LiveDriver {
     feeds: RefCell<Option<Subscriptions>>,
     warned: RefCell<HashSet<String>>,
     stopped: Cell<bool>,
+    /// Host effects waiting for the render they came with (see [`LiveDriver::rendered`]).
+    after_render: RefCell<Vec<HostEffects>>,
 }
 
 fn answer(answer: &HttpAnswer) -> Answer<'_> {
@@ -68,6 +70,7 @@ impl LiveDriver {
             feeds: RefCell::default(),
             warned: RefCell::default(),
             stopped: Cell::new(false),
+            after_render: RefCell::default(),
         }
     }
 
@@ -96,14 +99,20 @@ impl LiveDriver {
             .update(event, locale.locale(), &*locale.ranking)
     }
 
-    /// The one place effects leave the widget: render, then (after the render, in a
-    /// microtask) the host's attributes and events, then the feeds.
+    /// The one place effects leave the widget: render, then (once that render is in the
+    /// DOM) the host's attributes and events, then the feeds.
     fn run(self: &Rc<Self>, mut effects: presence_model::live_roster::Effects) {
-        if effects.render {
-            self.rerender.force_update();
-        }
         let host_effects = HostEffects::take(&mut effects);
-        if !host_effects.is_empty() {
+        if effects.render {
+            // A script that sees `data-state="ready"` or hears `roster-change` must find
+            // the rows in the DOM. Yew renders when its scheduler gets to it, which is not
+            // always before a microtask queued now (WebKit showed "ready" over the loading
+            // text): the host waits for the render itself.
+            if !host_effects.is_empty() {
+                self.after_render.borrow_mut().push(host_effects);
+            }
+            self.rerender.force_update();
+        } else if !host_effects.is_empty() {
             let host = self.host.clone();
             spawn_local(async move { host_effects.apply(&host) });
         }
@@ -118,6 +127,15 @@ impl LiveDriver {
                 Some(PollRequest::InMs(ms)) => feeds.presence.poll_in(clamp_ms(ms)),
                 None => {}
             }
+        }
+    }
+
+    /// The component has rendered: the host effects that waited for it are written, in
+    /// the order they came.
+    pub fn rendered(&self) {
+        let waiting = self.after_render.take();
+        for host_effects in waiting {
+            host_effects.apply(&self.host);
         }
     }
 

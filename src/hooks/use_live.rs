@@ -33,6 +33,11 @@ pub fn use_live(
         .clone()
     };
     {
+        // After every render: the host's attributes and events that waited for it.
+        let driver = driver.clone();
+        use_effect(move || driver.rendered());
+    }
+    {
         let driver = driver.clone();
         use_effect_with(config.clone(), move |config| {
             driver.dispatch(Event::Options(config.clone()))
