@@ -6,5 +6,6 @@ set -euo pipefail
 dir="${TRUNK_STAGING_DIR:?run by trunk}"
 core_js=$(cd "$dir" && ls zulip-roster-*.js | grep -v '_bg' | head -n1)
 core_wasm=$(cd "$dir" && ls zulip-roster-*_bg.wasm | head -n1)
-sed -e "s#__CORE_JS__#${core_js}#" -e "s#__CORE_WASM__#${core_wasm}#" \
+# Its comments (whole lines of //) stay in the source: every viewer would download them.
+sed -e "s#__CORE_JS__#${core_js}#" -e "s#__CORE_WASM__#${core_wasm}#" -e '\#^[[:space:]]*//#d' \
   "${TRUNK_SOURCE_DIR:-.}/src/js/zulip-roster.js" >"$dir/zulip-roster.js"

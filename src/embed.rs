@@ -205,6 +205,14 @@ pub fn mount(element: Element, options: JsValue) -> Result<RosterHandle, JsError
     mount_with(element, Ok(config), true)
 }
 
+/// [`mount`] for a call made before the wasm had loaded (the page's script ran on): the
+/// same camelCase options, but a wrong one is shown in the widget and fired as
+/// `roster-error`, as for the element, since nobody is left to catch a throw.
+#[wasm_bindgen(js_name = mountReporting)]
+pub fn mount_reporting(element: Element, options: JsValue) -> Result<RosterHandle, JsError> {
+    mount_with(element, config_from(&options, true), true)
+}
+
 /// For `<zulip-roster>` and `[data-zulip-roster]`: options as attribute-named pairs in an
 /// object. A wrong option is shown in the widget and fired as `roster-error`, not thrown.
 pub fn mount_attributes(element: Element, attributes: JsValue) -> Result<RosterHandle, JsError> {
