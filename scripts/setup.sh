@@ -9,6 +9,8 @@ cd "$ROOT"
 # Keep in step with Cargo.toml (wasm-bindgen = "=…") and Trunk.toml ([tools]).
 WASM_BINDGEN_VERSION=0.2.130
 TRUNK_VERSION=0.21.14
+WASM_PACK_VERSION=0.15.1
+GECKODRIVER_VERSION=0.37.1
 
 say() { echo "setup: $*" >&2; }
 
@@ -26,18 +28,25 @@ for component in clippy rustfmt; do
   fi
 done
 
-# Debian packages: headless Chromium and its WebDriver for the browser tests, Node.js
-# and npm for wasm-opt.
+# Debian packages: the three browser engines and their WebDriver servers for the browser
+# tests (headless Chromium; Firefox ESR, driven by geckodriver below; WebKitGTK's
+# MiniBrowser, which has no headless mode, under Xvfb), Node.js and npm for wasm-opt.
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v npm >/dev/null || missing+=(nodejs npm)
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || missing+=(nginx)
-if ((${#missing[@]})); then
+# The other engines, as verified on this kind of machine: without recommends.
+engines=()
+[ -x /usr/bin/firefox ] || engines+=(firefox-esr)
+[ -x /usr/bin/WebKitWebDriver ] || engines+=(webkit2gtk-driver)
+command -v xvfb-run >/dev/null || engines+=(xvfb)
+command -v xauth >/dev/null || engines+=(xauth)
+if ((${#missing[@]} + ${#engines[@]})); then
   if [ "$(id -u)" != 0 ]; then
-    say "please install the Debian packages: ${missing[*]} (needs root)"; exit 1
+    say "please install the Debian packages: ${missing[*]} ${engines[*]} (needs root)"; exit 1
   fi
-  say "installing Debian packages: ${missing[*]}"
+  say "installing Debian packages: ${missing[*]} ${engines[*]}"
   apt-get update -qq
   # Packages must not start services here (nginx would take port 80): the tests start
   # their own, unprivileged, and stop them.
@@ -46,7 +55,9 @@ if ((${#missing[@]})); then
   if [ ! -e "$policy" ]; then
     printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod +x "$policy" && own_policy=true
   fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  export DEBIAN_FRONTEND=noninteractive
+  if ((${#missing[@]})); then apt-get install -y -qq "${missing[@]}" >/dev/null; fi
+  if ((${#engines[@]})); then apt-get install -y -qq --no-install-recommends "${engines[@]}" >/dev/null; fi
   if $own_policy; then rm -f "$policy"; fi
 fi
 
@@ -59,6 +70,19 @@ fi
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (about 6 minutes)"
   cargo install --quiet --force --locked trunk --version "$TRUNK_VERSION"
+fi
+
+if [ "$(wasm-pack --version 2>/dev/null)" != "wasm-pack $WASM_PACK_VERSION" ]; then
+  say "installing wasm-pack $WASM_PACK_VERSION (about 2 minutes)"
+  cargo install --quiet --force --locked wasm-pack --version "$WASM_PACK_VERSION"
+fi
+# geckodriver in a folder of its own, never on PATH: wasm-bindgen-test-runner takes the
+# first geckodriver it finds on PATH ahead of chromedriver, which would silently move
+# every Chromium run to Firefox. Each run names its engine (scripts/browser-tests.sh).
+gecko=tools/geckodriver/bin/geckodriver
+if [ "$("$gecko" --version 2>/dev/null | head -1 | cut -d' ' -f2)" != "$GECKODRIVER_VERSION" ]; then
+  say "installing geckodriver $GECKODRIVER_VERSION into tools/geckodriver (about 4 minutes)"
+  cargo install --quiet --force --locked geckodriver --version "$GECKODRIVER_VERSION" --root tools/geckodriver
 fi
 
 # npm tools (binaryen 132 for wasm-opt, playwright-core), exactly as package-lock.json

@@ -23,10 +23,19 @@ cargo clippy --quiet --target wasm32-unknown-unknown -p presence-model --lib -- 
 step "native tests (model and simulator)"
 cargo test -p presence-model -p presence-sim
 
-step "browser tests (wasm-bindgen-test in headless Chromium)"
-# The feature `testing` adds the hooks the tests need (fake services, a deliberate
-# panic); the shipped build (trunk, below) has none of them.
-cargo test --target wasm32-unknown-unknown -p zulip-roster --features testing
+# Every engine runs even when one fails, so each prints its summary; any failure fails
+# the command after the last (see the end).
+engine_failed=()
+export BROWSER_SUMMARY="$ROOT/target/browser-summary.txt"
+: >"$BROWSER_SUMMARY"
+for engine in chromium firefox webkit; do
+  step "browser tests (wasm-bindgen-test) in $engine"
+  scripts/browser-tests.sh "$engine" || engine_failed+=("$engine")
+done
+if ((${#engine_failed[@]})); then
+  echo "browser tests failed in: ${engine_failed[*]}" >&2
+  exit 1
+fi
 
 step "release build (trunk, with wasm-opt)"
 trunk build --release --offline
@@ -39,8 +48,9 @@ echo "wasm: $(wc -c <"$wasm") bytes, $(gzip -9c "$wasm" | wc -c) gzipped" >&2
 # the answer-size cap and its message, 186.1 kB.
 node scripts/size.mjs dist 187000
 
-step "release folder in a page (path prefix, strict CSP, headless Chromium)"
-node --test-reporter=spec tests/e2e/release_smoke.mjs dist
+step "release folder in a page (path prefix, strict CSP) in Chromium, Firefox and WebKit"
+# WebKit's MiniBrowser has no headless mode: the whole run gets a virtual X display.
+xvfb-run -a node --test-reporter=spec tests/e2e/release_smoke.mjs dist
 
 step "Zulip's own Python client (zulip on PyPI) against the simulator"
 cargo build --quiet --release -p presence-sim
@@ -49,7 +59,12 @@ tools/python/bin/python tests/e2e/python_client.py target/release/presence-sim
 step "end to end through the reference nginx (simulator as Zulip, headless Chromium)"
 node --test-reporter=spec tests/e2e/nginx_e2e.mjs
 
+step "what a visitor sees through the reference nginx, in Chromium, Firefox and WebKit"
+xvfb-run -a node --test-reporter=spec tests/e2e/visitor.mjs
+
 step "the reference nginx in front of a hostile Zulip (adversarial)"
 node --test-reporter=spec tests/e2e/hostile_zulip.mjs
 
+step "browser tests per engine"
+cat "$BROWSER_SUMMARY" >&2
 step "all checks passed in $((SECONDS - started)) s"

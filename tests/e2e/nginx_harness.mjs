@@ -84,7 +84,10 @@ http {
     server_name 127.0.0.1 localhost;
     root ${join(tmp, "www")};
     include ${join(tmp, "conf", "server.conf")};
-    location / { include ${join(tmp, "conf", "security-headers.conf")}; }
+    location / {
+      types { text/html html; text/javascript js; }
+      include ${join(tmp, "conf", "security-headers.conf")};
+    }
   }
 }
 `);

@@ -1,98 +1,130 @@
 // The release folder, as a page author uses it: copied under a path prefix, loaded with
-// one script tag under a strict Content-Security-Policy, in real headless Chromium.
-// Checks that <zulip-roster> mounts (shadow root, data-state, a roster-error event for
-// the missing proxy), that the module's mount() works, and that bad options throw.
-//   node tests/e2e/release_smoke.mjs dist
+// one script tag under a strict Content-Security-Policy, in each browser engine (Chromium,
+// Firefox, WebKit; over WebDriver, see tests/webdriver.mjs). Checks that <zulip-roster>
+// mounts (shadow root, data-state, a roster-error event for the missing proxy), that the
+// module's mount() works, that bad options throw, and that the page saw no error and no
+// CSP violation.
+//   xvfb-run -a node tests/e2e/release_smoke.mjs dist          (every engine)
+//   ENGINES=firefox node tests/e2e/release_smoke.mjs dist      (one; webkit needs xvfb-run)
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import { launchChromium } from "../chromium.mjs";
+import { after, before, describe, test } from "node:test";
+import { ENGINES, openBrowser } from "../webdriver.mjs";
 
 const dist = process.argv[2] ?? "dist";
+const engines = process.env.ENGINES ? process.env.ENGINES.split(",") : ENGINES;
 const root = mkdtempSync(join(tmpdir(), "zulip-roster-smoke-"));
 mkdirSync(join(root, "static"));
 cpSync(dist, join(root, "static", "zulip-roster"), { recursive: true });
 writeFileSync(join(root, "page.html"), `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'">
+<script src="/record.js"></script>
 <script type="module" src="/static/zulip-roster/zulip-roster.js"></script>
 <script type="module" src="/probe.js"></script></head>
-<body><zulip-roster proxy="/nowhere/api/v1" names="off">See who's online in Zulip</zulip-roster><div id="api"></div></body></html>`);
-writeFileSync(join(root, "probe.js"), `
+<body><zulip-roster proxy="/nowhere/api/v1" names="off">See who's online in Zulip</zulip-roster><div id="api"></div><div id="early"></div></body></html>`);
+// Loaded first, as a classic script: what the page itself saw, from the start.
+writeFileSync(join(root, "record.js"), `
 window.events = [];
+window.problems = [];
 document.addEventListener("roster-error", (e) => window.events.push(e.detail));
-const { mount } = await import("/static/zulip-roster/zulip-roster.js");
+window.addEventListener("error", (e) => window.problems.push("error: " + e.message));
+window.addEventListener("unhandledrejection", (e) => window.problems.push("rejection: " + e.reason));
+document.addEventListener("securitypolicyviolation", (e) => window.problems.push("CSP: " + e.violatedDirective + " " + e.blockedURI));
+`);
+// A page author's own module, importing the widget while the script tag above loads it
+// too (two importers at once: WebKit before Safari 27 never finished one of them while the
+// entry had a top-level await).
+writeFileSync(join(root, "probe.js"), `
+const { mount, ready } = await import("/static/zulip-roster/zulip-roster.js");
+// At once, before the wasm has loaded: mounts when it has.
 window.handle = mount(document.getElementById("api"), { proxy: "/nowhere/api/v1", names: "off", maxRows: 5 });
+mount(document.getElementById("early"), { proxy: "/nowhere/api/v1", refreshRate: 1 });
+await ready;
+window.loaded = true;
 try { mount(document.createElement("div"), { proxy: "/x", refreshRate: 1 }); } catch (e) { window.thrown = e.message; }
 `);
 
-const DEADLINE = 20000;
 let server;
-let browser;
-let page;
-const cspViolations = [];
+let port;
 
 before(async () => {
-  const port = 18000 + Math.floor(Math.random() * 1000);
+  port = 18000 + Math.floor(Math.random() * 1000);
   server = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1"], { cwd: root, stdio: "ignore" });
-  browser = await launchChromium();
-  page = await browser.newPage();
-  page.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text()); });
-  const end = Date.now() + DEADLINE;
+  const end = Date.now() + 20000;
   for (;;) {
     try {
-      await page.goto(`http://127.0.0.1:${port}/page.html`);
-      break;
-    } catch (error) {
-      if (Date.now() > end) throw error;
-      await new Promise((r) => setTimeout(r, 100));
+      if ((await fetch(`http://127.0.0.1:${port}/page.html`)).ok) break;
+    } catch {
+      // not listening yet
     }
+    if (Date.now() > end) throw new Error("the page server did not start");
+    await new Promise((r) => setTimeout(r, 100));
   }
 });
 
-after(async () => {
-  await browser?.close();
+after(() => {
   server?.kill("SIGTERM");
   rmSync(root, { recursive: true, force: true });
 });
 
-const stateOf = (selector) => page.waitForFunction(
-  (s) => document.querySelector(s)?.dataset.state === "error" && document.querySelector(s),
-  selector, { timeout: DEADLINE },
-);
+for (const engine of engines) {
+  describe(engine, () => {
+    let page;
+    before(async () => {
+      page = await openBrowser(engine);
+      console.log(`${engine}: ${page.version}`);
+      await page.goto(`http://127.0.0.1:${port}/page.html`);
+    });
+    after(() => page?.close());
 
-test("the element mounts in an open shadow root and says the proxy URL looks wrong", async () => {
-  await stateOf("zulip-roster");
-  const banner = await page.evaluate(() => document.querySelector("zulip-roster").shadowRoot?.querySelector("[part~=banner]")?.textContent);
-  assert.match(banner ?? "", /proxy URL looks wrong/);
-});
+    const inError = (selector) => page.waitUntil(`${selector} in the error state`, (s) => document.querySelector(s)?.dataset.state === "error", selector);
 
-test("mount() from the module mounts a second roster", async () => {
-  await stateOf("#api");
-  const rows = await page.evaluate(() => !!document.getElementById("api").shadowRoot);
-  assert.ok(rows, "a shadow root on #api");
-});
+    test("the element mounts in an open shadow root and says the proxy URL looks wrong", async () => {
+      await inError("zulip-roster");
+      const banner = await page.run(() => document.querySelector("zulip-roster").shadowRoot?.querySelector("[part~=banner]")?.textContent);
+      assert.match(banner ?? "", /proxy URL looks wrong/);
+    });
 
-test("roster-error fires with the cause wrong-url", async () => {
-  await page.waitForFunction(() => window.events.some((d) => d.cause === "wrong-url"), null, { timeout: DEADLINE });
-});
+    test("the banner is announced: an alert", async () => {
+      const role = await page.run(() => document.querySelector("zulip-roster").shadowRoot.querySelector("[part~=banner]").getAttribute("role"));
+      assert.equal(role, "alert");
+    });
 
-test("bad options throw an Error that says what is wrong", async () => {
-  const thrown = await page.evaluate(() => window.thrown);
-  assert.match(thrown ?? "", /Unknown option "refreshRate"/);
-});
+    test("mount() from the module mounts a second roster", async () => {
+      await inError("#api");
+      assert.ok(await page.run(() => !!document.getElementById("api").shadowRoot), "a shadow root on #api");
+    });
 
-test("the shadow root's stylesheet applies under the CSP", async () => {
-  const padding = await page.evaluate(() => getComputedStyle(document.querySelector("zulip-roster").shadowRoot.querySelector(".zulip-roster")).paddingTop);
-  assert.equal(padding, "12px");
-});
+    test("roster-error fires with the cause wrong-url", async () => {
+      await page.waitUntil("a roster-error event", () => window.events.some((d) => d.cause === "wrong-url"));
+    });
 
-test("no CSP violations", () => {
-  assert.deepEqual(cspViolations, []);
-});
+    test("once loaded, bad options throw an Error that says what is wrong", async () => {
+      await page.waitUntil("the module loaded", () => window.loaded);
+      assert.match((await page.run(() => window.thrown)) ?? "", /Unknown option "refreshRate"/);
+    });
+
+    test("a bad option given before the module loaded is shown in that widget and fired", async () => {
+      await inError("#early");
+      const banner = await page.run(() => document.getElementById("early").shadowRoot.querySelector("[part~=banner]")?.textContent);
+      assert.match(banner ?? "", /Unknown option "refreshRate"/);
+      await page.waitUntil("its roster-error event", () => window.events.some((d) => d.cause === "config" && /refreshRate/.test(d.message)));
+    });
+
+    test("the shadow root's stylesheet applies under the CSP", async () => {
+      const padding = await page.run(() => getComputedStyle(document.querySelector("zulip-roster").shadowRoot.querySelector(".zulip-roster")).paddingTop);
+      assert.equal(padding, "12px");
+    });
+
+    test("no error and no CSP violation in the page", async () => {
+      assert.deepEqual(await page.run(() => window.problems), []);
+    });
+  });
+}
 
 test("the shipped build has no test hooks", () => {
   for (const file of readdirSync(dist).filter((f) => f.endsWith(".js"))) {

@@ -301,11 +301,15 @@ pub fn options(pairs: &[(&str, wasm_bindgen::JsValue)]) -> wasm_bindgen::JsValue
     object.into()
 }
 
-/// A fresh element in the page to mount on.
+/// A fresh element in the page to mount on, at the top of the page, where a person
+/// looks: widgets of earlier tests stay below it, and lazy images far down the page are
+/// never loaded (Firefox loads them only near the viewport).
 pub fn mount_point() -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
+    let body = document.body().unwrap();
+    body.insert_before(&root, body.first_child().as_ref())
+        .unwrap();
     root
 }
 
