@@ -69,13 +69,14 @@ async fn gives_its_stated_outcome(file: &str, body: &[u8]) {
         body: body.to_vec(),
         retry_after: case["retry_after"].as_str().map(str::to_owned),
     };
-    let fakes = Fakes::new(FakeFetcher::new().route(PRESENCE, vec![ok(team()), reply]));
+    // On fake time: the next poll comes when the clock is moved, not a second later.
+    let fakes = Fakes::on_fake_time(FakeFetcher::new().route(PRESENCE, vec![ok(team()), reply]));
     let console = ConsoleErrors::watch();
     let (root, handle) = mount_roster(&[("names", "off"), ("refresh", "1")], &fakes.services, 1000);
     let (errors, _listener) = record_errors(&root);
     wait_for_state(&root, "ready").await;
     assert_eq!(row_emails(&root).len(), 4, "{file}: the good roster");
-    wait_until(&root, "the bad answer", || {
+    advance_until(&root, &fakes.clock, "the bad answer", || {
         fakes.fetcher.count(PRESENCE) >= 2
     })
     .await;

@@ -15,7 +15,15 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Fakes for every roster mounted from now on.
 fn with_fakes(fetcher: std::rc::Rc<FakeFetcher>) -> Fakes {
-    let fakes = Fakes::new(fetcher);
+    installed(Fakes::new(fetcher))
+}
+
+/// [`with_fakes`] on the test's clock: polls come as the test moves it.
+fn with_fakes_on_fake_time(fetcher: std::rc::Rc<FakeFetcher>) -> Fakes {
+    installed(Fakes::on_fake_time(fetcher))
+}
+
+fn installed(fakes: Fakes) -> Fakes {
     install(&fakes.services);
     // What the module's start does on a page (the test harness has its own start).
     embed::define_and_auto_mount();
@@ -51,7 +59,7 @@ fn rows(host: &Element) -> Vec<String> {
 
 #[wasm_bindgen_test]
 async fn the_element_takes_attributes_and_applies_changes_at_once() {
-    let fakes = with_fakes(FakeFetcher::new().route(PRESENCE, vec![ok(team())]));
+    let fakes = with_fakes_on_fake_time(FakeFetcher::new().route(PRESENCE, vec![ok(team())]));
     let host = element(
         "zulip-roster",
         &[("proxy", "/api/v1"), ("names", "off"), ("refresh", "1")],
@@ -98,7 +106,8 @@ async fn the_element_takes_attributes_and_applies_changes_at_once() {
     wait_for_state(&host, "ready").await;
     host.remove();
     let after_removal = fakes.fetcher.count(PRESENCE);
-    gloo_timers::future::sleep(std::time::Duration::from_millis(2500)).await;
+    // Two and a half refresh periods on the test's clock.
+    pass_time(&fakes.clock, 2500.0).await;
     assert_eq!(
         fakes.fetcher.count(PRESENCE),
         after_removal,

@@ -486,14 +486,15 @@ async fn people_age_offline_without_a_new_poll_once_the_answer_is_a_threshold_ol
 
 #[wasm_bindgen_test]
 async fn polling_pauses_while_hidden_and_refreshes_when_visible_again() {
-    let fakes = Fakes::new(FakeFetcher::new().route(PRESENCE, vec![ok(team())]));
+    let fakes = Fakes::on_fake_time(FakeFetcher::new().route(PRESENCE, vec![ok(team())]));
     let (root, _handle) =
         mount_roster(&[("names", "off"), ("refresh", "1")], &fakes.services, 1000);
     wait_for_state(&root, "ready").await;
     fakes.visibility.set_hidden(true);
     let before = fakes.fetcher.count(PRESENCE);
-    // Nothing to await while hidden: the point is that nothing happens for a while.
-    gloo_timers::future::sleep(std::time::Duration::from_millis(2500)).await;
+    // Nothing to await while hidden: the point is that nothing happens for a while (two
+    // and a half refresh periods on the test's clock).
+    pass_time(&fakes.clock, 2500.0).await;
     assert!(
         fakes.fetcher.count(PRESENCE) <= before + 1,
         "polled while hidden: {before} → {}",
@@ -509,7 +510,7 @@ async fn polling_pauses_while_hidden_and_refreshes_when_visible_again() {
 
 #[wasm_bindgen_test]
 async fn a_slow_request_is_never_doubled_and_destroy_aborts_it() {
-    let fakes = Fakes::new(FakeFetcher::new().route(PRESENCE, vec![Reply::Hang]));
+    let fakes = Fakes::on_fake_time(FakeFetcher::new().route(PRESENCE, vec![Reply::Hang]));
     // The threshold set: presence is the only feed, so the only request in flight.
     let (root, handle) = mount_roster(
         &[
@@ -527,7 +528,8 @@ async fn a_slow_request_is_never_doubled_and_destroy_aborts_it() {
     .await;
     assert_eq!(root.get_attribute("data-state").as_deref(), Some("loading"));
     assert_eq!(text(&root, ".roster-loading"), "Loading who's online…");
-    gloo_timers::future::sleep(std::time::Duration::from_millis(1500)).await;
+    // A refresh and a half pass on the test's clock, the request still out.
+    pass_time(&fakes.clock, 1500.0).await;
     assert_eq!(
         (
             fakes.fetcher.count(PRESENCE),

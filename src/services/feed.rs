@@ -21,17 +21,13 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
-use gloo_timers::callback::Timeout;
 use presence_model::poll::{PollAction, PollSchedule};
 use web_sys::AbortController;
 
 use super::fetch::{FetchError, HttpAnswer};
+use super::timers::Timer;
 use super::visibility::Subscription;
 use super::Services;
-
-/// The longest delay `setTimeout` honours (2^31 - 1 ms, about 24.8 days); anything
-/// longer fires at once, which would turn a huge refresh into a request loop.
-const MAX_TIMER_MS: u32 = i32::MAX as u32;
 
 /// One answer of a feed, as every subscriber sees it.
 pub struct Delivery {
@@ -72,13 +68,13 @@ struct Feed {
     schedule: RefCell<PollSchedule>,
     latest: RefCell<Option<Rc<Delivery>>>,
     in_flight: RefCell<Option<InFlight>>,
-    timer: RefCell<Option<Timeout>>,
+    timer: RefCell<Option<Timer>>,
     watch: RefCell<Option<Subscription>>,
 }
 
 struct InFlight {
     controller: AbortController,
-    _deadline: Timeout,
+    _deadline: Timer,
 }
 
 impl Drop for InFlight {
@@ -230,11 +226,14 @@ impl Feed {
 
     fn wait(self: &Rc<Self>, ms: u32) {
         let weak = Rc::downgrade(self);
-        let timer = Timeout::new(ms.min(MAX_TIMER_MS), move || {
-            if let Some(feed) = weak.upgrade() {
-                feed.poll_now();
-            }
-        });
+        let timer = self.services.timers.start(
+            ms,
+            Box::new(move || {
+                if let Some(feed) = weak.upgrade() {
+                    feed.poll_now();
+                }
+            }),
+        );
         *self.timer.borrow_mut() = Some(timer);
     }
 
@@ -254,10 +253,13 @@ impl Feed {
         let timed_out = Rc::new(Cell::new(false));
         let deadline = {
             let (controller, timed_out) = (controller.clone(), timed_out.clone());
-            Timeout::new(timeout_ms.min(MAX_TIMER_MS), move || {
-                timed_out.set(true);
-                controller.abort();
-            })
+            self.services.timers.start(
+                timeout_ms,
+                Box::new(move || {
+                    timed_out.set(true);
+                    controller.abort();
+                }),
+            )
         };
         let request = self.services.fetcher.get(&self.key.1, &controller.signal());
         *self.in_flight.borrow_mut() = Some(InFlight {

@@ -1,10 +1,11 @@
-//! Small browser services behind traits: fetch, clock, visibility, and the shared feeds
+//! Small browser services behind traits: fetch, clock, timers, visibility, and the shared feeds
 //! built on them.
 
 pub mod clock;
 pub mod feed;
 pub mod fetch;
 pub mod intl;
+pub mod timers;
 pub mod visibility;
 pub mod yielding;
 
@@ -13,6 +14,7 @@ use std::rc::Rc;
 
 pub use clock::{Clock, PerformanceClock};
 pub use fetch::{FetchError, FetchFuture, Fetcher, GlooFetcher, HttpAnswer};
+pub use timers::{BrowserTimers, Timer, Timers};
 pub use visibility::{DocumentVisibility, Subscription, Visibility};
 
 /// Everything the roster needs from the outside world.
@@ -22,6 +24,8 @@ pub struct Services {
     pub fetcher: Rc<dyn Fetcher>,
     /// A monotonic clock in milliseconds.
     pub clock: Rc<dyn Clock>,
+    /// Polls, retries and request deadlines wait on these.
+    pub timers: Rc<dyn Timers>,
     /// Whether the page is hidden, and when that changes.
     pub visibility: Rc<dyn Visibility>,
     /// A uniform draw from `[0, 1)`, for retry jitter.
@@ -46,6 +50,7 @@ impl Services {
                 .get_or_insert_with(|| Services {
                     fetcher: Rc::new(GlooFetcher),
                     clock: Rc::new(PerformanceClock),
+                    timers: Rc::new(BrowserTimers),
                     visibility: Rc::new(DocumentVisibility),
                     random: Rc::new(js_sys::Math::random),
                     tick_ms: 1000,

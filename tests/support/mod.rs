@@ -11,7 +11,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, Element};
 use zulip_roster::services::{
-    Clock, FetchError, FetchFuture, Fetcher, HttpAnswer, Services, Subscription, Visibility,
+    BrowserTimers, Clock, FetchError, FetchFuture, Fetcher, HttpAnswer, Services, Subscription,
+    Timer, Timers, Visibility,
 };
 
 /// One scripted answer.
@@ -55,8 +56,10 @@ pub struct FakeFetcher {
     routes: RefCell<Vec<(String, VecDeque<Reply>)>>,
     /// Every URL requested, in order.
     pub requests: RefCell<Vec<String>>,
-    /// When each request started (`performance.now()`, ms), in order.
+    /// When each request started (ms, in order): `performance.now()`, or the fake
+    /// clock's time on [`Fakes::on_fake_time`].
     pub request_times: RefCell<Vec<f64>>,
+    clock: RefCell<Option<Rc<FakeClock>>>,
     in_flight: Rc<Cell<u32>>,
     /// The most requests ever in flight at once.
     pub max_in_flight: Rc<Cell<u32>>,
@@ -118,9 +121,12 @@ impl FakeFetcher {
 impl Fetcher for FakeFetcher {
     fn get(&self, url: &str, signal: &AbortSignal) -> FetchFuture {
         self.requests.borrow_mut().push(url.to_owned());
-        let now = web_sys::window()
-            .and_then(|w| w.performance())
-            .map_or(0.0, |p| p.now());
+        let now = match &*self.clock.borrow() {
+            Some(clock) => clock.now_ms(),
+            None => web_sys::window()
+                .and_then(|w| w.performance())
+                .map_or(0.0, |p| p.now()),
+        };
         self.request_times.borrow_mut().push(now);
         let reply = self.next_reply(url);
         let (in_flight, max, aborted) = (
@@ -131,23 +137,40 @@ impl Fetcher for FakeFetcher {
         in_flight.set(in_flight.get() + 1);
         max.set(max.get().max(in_flight.get()));
         let signal = signal.clone();
+        let clock = self.clock.borrow().clone();
         Box::pin(async move {
             let (reply, delay_ms) = match reply {
                 Reply::Slow(ms, inner) => (*inner, Some(ms)),
                 other => (other, None),
             };
             if let Some(ms) = delay_ms {
-                // Waits `ms`, or less if the request is aborted (a timeout, a destroy).
+                // Waits `ms`, or less if the request is aborted (a timeout, a destroy). On
+                // fake time the network is slow on the test's clock too, so a slow answer
+                // and the request's deadline keep their order however fast the clock moves.
+                let mut timer = None;
                 let promise = js_sys::Promise::new(&mut |resolve, _reject| {
                     signal.set_onabort(Some(&resolve));
-                    let _ = web_sys::window()
-                        .unwrap()
-                        .set_timeout_with_callback_and_timeout_and_arguments_0(
-                            &resolve,
-                            i32::try_from(ms).unwrap_or(i32::MAX),
-                        );
+                    match &clock {
+                        Some(clock) => {
+                            timer = Some(clock.start(
+                                ms,
+                                Box::new(move || {
+                                    let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+                                }),
+                            ));
+                        }
+                        None => {
+                            let _ = web_sys::window()
+                                .unwrap()
+                                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                                    &resolve,
+                                    i32::try_from(ms).unwrap_or(i32::MAX),
+                                );
+                        }
+                    }
                 });
                 let _ = JsFuture::from(promise).await;
+                drop(timer);
             }
             let result = match reply {
                 _ if signal.aborted() => {
@@ -179,20 +202,81 @@ impl Fetcher for FakeFetcher {
     }
 }
 
-/// A clock moved by hand.
+/// A clock moved by hand. On [`Fakes::on_fake_time`] it also runs the widget's timers
+/// (polls, retries, request deadlines): moving it fires every timer that falls due on the
+/// way, in order, each at its own time.
 #[derive(Default)]
-pub struct FakeClock(Cell<f64>);
+pub struct FakeClock {
+    now: Cell<f64>,
+    timers: RefCell<Vec<FakeTimer>>,
+    started: Cell<u64>,
+}
+
+struct FakeTimer {
+    order: u64,
+    due_ms: f64,
+    run: Box<dyn FnOnce()>,
+    cancelled: Rc<Cell<bool>>,
+}
+
+/// What a [`Timer`] of the fake clock holds: dropping it cancels the timer.
+struct CancelOnDrop(Rc<Cell<bool>>);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.set(true);
+    }
+}
 
 impl FakeClock {
     /// Moves the clock forward.
     pub fn advance_secs(&self, secs: f64) {
-        self.0.set(self.0.get() + secs * 1000.0);
+        self.advance_ms(secs * 1000.0);
+    }
+
+    /// Moves the clock forward by `ms`, firing the timers due on the way.
+    pub fn advance_ms(&self, ms: f64) {
+        let target = self.now.get() + ms;
+        loop {
+            // Taken out of the list before it runs: a timer's callback may start others.
+            let next = {
+                let mut timers = self.timers.borrow_mut();
+                timers.retain(|t| !t.cancelled.get());
+                let first = timers
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| t.due_ms <= target)
+                    .min_by(|(_, a), (_, b)| {
+                        a.due_ms.total_cmp(&b.due_ms).then(a.order.cmp(&b.order))
+                    })
+                    .map(|(i, _)| i);
+                first.map(|i| timers.remove(i))
+            };
+            let Some(timer) = next else { break };
+            self.now.set(self.now.get().max(timer.due_ms));
+            (timer.run)();
+        }
+        self.now.set(target);
     }
 }
 
 impl Clock for FakeClock {
     fn now_ms(&self) -> f64 {
-        self.0.get()
+        self.now.get()
+    }
+}
+
+impl Timers for FakeClock {
+    fn start(&self, ms: u32, run: Box<dyn FnOnce()>) -> Timer {
+        let cancelled = Rc::new(Cell::new(false));
+        self.started.set(self.started.get() + 1);
+        self.timers.borrow_mut().push(FakeTimer {
+            order: self.started.get(),
+            due_ms: self.now.get() + f64::from(ms),
+            run,
+            cancelled: cancelled.clone(),
+        });
+        Timer::new(CancelOnDrop(cancelled))
     }
 }
 
@@ -239,12 +323,30 @@ pub struct Fakes {
 }
 
 impl Fakes {
+    /// Fakes on the browser's own timers: polls and retries wait in real time.
     pub fn new(fetcher: Rc<FakeFetcher>) -> Self {
+        Self::with_timers(fetcher, false)
+    }
+
+    /// Fakes whose clock also runs the timers: a poll, a retry or a deadline happens when
+    /// the test moves the clock ([`advance_until`]), not seconds of real time later.
+    pub fn on_fake_time(fetcher: Rc<FakeFetcher>) -> Self {
+        Self::with_timers(fetcher, true)
+    }
+
+    fn with_timers(fetcher: Rc<FakeFetcher>, fake_time: bool) -> Self {
         let clock = Rc::new(FakeClock::default());
         let visibility = Rc::new(FakeVisibility::default());
+        let timers: Rc<dyn Timers> = if fake_time {
+            *fetcher.clock.borrow_mut() = Some(clock.clone());
+            clock.clone()
+        } else {
+            Rc::new(BrowserTimers)
+        };
         let services = Services {
             fetcher: fetcher.clone(),
             clock: clock.clone(),
+            timers,
             visibility: visibility.clone(),
             random: Rc::new(|| 0.5),
             tick_ms: 1000,
@@ -344,6 +446,40 @@ pub async fn wait_until(root: &Element, what: &str, check: impl Fn() -> bool) {
         "waited 20 s for {what}; widget: {} shadow: {inside}",
         root.outer_html()
     );
+}
+
+/// On [`Fakes::on_fake_time`]: lets `ms` pass on the test's clock, as a page would see
+/// them. What the page already queued runs first: a timer never fires before pending
+/// microtasks (a removal's teardown, an answer), so the fake one must not either.
+pub async fn pass_time(clock: &FakeClock, ms: f64) {
+    gloo_timers::future::sleep(Duration::from_millis(20)).await;
+    clock.advance_ms(ms);
+    gloo_timers::future::sleep(Duration::from_millis(20)).await;
+}
+
+/// On [`Fakes::on_fake_time`]: moves the fake clock on, 100 ms at a time, until `check`
+/// holds (up to 20 s of real time), so polls, retries and deadlines come at once.
+pub async fn advance_until(
+    root: &Element,
+    clock: &FakeClock,
+    what: &str,
+    check: impl Fn() -> bool,
+) {
+    let end = now_ms() + DEADLINE_MS;
+    while now_ms() < end {
+        if check() {
+            return;
+        }
+        clock.advance_ms(100.0);
+        // The answers, renders and host effects of what fired.
+        gloo_timers::future::sleep(Duration::from_millis(5)).await;
+    }
+    if !check() {
+        panic!(
+            "moved the clock for 20 s of real time waiting for {what}; widget: {}",
+            root.outer_html()
+        );
+    }
 }
 
 /// Waits until `selector` matches inside `root`.
