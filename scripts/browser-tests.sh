@@ -2,7 +2,7 @@
 # The widget's wasm-bindgen browser tests in one engine, named explicitly:
 #
 #   scripts/browser-tests.sh chromium    headless Chromium, through wasm-pack (offline)
-#   scripts/browser-tests.sh firefox     headless Firefox ESR (geckodriver from tools/)
+#   scripts/browser-tests.sh firefox     headless Firefox ESR (geckodriver: env.sh's ROSTER_GECKODRIVER)
 #   scripts/browser-tests.sh webkit      WebKitGTK's MiniBrowser under Xvfb
 #
 # Prints the engine's summary last ("chromium: 84 passed, 0 failed in 10 test binaries")
@@ -31,7 +31,7 @@ case "$engine" in
     run=(wasm_pack_each --headless --chrome --chromedriver /usr/bin/chromedriver)
     ;;
   firefox)
-    export GECKODRIVER="$ROOT/tools/geckodriver/bin/geckodriver"
+    export GECKODRIVER="$ROSTER_GECKODRIVER"
     run=(cargo test --target wasm32-unknown-unknown -p zulip-roster --features testing --no-fail-fast)
     ;;
   webkit)

@@ -10,7 +10,6 @@ cd "$ROOT"
 WASM_BINDGEN_VERSION=0.2.130
 TRUNK_VERSION=0.21.14
 WASM_PACK_VERSION=0.15.1
-GECKODRIVER_VERSION=0.37.1
 
 say() { echo "setup: $*" >&2; }
 
@@ -76,13 +75,13 @@ if [ "$(wasm-pack --version 2>/dev/null)" != "wasm-pack $WASM_PACK_VERSION" ]; t
   say "installing wasm-pack $WASM_PACK_VERSION (about 2 minutes)"
   cargo install --quiet --force --locked wasm-pack --version "$WASM_PACK_VERSION"
 fi
-# geckodriver in a folder of its own, never on PATH: wasm-bindgen-test-runner takes the
-# first geckodriver it finds on PATH ahead of chromedriver, which would silently move
-# every Chromium run to Firefox. Each run names its engine (scripts/browser-tests.sh).
-gecko=tools/geckodriver/bin/geckodriver
-if [ "$("$gecko" --version 2>/dev/null | head -1 | cut -d' ' -f2)" != "$GECKODRIVER_VERSION" ]; then
-  say "installing geckodriver $GECKODRIVER_VERSION into tools/geckodriver (about 4 minutes)"
-  cargo install --quiet --force --locked geckodriver --version "$GECKODRIVER_VERSION" --root tools/geckodriver
+# geckodriver in a folder of its own, never on PATH (env.sh: ROSTER_GECKODRIVER):
+# wasm-bindgen-test-runner takes the first geckodriver it finds on PATH ahead of
+# chromedriver, which would silently move every Chromium run to Firefox. Each run names
+# its engine (scripts/browser-tests.sh).
+if [ "$("$ROSTER_GECKODRIVER" --version 2>/dev/null | head -1 | cut -d' ' -f2)" != "$GECKODRIVER_VERSION" ]; then
+  say "installing geckodriver $GECKODRIVER_VERSION into $(dirname "$(dirname "$ROSTER_GECKODRIVER")") (about 4 minutes)"
+  cargo install --quiet --force --locked geckodriver --version "$GECKODRIVER_VERSION" --root "$(dirname "$(dirname "$ROSTER_GECKODRIVER")")"
 fi
 
 # npm tools (binaryen 132 for wasm-opt, playwright-core), exactly as package-lock.json

@@ -1,6 +1,6 @@
 // The three browser engines a visitor may use, driven the same way over WebDriver
 // (selenium-webdriver from tools/): headless Chromium (chromedriver), headless Firefox ESR
-// (geckodriver, from tools/geckodriver: never on PATH, see scripts/setup.sh) and WebKitGTK's
+// (geckodriver, where scripts/env.sh says: never on PATH, see scripts/setup.sh) and WebKitGTK's
 // MiniBrowser (WebKitWebDriver; it has no headless mode, so the caller runs under
 // xvfb-run). Each driver is started here on a port of its own and named explicitly, so
 // selenium never looks for one (its driver manager would try the network).
@@ -11,13 +11,15 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { homedir, tmpdir } from "node:os";
+import { join } from "node:path";
 
 const require = createRequire(new URL("../tools/package.json", import.meta.url));
 const { Builder } = require("selenium-webdriver");
 
-const ROOT = resolve(new URL("..", import.meta.url).pathname);
+// scripts/env.sh's pinned geckodriver, outside PATH.
+const GECKODRIVER = process.env.ROSTER_GECKODRIVER
+  ?? join(process.env.CARGO_HOME ?? join(homedir(), ".cargo"), "opt/geckodriver-0.37.1/bin/geckodriver");
 export const ENGINES = ["chromium", "firefox", "webkit"];
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -40,7 +42,7 @@ const SETUP = {
     },
   }),
   firefox: (port, profile, { width, height }) => ({
-    driver: [join(ROOT, "tools/geckodriver/bin/geckodriver"), [`--port=${port}`, "--log=error"]],
+    driver: [GECKODRIVER, [`--port=${port}`, "--log=error"]],
     capabilities: {
       browserName: "firefox",
       "moz:firefoxOptions": {
