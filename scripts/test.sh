@@ -4,7 +4,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 started=$SECONDS
-step() { printf '\n==> %s\n' "$*" >&2; }
+# Each step says when it started, so a slow one shows.
+step() { printf '\n==> %s (at %d s)\n' "$*" "$((SECONDS - started))" >&2; }
 
 step "set-up"
 scripts/setup.sh
@@ -67,4 +68,4 @@ node --test-reporter=spec tests/e2e/hostile_zulip.mjs
 
 step "browser tests per engine"
 cat "$BROWSER_SUMMARY" >&2
-step "all checks passed in $((SECONDS - started)) s"
+printf '\n==> all checks passed in %d s\n' "$((SECONDS - started))" >&2
