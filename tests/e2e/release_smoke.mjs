@@ -7,10 +7,10 @@
 //   xvfb-run -a node tests/e2e/release_smoke.mjs dist          (every engine)
 //   ENGINES=firefox node tests/e2e/release_smoke.mjs dist      (one; webkit needs xvfb-run)
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { extname, join, normalize } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { ENGINES, openBrowser } from "../webdriver.mjs";
 
@@ -43,31 +43,43 @@ const { mount, ready } = await import("/static/zulip-roster/zulip-roster.js");
 // At once, before the wasm has loaded: mounts when it has.
 window.handle = mount(document.getElementById("api"), { proxy: "/nowhere/api/v1", names: "off", maxRows: 5 });
 mount(document.getElementById("early"), { proxy: "/nowhere/api/v1", refreshRate: 1 });
+window.mountedEarly = true;
 await ready;
 window.loaded = true;
 try { mount(document.createElement("div"), { proxy: "/x", refreshRate: 1 }); } catch (e) { window.thrown = e.message; }
 `);
 
-let server;
+// The page's server. It holds the wasm back until the test lets it go, so a mount()
+// before the wasm has loaded is that, whatever the machine's speed (a fast or a loaded
+// browser may otherwise finish loading before the page's own module runs).
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
+let wasmGate = { open: () => {}, opened: Promise.resolve() };
+const holdWasm = () => {
+  let open;
+  const opened = new Promise((resolve) => (open = resolve));
+  wasmGate = { open, opened };
+};
+const server = createServer(async (req, res) => {
+  const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+  const file = join(root, path);
+  if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) {
+    res.writeHead(404).end();
+    return;
+  }
+  if (file.endsWith(".wasm")) await wasmGate.opened;
+  res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+});
 let port;
 
 before(async () => {
-  port = 18000 + Math.floor(Math.random() * 1000);
-  server = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1"], { cwd: root, stdio: "ignore" });
-  const end = Date.now() + 20000;
-  for (;;) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/page.html`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > end) throw new Error("the page server did not start");
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  port = server.address().port;
 });
 
 after(() => {
-  server?.kill("SIGTERM");
+  wasmGate.open();
+  server.closeAllConnections?.();
+  server.close();
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -77,7 +89,11 @@ for (const engine of engines) {
     before(async () => {
       page = await openBrowser(engine);
       console.log(`${engine}: ${page.version}`);
+      holdWasm();
       await page.goto(`http://127.0.0.1:${port}/page.html`);
+      // The page's module has mounted twice before the wasm is there; now let it load.
+      await page.waitUntil("the page's early mounts", () => window.mountedEarly);
+      wasmGate.open();
     });
     after(() => page?.close());
 
