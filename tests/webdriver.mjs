@@ -90,9 +90,9 @@ async function waitInPage(session, what, check, args, ms) {
 /**
  * Opens `engine` (one of [`ENGINES`]) with a window of `width` × `height`. Returns a
  * session: `goto(url)`, `run(fn, ...args)` (runs `fn` in the page and returns what it
- * returns, awaiting a promise), `waitUntil(what, fn, ...args)` (polls `fn` in the page
- * until truthy, 20 s at most), `element(fn, ...args)` (an element `fn` returns, for typing
- * into), `screenshot(path)`, `version` and `close()`, which stops the driver too.
+ * returns, awaiting a promise; an element comes back as one to type into),
+ * `waitUntil(what, fn, ...args)` (polls `fn` in the page until truthy, 20 s at most),
+ * `screenshot(path)`, `version` and `close()`, which stops the driver too.
  */
 export async function openBrowser(engine, { width = 420, height = 640 } = {}) {
   const setup = SETUP[engine];
@@ -130,7 +130,6 @@ export async function openBrowser(engine, { width = 420, height = 640 } = {}) {
     goto: (to) => driver.get(to),
     run: (fn, ...fnArgs) => driver.executeScript(`return (${fn}).apply(null, arguments);`, ...fnArgs),
     waitUntil: (what, fn, ...fnArgs) => waitInPage(session, what, fn, fnArgs, 20000),
-    element: (fn, ...fnArgs) => driver.executeScript(`return (${fn}).apply(null, arguments);`, ...fnArgs),
     async screenshot(path) {
       // After the next paint: WebKit shows a change a frame later than the DOM has it.
       await session.run(() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))));

@@ -161,7 +161,7 @@ for (const engine of engines) {
       const { rows } = await page.run(shown);
       const someone = rows.find((r) => !r.name.includes("@"));
       const word = someone.name.split(/\s+/)[0].slice(0, 4);
-      const input = await page.element(() => document.querySelector("#roster").shadowRoot.querySelector("input[part~=search]"));
+      const input = await page.run(() => document.querySelector("#roster").shadowRoot.querySelector("input[part~=search]"));
       assert.equal(await input.getAttribute("aria-label"), await input.getAttribute("placeholder"));
       await input.sendKeys(word);
       const matching = rows.filter((r) => r.name.toLowerCase().split(/\s+/).some((w) => w.startsWith(word.toLowerCase())));
