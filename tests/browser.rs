@@ -64,10 +64,10 @@ async fn a_wrong_setting_is_a_message_and_an_event_not_a_blank_page() {
         control: Default::default(),
     };
     yew::Renderer::<Roster>::with_root_and_props(root.clone(), props).render();
-    let banner = wait_for(&root, "[part=banner]").await;
+    // The host says "error" once the message is on screen (after the render).
+    wait_for_state(&root, "error").await;
     let words = "The setting refresh = \"soon\" is not valid: expected a whole number of seconds from 1 to 86400.";
-    assert_eq!(banner.text_content().as_deref(), Some(words));
-    assert_eq!(root.get_attribute("data-state").as_deref(), Some("error"));
+    assert_eq!(text(&root, "[part=banner]"), words);
     wait_until(&root, "the event", || !errors.borrow().is_empty()).await;
     assert_eq!(errors.borrow()[0], ("config".to_owned(), words.to_owned()));
 }

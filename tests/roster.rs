@@ -464,11 +464,12 @@ async fn people_age_offline_without_a_new_poll_once_the_answer_is_a_threshold_ol
         "held while the answer is fresh"
     );
     fakes.clock.advance_secs(100.0);
-    wait_until(&root, "bo offline", || {
+    // The row first, then (after that render) the host's counts.
+    wait_until(&root, "bo offline, counted", || {
         status().as_deref() == Some("offline")
+            && root.get_attribute("data-offline").as_deref() == Some("2")
     })
     .await;
-    assert_eq!(root.get_attribute("data-offline").as_deref(), Some("2"));
     assert_eq!(text(&root, "li[data-email='bo@x'] .name"), "bo@x");
     assert_eq!(
         text(&root, "li[data-email='bo@x'] .visually-hidden"),
@@ -522,11 +523,12 @@ async fn a_slow_request_is_never_doubled_and_destroy_aborts_it() {
         &fakes.services,
         1000,
     );
-    wait_until(&root, "the first request", || {
+    // The request starts with the mount; the host says "loading" after the render.
+    wait_until(&root, "the first request, loading", || {
         fakes.fetcher.count(PRESENCE) == 1
+            && root.get_attribute("data-state").as_deref() == Some("loading")
     })
     .await;
-    assert_eq!(root.get_attribute("data-state").as_deref(), Some("loading"));
     assert_eq!(text(&root, ".roster-loading"), "Loading who's online…");
     // A refresh and a half pass on the test's clock, the request still out.
     pass_time(&fakes.clock, 1500.0).await;
