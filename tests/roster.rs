@@ -599,16 +599,23 @@ async fn a_poll_that_changes_nothing_touches_no_dom() {
     observer.disconnect();
 }
 
+/// Zoë, whose /users entry gives `avatar_url`, mounted and named on screen.
+async fn zoe_with_avatar(avatar_url: &str) -> (Element, yew::AppHandle<zulip_roster::Roster>) {
+    let names = users_body(&[("zoe@x", "Zoë Ødegaard", Some(avatar_url))]);
+    let fakes = team_and_users(names);
+    let mounted = mount_roster(&[("refresh", "600")], &fakes.services, 1000);
+    let root = &mounted.0;
+    wait_until(root, "the name", || {
+        text(root, "li[data-email='zoe@x'] .name") == "Zoë Ødegaard"
+    })
+    .await;
+    mounted
+}
+
 #[wasm_bindgen_test]
 async fn an_avatar_that_fails_to_load_becomes_the_persons_initials() {
     // A Zulip avatar path that is not there (the fake network answers it as an error).
-    let names = users_body(&[("zoe@x", "Zoë Ødegaard", Some("/user_avatars/2/gone.png"))]);
-    let fakes = team_and_users(names);
-    let (root, _handle) = mount_roster(&[("refresh", "600")], &fakes.services, 1000);
-    wait_until(&root, "the name", || {
-        text(&root, "li[data-email='zoe@x'] .name") == "Zoë Ødegaard"
-    })
-    .await;
+    let (root, _handle) = zoe_with_avatar("/user_avatars/2/gone.png").await;
     wait_until(&root, "the initials", || {
         root.query_selector("li[data-email='zoe@x'] .avatar.none")
             .unwrap()
@@ -628,13 +635,7 @@ async fn an_avatar_that_fails_to_load_becomes_the_persons_initials() {
 /// start, and the browser never asked for the URL (issue 13: a path of the page's own
 /// site would be fetched with every viewer's cookies).
 async fn an_avatar_url_that_is_never_loaded(url: &str, asked_for: &str) {
-    let names = users_body(&[("zoe@x", "Zoë Ødegaard", Some(url))]);
-    let fakes = team_and_users(names);
-    let (root, _handle) = mount_roster(&[("refresh", "600")], &fakes.services, 1000);
-    wait_until(&root, "the name", || {
-        text(&root, "li[data-email='zoe@x'] .name") == "Zoë Ødegaard"
-    })
-    .await;
+    let (root, _handle) = zoe_with_avatar(url).await;
     assert_eq!(text(&root, "li[data-email='zoe@x'] .avatar.none"), "ZØ");
     assert!(
         root.query_selector("li[data-email='zoe@x'] img")
