@@ -9,14 +9,12 @@
 // Every process it starts is stopped by PID at the end, pass or fail. One node:test test
 // per check, in order: later checks use the page and the simulator the earlier ones left.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { after, before, test } from "node:test";
 import { mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { launchChromium } from "../chromium.mjs";
-import { PREFIX, ROOT, freePort, sleep, startNginx, waitFor } from "./nginx_harness.mjs";
+import { PREFIX, ROOT, freePort, sleep, startNginx, startSimulator, stopChildren, waitFor } from "./nginx_harness.mjs";
 
-const SIM = join(ROOT, "target/release/presence-sim");
 const DIST = join(ROOT, "dist");
 const SHOTS = process.env.SHOTS ?? join(ROOT, "target/e2e-screenshots");
 const EMAIL = "roster-bot@zulip.example";
@@ -34,13 +32,7 @@ const EMBED = `<!doctype html>
 const simPort = freePort();
 
 function startSim() {
-  // A self-hosted server as many run: relative uploaded and default avatars, Gravatar
-  // (unreachable here, as from an intranet without Internet), bots, guests, deactivated
-  // members, members without presence, presence for accounts /users does not list.
-  const sim = spawn(SIM, ["--users", "40", "--seed", "5", "--self-hosted", "--listen", `127.0.0.1:${simPort}`], {
-    env: { ...process.env, SIM_EMAIL: EMAIL, SIM_API_KEY: KEY },
-    stdio: "ignore",
-  });
+  const sim = startSimulator({ port: simPort, users: 40, seed: 5, email: EMAIL, key: KEY });
   children.push(sim);
   return sim;
 }
@@ -73,9 +65,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  for (const child of children) child.kill("SIGTERM");
-  await sleep(300);
-  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+  await stopChildren(children);
   await nginx?.stop();
   console.log(`nginx: ${nginx?.version || "see nginx -v"}`);
 });

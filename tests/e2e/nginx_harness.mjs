@@ -13,6 +13,30 @@ const NGINX = process.env.NGINX ?? (existsSync("/usr/sbin/nginx") ? "/usr/sbin/n
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export const freePort = () => 20000 + Math.floor(Math.random() * 20000);
 
+/** The simulator's release build (scripts/test.sh builds it). */
+export const SIM = join(ROOT, "target/release/presence-sim");
+
+/**
+ * Starts the simulator as a self-hosted Zulip on `port` with `users` people (`seed`),
+ * requiring `email`:`key` as Basic auth: relative uploaded and default avatars, Gravatar
+ * (unreachable here, as from an intranet without Internet), bots, guests, deactivated
+ * members, members without presence, presence for accounts /users does not list.
+ * Returns the child process; [`stopChildren`] ends it.
+ */
+export function startSimulator({ port, users, seed, email, key }) {
+  return spawn(SIM, ["--users", String(users), "--seed", String(seed), "--self-hosted", "--listen", `127.0.0.1:${port}`], {
+    env: { ...process.env, SIM_EMAIL: email, SIM_API_KEY: key },
+    stdio: "ignore",
+  });
+}
+
+/** Stops `children` by PID: SIGTERM, then SIGKILL for any still running. */
+export async function stopChildren(children) {
+  for (const child of children) child.kill("SIGTERM");
+  await sleep(300);
+  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+}
+
 /** Polls `predicate` until it holds, for up to `ms`. */
 export async function waitFor(what, predicate, ms = 20000) {
   const end = Date.now() + ms;

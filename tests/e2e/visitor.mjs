@@ -11,15 +11,13 @@
 //
 // Needs: nginx (Debian), target/release/presence-sim, dist/ (trunk build --release).
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { ENGINES, openBrowser } from "../webdriver.mjs";
-import { PREFIX, ROOT, freePort, sleep, startNginx, waitFor } from "./nginx_harness.mjs";
+import { PREFIX, ROOT, freePort, startNginx, startSimulator, stopChildren, waitFor } from "./nginx_harness.mjs";
 
 const engines = process.env.ENGINES ? process.env.ENGINES.split(",") : ENGINES;
-const SIM = join(ROOT, "target/release/presence-sim");
 const SHOTS = process.env.SHOTS ?? join(ROOT, "target/e2e-screenshots");
 const EMAIL = "roster-bot@zulip.example";
 const KEY = "visitor0suite0key0000000000000000";
@@ -54,21 +52,13 @@ let nginx;
 const simApi = async (path) => (await fetch(`${simUrl}/api/v1${path}`, { headers: { Authorization: `Basic ${BASIC}` } })).json();
 
 before(async () => {
-  // A self-hosted server as many run: relative uploaded and default avatars, Gravatar
-  // (unreachable here), bots, guests, deactivated members, members without presence.
-  const sim = spawn(SIM, ["--users", "30", "--seed", "7", "--self-hosted", "--listen", `127.0.0.1:${simPort}`], {
-    env: { ...process.env, SIM_EMAIL: EMAIL, SIM_API_KEY: KEY },
-    stdio: "ignore",
-  });
-  children.push(sim);
+  children.push(startSimulator({ port: simPort, users: 30, seed: 7, email: EMAIL, key: KEY }));
   nginx = await startNginx({ zulipUrl: simUrl, basic: BASIC, presenceTtl: 20, pages: { "e2e/visitor.html": PAGE, "e2e/record.js": RECORD } });
   await waitFor("the simulator", async () => (await fetch(`${simUrl}/_sim/stats`)).ok);
 });
 
 after(async () => {
-  for (const child of children) child.kill("SIGTERM");
-  await sleep(300);
-  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+  await stopChildren(children);
   await nginx?.stop();
 });
 
