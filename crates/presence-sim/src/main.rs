@@ -47,6 +47,10 @@ struct Args {
     /// With --dump-presence: percent of people whose status changes in a second answer.
     #[arg(long)]
     changed: Option<u32>,
+    /// Print the `/users` answer for the same people (avatars under --public-url) and
+    /// exit: the names that go with `--dump-presence`'s answers.
+    #[arg(long)]
+    dump_users: bool,
     /// The Zulip version `GET /server_settings` announces.
     #[arg(long, default_value = "8.4")]
     zulip_version: String,
@@ -76,6 +80,13 @@ async fn main() {
     let args = Args::parse();
     if let Some(at) = args.dump_presence {
         dump(&args, at);
+        return;
+    }
+    if args.dump_users {
+        let org = presence_sim::Org::deployed(args.users, args.seed, 0, deployment(&args));
+        let base = args.public_url.clone().unwrap_or_default();
+        let body = presence_sim::server::users_answer(org.members(&base), &args.email);
+        println!("{}", serde_json::to_string(&body).unwrap_or_default());
         return;
     }
     let fixture = match &args.fixture {

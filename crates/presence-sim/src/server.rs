@@ -417,28 +417,32 @@ async fn realm_presence(State(state): State<Arc<AppState>>, headers: HeaderMap) 
 
 async fn users(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
     answer(&state, &headers, || {
-        let mut members = match &state.config.fixture {
+        let members = match &state.config.fixture {
             Some(fixture) => fixture_members(fixture),
             None => lock(&state.org).members(&state.config.avatar_base),
         };
-        members.push(presence_model::Member {
-            user_id: 1,
-            email: state.config.email.clone(),
-            full_name: "Roster Bot".to_owned(),
-            avatar_url: None,
-            is_bot: true,
-            is_active: true,
-            is_guest: false,
-            role: None,
-        });
-        let body = UsersResponse {
-            result: "success".to_owned(),
-            msg: String::new(),
-            members,
-        };
-        serde_json::to_vec(&body).unwrap_or_default()
+        serde_json::to_vec(&users_answer(members, &state.config.email)).unwrap_or_default()
     })
     .await
+}
+
+/// The `/users` answer for `members`: Zulip lists the bot whose key asks, too.
+pub fn users_answer(mut members: Vec<presence_model::Member>, bot_email: &str) -> UsersResponse {
+    members.push(presence_model::Member {
+        user_id: 1,
+        email: bot_email.to_owned(),
+        full_name: "Roster Bot".to_owned(),
+        avatar_url: None,
+        is_bot: true,
+        is_active: true,
+        is_guest: false,
+        role: None,
+    });
+    UsersResponse {
+        result: "success".to_owned(),
+        msg: String::new(),
+        members,
+    }
 }
 
 /// Names for a served fixture's people, so it still shows names rather than emails.
