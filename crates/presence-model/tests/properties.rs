@@ -177,3 +177,120 @@ proptest! {
         let _ = parse_presence(&bytes);
     }
 }
+
+/// Times as a browser hands them over: mostly moving on, sometimes equal or earlier
+/// (fake clocks in tests, a clock set back, answers that overtook a tick).
+fn when() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        8 => 1.7e12f64..1.7e12 + 3.6e6,
+        1 => Just(0.0),
+        1 => -1e9f64..1e15,
+    ]
+}
+
+fn failure() -> impl Strategy<Value = presence_model::Failure> {
+    use presence_model::classify::DownCause;
+    use presence_model::Failure;
+    prop_oneof![
+        (400u16..600, any::<bool>())
+            .prop_map(|(status, not_json)| Failure::WrongUrl { status, not_json }),
+        (400u16..500).prop_map(|status| Failure::Refused {
+            status,
+            code: None,
+            msg: "no".into()
+        }),
+        prop_oneof![Just(-1.0), Just(0.0), 0.0f64..1e7, Just(f64::MAX)]
+            .prop_map(|retry_after_secs| Failure::RateLimited { retry_after_secs }),
+        (500u16..600).prop_map(|s| Failure::Down {
+            cause: DownCause::Status(s)
+        }),
+        Just(Failure::Down {
+            cause: DownCause::Network
+        }),
+        any::<u32>().prop_map(|s| Failure::Down {
+            cause: DownCause::Timeout(s)
+        }),
+        Just(Failure::TooLarge),
+    ]
+}
+
+fn options() -> impl Strategy<Value = Vec<(&'static str, String)>> {
+    proptest::collection::vec(
+        prop_oneof![
+            (0u32..100_000).prop_map(|n| ("refresh", n.to_string())),
+            (0u32..100_000).prop_map(|n| ("offline-threshold", n.to_string())),
+            (0u32..1000).prop_map(|n| ("timeout", n.to_string())),
+            (0u32..100).prop_map(|n| ("max", n.to_string())),
+            prop_oneof![Just("off"), Just("on")].prop_map(|v| ("names", v.to_owned())),
+            prop_oneof![Just("all"), Just("recent"), Just("none")]
+                .prop_map(|v| ("show-offline", v.to_owned())),
+            prop_oneof![Just("true"), Just("false")].prop_map(|v| ("compact", v.to_owned())),
+        ],
+        0..4,
+    )
+}
+
+fn event() -> impl Strategy<Value = presence_model::live_roster::Event> {
+    use presence_model::live_roster::Event;
+    use presence_model::{Config, Directory, Member};
+    prop_oneof![
+        options().prop_map(|pairs| Event::Options(Config::from_pairs(
+            pairs.iter().map(|(k, v)| (*k, v.as_str())),
+            Some("/api/v1")
+        ))),
+        (realm(), when(), 0.0f64..1.0).prop_map(|(realm, now_ms, jitter)| Event::Presence {
+            outcome: Ok(realm),
+            now_ms,
+            jitter
+        }),
+        (failure(), when(), 0.0f64..1.0).prop_map(|(failure, now_ms, jitter)| Event::Presence {
+            outcome: Err(failure),
+            now_ms,
+            jitter
+        }),
+        (
+            proptest::collection::vec(("\\PC{1,12}", "\\PC{0,12}"), 0..6),
+            when()
+        )
+            .prop_map(|(people, now_ms)| Event::Names {
+                directory: Directory::new(
+                    people
+                        .iter()
+                        .enumerate()
+                        .map(|(i, (email, name))| Member::human(i as i64 + 10, email, name, None))
+                ),
+                now_ms
+            }),
+        when().prop_map(|now_ms| Event::Tick { now_ms }),
+        (proptest::option::of(any::<u32>()), when()).prop_map(|(feature_level, now_ms)| {
+            Event::Server {
+                feature_level,
+                now_ms,
+            }
+        }),
+        Just(Event::Refresh),
+        when().prop_map(|now_ms| Event::Locale { now_ms }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Whatever the browser sends, in whatever order and at whatever times, the mounted
+    /// widget's reducer answers: a panic there would leave the widget's state borrowed
+    /// for good and every later tick failing.
+    #[test]
+    fn the_live_roster_takes_any_event_sequence(
+        events in proptest::collection::vec(event(), 1..40)
+    ) {
+        use presence_model::live_roster::{LiveRoster, PollRequest};
+        let mut roster = LiveRoster::default();
+        for event in events {
+            let effects = roster.update(event, presence_model::i18n::english(), &presence_model::default_ranking);
+            if let Some(PollRequest::InMs(ms)) = effects.poll {
+                prop_assert!(ms >= 0.0, "poll in {ms} ms");
+            }
+            let _ = roster.live().state().banner_in(1.7e12, presence_model::i18n::english());
+        }
+    }
+}
