@@ -46,7 +46,10 @@ pub fn roster(props: &RosterProps) -> Html {
     };
 
     let said = locale.locale();
-    let roster = driver.state.borrow();
+    // Only a panic mid-update leaves the state borrowed; the panic fallback speaks then.
+    let Ok(roster) = driver.state.try_borrow() else {
+        return html! {};
+    };
     let config = match roster.config() {
         Some(Ok(config)) => config,
         Some(Err(error)) => {

@@ -86,17 +86,25 @@ impl LiveDriver {
 
     /// Feeds `event` to the reducer and carries out what it says.
     pub fn dispatch(self: &Rc<Self>, event: Event) {
-        if !self.stopped.get() {
-            let effects = self.update(event);
+        if let Some(effects) = self.update(event) {
             self.run(effects);
         }
     }
 
-    fn update(&self, event: Event) -> presence_model::live_roster::Effects {
-        let locale = self.locale.borrow();
-        self.state
-            .borrow_mut()
-            .update(event, locale.locale(), &*locale.ranking)
+    /// `None` once stopped. A state still borrowed here can only be one that a panic
+    /// abandoned mid-render or mid-update (wasm does not unwind, so the borrow is never
+    /// given back): the widget stops there, so the one panic is what the page's console
+    /// and the panic fallback report, not a second one every tick after it.
+    fn update(&self, event: Event) -> Option<presence_model::live_roster::Effects> {
+        if self.stopped.get() {
+            return None;
+        }
+        let (Ok(locale), Ok(mut state)) = (self.locale.try_borrow(), self.state.try_borrow_mut())
+        else {
+            self.stop();
+            return None;
+        };
+        Some(state.update(event, locale.locale(), &*locale.ranking))
     }
 
     /// The one place effects leave the widget: render, then (once that render is in the
@@ -196,10 +204,9 @@ impl LiveDriver {
         let driver = self.clone();
         spawn_local(async move {
             next_task().await;
-            if driver.stopped.get() {
+            let Some(mut effects) = driver.update(event) else {
                 return;
-            }
-            let mut effects = driver.update(event);
+            };
             // The feed was told when to poll next as the answer arrived.
             effects.poll = None;
             next_task().await;
@@ -239,7 +246,9 @@ fn on_presence(driver: &Weak<LiveDriver>, delivery: &Delivery, timeout_ms: u32) 
     match outcome {
         Ok(parsed) => {
             driver.warn_once(&parsed.warnings);
-            let period = driver.state.borrow().live().poll_period_ms();
+            let Ok(period) = driver.state.try_borrow().map(|s| s.live().poll_period_ms()) else {
+                return u32::MAX;
+            };
             driver.in_steps(Event::Presence {
                 outcome: Ok(parsed.value),
                 now_ms,
@@ -248,11 +257,13 @@ fn on_presence(driver: &Weak<LiveDriver>, delivery: &Delivery, timeout_ms: u32) 
             clamp_ms(period)
         }
         Err(failure) => {
-            let mut effects = driver.update(Event::Presence {
+            let Some(mut effects) = driver.update(Event::Presence {
                 outcome: Err(failure),
                 now_ms,
                 jitter,
-            });
+            }) else {
+                return u32::MAX;
+            };
             let next = match effects.poll.take() {
                 Some(PollRequest::InMs(ms)) => clamp_ms(ms),
                 _ => u32::MAX,
