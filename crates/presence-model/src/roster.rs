@@ -254,6 +254,48 @@ pub struct Roster {
     all_website: bool,
     /// The answer's `server_timestamp`.
     answered_at: f64,
+    /// How long the statuses last derived hold.
+    settled: Settled,
+}
+
+/// The span of server time over which the statuses last derived hold: a status changes
+/// only when a timestamp, or the answer itself, turns a threshold old, so ticks before
+/// the earliest such moment have nothing to re-derive (at 10,000 people, re-deriving
+/// every second was most of an idle widget's work). A cache, not part of what a roster
+/// is: rosters with the same people are equal whatever their spans say.
+#[derive(Debug, Clone, Copy, Default)]
+struct Settled {
+    from: f64,
+    until: f64,
+    threshold_secs: u32,
+}
+
+impl PartialEq for Settled {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Settled {
+    fn holds(&self, now: f64, threshold_secs: u32) -> bool {
+        threshold_secs == self.threshold_secs && self.from <= now && now < self.until
+    }
+}
+
+/// The first moment after `now` at which [`held`] can give another status for `times`:
+/// when the active or idle timestamp, or the answer, turns `threshold_secs` old.
+fn next_change_after(
+    times: &PresenceTimes,
+    now: f64,
+    answered_at: f64,
+    threshold_secs: u32,
+) -> f64 {
+    let threshold = f64::from(threshold_secs);
+    [times.active as f64, times.idle as f64, answered_at]
+        .into_iter()
+        .map(|t| t + threshold)
+        .filter(|&at| at > now)
+        .fold(f64::INFINITY, f64::min)
 }
 
 impl Roster {
@@ -329,11 +371,20 @@ impl Roster {
         for (person, rank) in people.iter_mut().zip(ranks) {
             person.rank = rank;
         }
+        let until = people
+            .iter()
+            .map(|p| next_change_after(&p.times, now, answered_at, threshold_secs))
+            .fold(f64::INFINITY, f64::min);
         let mut roster = Roster {
             people,
             counts: Counts::default(),
             all_website,
             answered_at,
+            settled: Settled {
+                from: now,
+                until,
+                threshold_secs,
+            },
         };
         roster.sort();
         roster
@@ -348,7 +399,17 @@ impl Roster {
     /// Like [`Roster::reage`], returning who changed (in the old order).
     pub fn reage_changes(&mut self, now: f64, threshold_secs: u32) -> Vec<StatusChange> {
         let mut changes = Vec::new();
+        if self.settled.holds(now, threshold_secs) {
+            return changes;
+        }
+        let mut until = f64::INFINITY;
         for person in &mut self.people {
+            until = until.min(next_change_after(
+                &person.times,
+                now,
+                self.answered_at,
+                threshold_secs,
+            ));
             let status = held(&person.times, now, self.answered_at, threshold_secs);
             if status != person.status {
                 changes.push(StatusChange {
@@ -359,6 +420,11 @@ impl Roster {
                 person.status = status;
             }
         }
+        self.settled = Settled {
+            from: now,
+            until,
+            threshold_secs,
+        };
         if !changes.is_empty() {
             self.sort();
         }

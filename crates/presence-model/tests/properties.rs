@@ -294,3 +294,46 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// Ageing skips the ticks before anyone's next status change, and that is exact:
+    /// after any ticks (forward, repeated, backward, or with another threshold) everyone's
+    /// status is what a roster built at that moment says.
+    #[test]
+    fn ageing_between_status_changes_is_exact(
+        people in proptest::collection::vec((0i64..700, 0i64..700, any::<bool>()), 1..12),
+        answer_age in 0.0f64..300.0,
+        steps in proptest::collection::vec((-100.0f64..200.0, prop_oneof![6 => Just(140u32), 1 => 1u32..400]), 1..40),
+    ) {
+        use presence_model::Roster;
+        // Timestamps around the answer's, so statuses change while the clock moves.
+        let start = 1.8e9;
+        let mut realm = RealmPresence {
+            result: "success".into(),
+            msg: String::new(),
+            server_timestamp: start - answer_age,
+            presences: BTreeMap::new(),
+            ignored_parameters_unsupported: None,
+        };
+        for (i, (active_age, idle_age, legacy)) in people.into_iter().enumerate() {
+            let entry = |status, age: i64| ClientPresence { client: None, status, timestamp: 1_800_000_000 - age, pushable: None };
+            let mut entries = BTreeMap::new();
+            entries.insert(ClientName::new(if legacy { "ZulipDesktop" } else { "website" }), entry(ReportedStatus::Active, active_age));
+            entries.insert(ClientName::new("ZulipMobile"), entry(ReportedStatus::Idle, idle_age));
+            realm.presences.insert(format!("p{i}@x"), UserPresence { entries: entries.into_iter().collect(), active_timestamp: None, idle_timestamp: None });
+        }
+        let statuses = |roster: &Roster| {
+            let mut s: Vec<_> = roster.people().iter().map(|p| (p.email.clone(), p.status)).collect();
+            s.sort();
+            s
+        };
+        let mut aged = Roster::build(&realm, None, start, 140, |a, b| a.cmp(b));
+        let mut now = start;
+        for (step, threshold) in steps {
+            now += step;
+            aged.reage_changes(now, threshold);
+            let fresh = Roster::build(&realm, None, now, threshold, |a, b| a.cmp(b));
+            prop_assert_eq!(statuses(&aged), statuses(&fresh), "at {} with {} s", now, threshold);
+        }
+    }
+}
