@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark: builds the release widget (with benchmark exports, in target/bench/dist),
 # the shipped release build (dist/, for its size), a Yew hello-world with the same profile,
-# and payloads of 1k / 10k / 50k people from the simulator; then measures in headless
+# and payloads of 30 / 1k / 10k / 50k people (and their names) from the simulator; then measures in headless
 # Chromium against a vanilla-JS baseline in the same page (tests/bench/bench.mjs).
 # Writes target/bench/results.json and BENCHMARKS.md. Not part of the test command.
 set -euo pipefail
@@ -17,6 +17,11 @@ at=1800000000
 head -n1 target/bench/payloads/p10k.both >target/bench/payloads/p10k.json
 tail -n1 target/bench/payloads/p10k.both >target/bench/payloads/p10k-changed.json
 "$sim" --users 50000 --seed 1 --dump-presence $at >target/bench/payloads/p50k.json
+# Startup (M8, M9): presence and the names that go with it, as the proxy serves them.
+"$sim" --users 30 --seed 1 --dump-presence $at >target/bench/payloads/p30.json
+for n in 30:u30 10000:u10k 50000:u50k; do
+  "$sim" --users "${n%%:*}" --seed 1 --dump-users >"target/bench/payloads/${n##*:}.json"
+done
 trunk build --release --offline
 trunk build --release --offline --features bench --dist target/bench/dist
 # The same module with function names kept, for the CPU profiles: wasm-bindgen keeps the

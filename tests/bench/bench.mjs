@@ -17,10 +17,16 @@ const PAIRS = Number(process.env.PAIRS ?? 15);
 // ONLY=M3,M4 runs some measures while working on them; only a full run writes the files.
 const ONLY = process.env.ONLY?.split(",");
 const want = (m) => !ONLY || ONLY.includes(m);
+// SIZES=s10k narrows M8 and the startup profile to some sizes while working on them.
+const SIZES = process.env.SIZES?.split(",") ?? ["s30", "s10k", "s50k"];
 
 const payloads = Object.fromEntries(
-  ["p1k", "p10k", "p10k-changed", "p50k"].map((name) => [name, readFileSync(join(BENCH, "payloads", `${name}.json`))]),
+  ["p1k", "p10k", "p10k-changed", "p50k", "p30", "u30", "u10k", "u50k"].map((name) => [name, readFileSync(join(BENCH, "payloads", `${name}.json`))]),
 );
+// M8/M9's proxies: /api/s30, /api/s10k, /api/s50k answer presence, /users (their names)
+// and /server_settings as the reference proxy would.
+const STARTUP = { s30: ["p30", "u30"], s10k: ["p10k", "u10k"], s50k: ["p50k", "u50k"] };
+const SERVER_SETTINGS = JSON.stringify({ result: "success", msg: "", zulip_version: "8.4", zulip_feature_level: 237 });
 const variant = { p10k: "p10k" };
 const types = { ".js": "text/javascript", ".wasm": "application/wasm", ".html": "text/html", ".json": "application/json" };
 const core = readdirSync(DIST).find((f) => /^zulip-roster-[0-9a-f]+\.js$/.test(f));
@@ -28,8 +34,100 @@ const coreWasm = readdirSync(DIST).find((f) => f.endsWith("_bg.wasm"));
 // The same build, with function names kept, for the CPU profiles (bench.sh makes it).
 const PROF = join(BENCH, "prof-dist");
 
+// M8's pages. The first script in each records every long task from navigation on; the
+// widget page is what a page author writes (one script tag, one element, the shipped
+// build); the vanilla page fetches the same two answers and renders every row, names
+// sorted, in a shadow root with the widget's stylesheet. Both set `window.firstRoster`
+// (ms since navigation) once rows are in the DOM.
+const startPage = (kind, api) => {
+  const head = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${kind}</title>
+<script>window.tasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) tasks.push([e.startTime, e.duration]); }).observe({ type: "longtask", buffered: true });</script>`;
+  if (kind === "empty") return `${head}</head><body></body></html>`;
+  if (kind === "widget" || kind === "prof") return `${head}
+${kind === "prof"
+    // The same module with function names (prof-dist), for M8's CPU profile.
+    ? `<script type="module">import init from "/prof/zulip_roster.js"; init({ module_or_path: "/prof/zulip_roster_bg.wasm" });</script>`
+    : `<script type="module" src="/ship/zulip-roster.js"></script>`}</head><body>
+<zulip-roster id="r" proxy="/api/${api}"></zulip-roster>
+<script>
+const host = document.getElementById("r");
+new MutationObserver(() => {
+  if (!window.firstRoster && host.dataset.state === "ready" && host.shadowRoot?.querySelector("li[part=row]")) window.firstRoster = performance.now();
+}).observe(host, { attributes: true });
+</script></body></html>`;
+  // The rows sit in a box as tall as the widget's list: a document 50,000 rows tall kept
+  // Chromium painting for minutes after the measure ended.
+  return `${head}</head><body><div id="r" style="height:600px;overflow:auto"></div>
+<script type="module">
+const [presence, users] = await Promise.all([
+  fetch("/api/${api}/realm/presence").then((r) => r.json()),
+  fetch("/api/${api}/users").then((r) => r.json()),
+]);
+const names = new Map(users.members.map((m) => [m.email, m.full_name]));
+const now = presence.server_timestamp;
+const rank = { active: 0, idle: 1, offline: 2 };
+const people = Object.entries(presence.presences).map(([email, e]) => {
+  const a = e.aggregated ?? e.website;
+  return { email, name: names.get(email) ?? email, status: now - a.timestamp < 140 ? a.status : "offline" };
+});
+const collator = new Intl.Collator("en", { sensitivity: "base" });
+people.sort((x, y) => rank[x.status] - rank[y.status] || collator.compare(x.name, y.name));
+const root = document.getElementById("r").attachShadow({ mode: "open" });
+const link = document.createElement("link");
+link.rel = "stylesheet";
+link.href = "/roster.css";
+const section = document.createElement("div");
+section.className = "zulip-roster";
+section.setAttribute("role", "group");
+const ul = document.createElement("ul");
+ul.className = "roster-list";
+for (const p of people) {
+  const li = document.createElement("li");
+  li.setAttribute("part", "row");
+  li.className = "roster-row " + p.status;
+  const dot = document.createElement("span");
+  dot.className = "status-dot " + p.status;
+  const name = document.createElement("span");
+  name.className = "name";
+  name.textContent = p.name;
+  li.append(dot, name);
+  ul.append(li);
+}
+section.append(ul);
+root.append(link, section);
+ul.offsetHeight;
+window.firstRoster = performance.now();
+</script></body></html>`;
+};
+
 const server = createServer((req, res) => {
   const url = new URL(req.url, "http://x");
+  const startup = url.pathname.match(/^\/api\/(s\w+)\/(realm\/presence|users|server_settings)$/);
+  if (startup && STARTUP[startup[1]]) {
+    const [presence, users] = STARTUP[startup[1]];
+    const body = { "realm/presence": payloads[presence], users: payloads[users], server_settings: SERVER_SETTINGS }[startup[2]];
+    res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
+    return res.end(body);
+  }
+  if (/^\/start\/(widget|vanilla|empty|prof)$/.test(url.pathname)) {
+    res.writeHead(200, { "content-type": "text/html", "cache-control": "no-store" });
+    return res.end(startPage(url.pathname.slice(7), url.searchParams.get("api")));
+  }
+  if (url.pathname.startsWith("/ship/")) {
+    // The shipped build (dist/), as a page author serves it: cacheable.
+    let body;
+    try {
+      body = readFileSync(join(ROOT, "dist", url.pathname.slice(6)));
+    } catch {
+      return res.writeHead(404).end();
+    }
+    res.writeHead(200, { "content-type": types[url.pathname.slice(url.pathname.lastIndexOf("."))] ?? "application/octet-stream", "cache-control": "max-age=3600" });
+    return res.end(body);
+  }
+  if (url.pathname === "/roster.css") {
+    res.writeHead(200, { "content-type": "text/css", "cache-control": "max-age=3600" });
+    return res.end(readFileSync(join(ROOT, "static/roster.css")));
+  }
   const api = url.pathname.match(/^\/api\/([\w-]+)\/realm\/presence$/);
   if (api) {
     const name = variant[api[1]] ?? api[1];
@@ -218,7 +316,7 @@ if (want("M1")) results.M1 = await page.evaluate(async (pairs) => {
   }
   return { ratio: median(ratios), widget_ms: median(w), baseline_ms: median(b) };
 }, PAIRS);
-console.log("M1", JSON.stringify(results.M1));
+if (results.M1) console.log("M1", JSON.stringify(results.M1));
 
 // Mount, wait for the roster, force layout; returns ms. Fetch included for both sides.
 const renderPair = async (name, windowing, pairs) => page.evaluate(async ({ name, windowing, pairs }) => {
@@ -313,7 +411,7 @@ if (want("M4")) results.M4 = await page.evaluate(async (pairs) => {
   stage.replaceChildren();
   return { ratio: median(ratios), widget_ms: median(w), baseline_ms: median(b) };
 }, PAIRS);
-console.log("M4", JSON.stringify(results.M4));
+if (results.M4) console.log("M4", JSON.stringify(results.M4));
 
 // M5: memory (JS heap + wasm memory) after 50 polls ÷ after 10, at 10k.
 if (want("M5")) results.M5 = await page.evaluate(async () => {
@@ -340,7 +438,7 @@ if (want("M5")) results.M5 = await page.evaluate(async () => {
   return { ratio: sum(at50) / sum(at10), bytes_at_10: sum(at10), bytes_at_50: sum(at50),
     js_heap_at_10: at10[0], js_heap_at_50: at50[0], wasm_memory_at_10: at10[1], wasm_memory_at_50: at50[1] };
 });
-console.log("M5", JSON.stringify(results.M5));
+if (results.M5) console.log("M5", JSON.stringify(results.M5));
 // Where the time goes: CPU profiles (sampled every 100 µs) of the widget's side of M1,
 // M2 and M3, in the build with function names, summed by function (self time) and by
 // stage (time with a stage's function anywhere on the stack).
@@ -416,7 +514,105 @@ if (want("profile")) {
   await profile("M3 render 10k windowed, 5 mounts", mounts, { name: "p10k", windowing: true });
   await prof.evaluate(unmount);
 }
+// M8: navigation → first roster, widget ÷ vanilla, alternating pairs; each cold
+// navigation in a new browser context (empty HTTP and code caches), each warm one in a
+// context that has loaded both pages before. The longest task counts from navigation
+// to the widget's first roster.
+// A browser of their own, so nothing the measures above left behind runs beside them,
+// and the default 1280 × 720 viewport: at 800 px wide Chromium never finished laying out
+// the vanilla page's 50,000 rows.
+const starts = want("M8") || want("M9") || want("startup-profile") ? await launchChromium() : null;
+const startOnce = async (context, kind, api) => {
+  const page = await context.newPage();
+  await page.goto(`${base}/start/${kind}?api=${api}`);
+  await page.waitForFunction(() => window.firstRoster > 0, null, { timeout: 60_000 }).catch(async (e) => {
+    const state = await page.evaluate(() => document.getElementById("r")?.outerHTML.slice(0, 300)).catch(() => "no answer");
+    throw new Error(`${kind} page for ${api}: no roster within 60 s (${e.message}); the page says ${state}`);
+  });
+  const { first, tasks } = await page.evaluate(() => ({ first: window.firstRoster, tasks: window.tasks }));
+  await page.close();
+  return { ms: first, longest: Math.max(0, ...tasks.filter(([start]) => start < first).map(([, d]) => d)) };
+};
+const medianOf = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const startupPairs = async (api, pairs, warm) => {
+  const ratios = [], w = [], b = [], longest = [];
+  const shared = warm ? await starts.newContext() : null;
+  if (shared) { await startOnce(shared, "widget", api); await startOnce(shared, "vanilla", api); }
+  for (let i = 0; i < pairs; i++) {
+    const side = async (kind) => {
+      const context = shared ?? (await starts.newContext());
+      try { return await startOnce(context, kind, api); } finally { if (!shared) await context.close(); }
+    };
+    const widget = await side("widget");
+    const vanilla = await side("vanilla");
+    ratios.push(widget.ms / vanilla.ms); w.push(widget.ms); b.push(vanilla.ms); longest.push(widget.longest);
+  }
+  if (shared) await shared.close();
+  return { ratio: medianOf(ratios), widget_ms: medianOf(w), baseline_ms: medianOf(b), longest_task_ms: Math.max(...longest) };
+};
+if (want("M8")) {
+  results.M8 = {};
+  for (const [api, pairs] of [["s30", PAIRS], ["s10k", PAIRS], ["s50k", Math.max(5, Math.floor(PAIRS / 3))]].filter(([api]) => SIZES.includes(api))) {
+    for (const cache of ["cold", "warm"]) {
+      // A renderer that crashes or never finishes (seen at 50k on this 2-core machine) is
+      // reported as such; the other sizes are still measured.
+      results.M8[`${api.slice(1)}_${cache}`] = await startupPairs(api, pairs, cache === "warm").catch((e) => ({ error: e.message.split("\n")[0] }));
+      console.log("M8", api.slice(1), cache, JSON.stringify(results.M8[`${api.slice(1)}_${cache}`]));
+    }
+  }
+}
+
+// Where M8's time goes: a CPU profile of one cold start at 30 and at 10,000 people, from
+// navigation to the first roster, in the build with function names.
+if (want("startup-profile")) {
+  for (const api of SIZES) {
+    const context = await starts.newContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Profiler.enable");
+    await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+    await cdp.send("Profiler.start");
+    await page.goto(`${base}/start/${process.env.PROFILE_PAGE ?? "prof"}?api=${api}`);
+    // A start that never ends is profiled too: its first 30 s show why.
+    await page.waitForFunction(() => window.firstRoster > 0, null, { timeout: 30_000 }).catch(() => {});
+    const { profile } = await cdp.send("Profiler.stop");
+    const first = (await page.evaluate(() => window.firstRoster)) ?? NaN;
+    const timing = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => `${e.name.replace(/^.*\//, "")} ${e.startTime.toFixed(0)}→${e.responseEnd.toFixed(0)}`));
+    results.profiles ??= {};
+    results.profiles[`M8 cold start, ${api.slice(1)} people`] = summarize(profile);
+    console.log("startup-profile", api, `first roster at ${first.toFixed(0)} ms`, timing.join(", "), JSON.stringify(results.profiles[`M8 cold start, ${api.slice(1)} people`]));
+    await context.close();
+  }
+}
+
+// M9: main-thread time per minute while nothing changes: CDP's TaskDuration over
+// M9_SECONDS (60) on a page with the widget, minus the same on an empty page.
+const M9_SECONDS = Number(process.env.M9_SECONDS ?? 60);
+const idleTaskMs = async (kind, api) => {
+  const context = await starts.newContext();
+  const page = await context.newPage();
+  await page.goto(`${base}/start/${kind}?api=${api}`);
+  if (kind !== "empty") await page.waitForFunction(() => window.firstRoster > 0, null, { timeout: 60_000 });
+  // Startup's own work (and the garbage it leaves) settles first.
+  await page.waitForTimeout(5000);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
+  const task = async () => (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration").value;
+  const before = await task();
+  await page.waitForTimeout(M9_SECONDS * 1000);
+  const ms = ((await task()) - before) * 1000 * (60 / M9_SECONDS);
+  await context.close();
+  return ms;
+};
+if (want("M9")) {
+  const empty = await idleTaskMs("empty", "s30");
+  const at10k = await idleTaskMs("widget", "s10k");
+  const at50k = await idleTaskMs("widget", "s50k");
+  results.M9 = { ms_per_min_10k: at10k - empty, ms_per_min_50k: at50k - empty, empty_page_ms_per_min: empty, seconds: M9_SECONDS };
+  console.log("M9", JSON.stringify(results.M9));
+}
 await browser.close();
+await starts?.close();
 server.close();
 
 // M6: brotli size of what a page loads, ÷ a minimal Yew hello-world built the same way.
