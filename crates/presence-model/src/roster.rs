@@ -277,6 +277,19 @@ impl PartialEq for Settled {
 }
 
 impl Settled {
+    /// The span from `now` of statuses derived at `now` for `people`.
+    fn at(people: &[Person], now: f64, answered_at: f64, threshold_secs: u32) -> Self {
+        let until = people
+            .iter()
+            .map(|p| next_change_after(&p.times, now, answered_at, threshold_secs))
+            .fold(f64::INFINITY, f64::min);
+        Settled {
+            from: now,
+            until,
+            threshold_secs,
+        }
+    }
+
     fn holds(&self, now: f64, threshold_secs: u32) -> bool {
         threshold_secs == self.threshold_secs && self.from <= now && now < self.until
     }
@@ -371,20 +384,13 @@ impl Roster {
         for (person, rank) in people.iter_mut().zip(ranks) {
             person.rank = rank;
         }
-        let until = people
-            .iter()
-            .map(|p| next_change_after(&p.times, now, answered_at, threshold_secs))
-            .fold(f64::INFINITY, f64::min);
+        let settled = Settled::at(&people, now, answered_at, threshold_secs);
         let mut roster = Roster {
             people,
             counts: Counts::default(),
             all_website,
             answered_at,
-            settled: Settled {
-                from: now,
-                until,
-                threshold_secs,
-            },
+            settled,
         };
         roster.sort();
         roster
@@ -402,14 +408,7 @@ impl Roster {
         if self.settled.holds(now, threshold_secs) {
             return changes;
         }
-        let mut until = f64::INFINITY;
         for person in &mut self.people {
-            until = until.min(next_change_after(
-                &person.times,
-                now,
-                self.answered_at,
-                threshold_secs,
-            ));
             let status = held(&person.times, now, self.answered_at, threshold_secs);
             if status != person.status {
                 changes.push(StatusChange {
@@ -420,11 +419,7 @@ impl Roster {
                 person.status = status;
             }
         }
-        self.settled = Settled {
-            from: now,
-            until,
-            threshold_secs,
-        };
+        self.settled = Settled::at(&self.people, now, self.answered_at, threshold_secs);
         if !changes.is_empty() {
             self.sort();
         }
