@@ -16,7 +16,8 @@ cd "$ROOT"
 engine="${1:?chromium, firefox or webkit}"
 unset CHROMEDRIVER GECKODRIVER SAFARIDRIVER
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+reruns="$(mktemp)"
+trap 'rm -f "$log" "$reruns"' EXIT
 # The feature `testing` adds the hooks the tests need (fake services, a deliberate
 # panic); the shipped build has none of them.
 case "$engine" in
@@ -43,9 +44,13 @@ case "$engine" in
     ;;
   *) echo "browser-tests.sh: unknown engine $engine (chromium, firefox or webkit)" >&2; exit 2 ;;
 esac
+# Every test binary, as cargo's target flags.
+test_targets() {
+  echo --lib $(ls tests/*.rs | sed -E 's#tests/(.*)\.rs#--test=\1#')
+}
 wasm_pack_each() {
   local failed=0 target
-  for target in --lib $(ls tests/*.rs | sed -E 's#tests/(.*)\.rs#--test=\1#'); do
+  for target in $(test_targets); do
     wasm-pack test --mode no-install "$@" . --features testing "$target" || failed=1
   done
   return "$failed"
@@ -58,7 +63,7 @@ wasm_pack_each() {
 # fail the run as before.
 webkit_each() {
   local failed=0 target attempt part
-  for target in --lib $(ls tests/*.rs | sed -E 's#tests/(.*)\.rs#--test=\1#') --doc; do
+  for target in $(test_targets) --doc; do
     for attempt in 1 2; do
       part="$(mktemp)"
       if xvfb-run -a cargo test --target wasm32-unknown-unknown -p zulip-roster --features testing "$target" >"$part" 2>&1; then
@@ -76,8 +81,6 @@ webkit_each() {
   done
   return "$failed"
 }
-reruns="$(mktemp)"
-trap 'rm -f "$log" "$reruns"' EXIT
 status=0
 "${run[@]}" 2>&1 | tee "$log" || status=$?
 # Where the runner says which browser it drove, to prove the engine is the one named.
