@@ -636,7 +636,7 @@ function startupRows() {
     const cold = results.M8?.[`${size}_cold`], warm = results.M8?.[`${size}_warm`];
     const tasksMatter = size !== "30";
     const ok = cold && !cold.error && cold.ratio <= target && (!tasksMatter || cold.longest_task_ms <= 50);
-    return row("M8", `startup ${size === "30" ? "30" : size} people, cold · warm`, `${cell(cold)} · ${cell(warm)}`, `≤ ${target} cold${tasksMatter ? ", no task > 50 ms" : ""}`, ok);
+    return row("M8", `startup ${size} people, cold · warm`, `${cell(cold)} · ${cell(warm)}`, `≤ ${target} cold${tasksMatter ? ", no task > 50 ms" : ""}`, ok);
   }).join("\n");
 }
 mkdirSync(BENCH, { recursive: true });
