@@ -510,6 +510,54 @@ async fn polling_pauses_while_hidden_and_refreshes_when_visible_again() {
 }
 
 #[wasm_bindgen_test]
+async fn a_cached_answer_polled_again_and_again_does_not_hold_anyone_online() {
+    // A proxy's cache can answer every poll with the same bytes for minutes; its
+    // `server_timestamp` is when Zulip made it. zoe was active 5 s before it, so with a
+    // 140 s threshold she is no longer active 135 s after it came (idle: she was
+    // connected when it was made), though it was polled four times meanwhile.
+    let fakes = Fakes::on_fake_time(FakeFetcher::new().route(
+        PRESENCE,
+        vec![ok(modern_body(
+            T,
+            &[("zoe@x", "active", 5), ("ada@x", "idle", 0)],
+        ))],
+    ));
+    let (root, _handle) = mount_roster(
+        &[
+            ("names", "off"),
+            ("offline-threshold", "140"),
+            ("refresh", "30"),
+        ],
+        &fakes.services,
+        50,
+    );
+    let zoe = || {
+        root.query_selector("li[data-email='zoe@x']")
+            .unwrap()
+            .and_then(|r| r.get_attribute("data-status"))
+    };
+    wait_for_state(&root, "ready").await;
+    assert_eq!(zoe().as_deref(), Some("active"));
+    for polls in 2..=5 {
+        advance_until(&root, &fakes.clock, &format!("poll {polls}"), || {
+            fakes.fetcher.count(PRESENCE) == polls
+        })
+        .await;
+    }
+    assert_eq!(zoe().as_deref(), Some("active"), "120 s after the answer");
+    // The row first, then (after that render) the host's counts.
+    advance_until(&root, &fakes.clock, "zoe idle, counted", || {
+        zoe().as_deref() == Some("idle") && root.get_attribute("data-idle").as_deref() == Some("2")
+    })
+    .await;
+    assert_eq!(
+        fakes.fetcher.count(PRESENCE),
+        5,
+        "idle before the next poll"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn a_slow_request_is_never_doubled_and_destroy_aborts_it() {
     let fakes = Fakes::on_fake_time(FakeFetcher::new().route(PRESENCE, vec![Reply::Hang]));
     // The threshold set: presence is the only feed, so the only request in flight.

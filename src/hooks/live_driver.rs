@@ -232,6 +232,24 @@ fn on_presence(driver: &Weak<LiveDriver>, delivery: &Delivery, timeout_ms: u32) 
     let Some(driver) = driver.upgrade() else {
         return u32::MAX;
     };
+    // At 10,000 people parsing and building an answer is most of a poll's cost; the same
+    // bytes again change nothing when the roster on screen came from them.
+    let repeat = delivery.repeated
+        && driver
+            .state
+            .try_borrow()
+            .is_ok_and(|state| state.takes_repeats());
+    if repeat {
+        let Some(mut effects) = driver.update(Event::Repeated) else {
+            return u32::MAX;
+        };
+        let next = match effects.poll.take() {
+            Some(PollRequest::InMs(ms)) => clamp_ms(ms),
+            _ => u32::MAX,
+        };
+        driver.run(effects);
+        return next;
+    }
     let outcome = match &delivery.result {
         Ok(a) => classify_presence(answer(a)),
         Err(FetchError::Timeout) => Err(Failure::Down {

@@ -35,6 +35,9 @@ pub struct Delivery {
     pub result: Result<HttpAnswer, FetchError>,
     /// Local clock (ms) when it arrived.
     pub received_ms: f64,
+    /// The same answer (status, `Retry-After` and body, byte for byte) as the delivery
+    /// before it: a subscriber whose state came from that one can skip parsing it.
+    pub repeated: bool,
 }
 
 /// Decides, from an answer, how many milliseconds until this subscriber wants the next.
@@ -278,9 +281,19 @@ impl Feed {
                 Err(FetchError::Aborted) if timed_out.get() => Err(FetchError::Timeout),
                 other => other,
             };
+            let repeated = match (feed.latest.borrow().as_deref(), &result) {
+                (
+                    Some(Delivery {
+                        result: Ok(last), ..
+                    }),
+                    Ok(answer),
+                ) => last == answer,
+                _ => false,
+            };
             feed.deliver(Delivery {
                 result,
                 received_ms: feed.services.clock.now_ms(),
+                repeated,
             });
         });
     }

@@ -47,6 +47,11 @@ pub enum Event {
         /// A uniform draw from `[0, 1)` for the retry's jitter.
         jitter: f64,
     },
+    /// A presence answer arrived that is byte for byte the one before it (a proxy's
+    /// cache, or an organization where nobody's timestamps moved). The driver sends it
+    /// instead of [`Event::Presence`] only when [`LiveRoster::takes_repeats`] says so:
+    /// nothing is parsed, built or rendered again.
+    Repeated,
     /// Names and avatars arrived from `GET /users`.
     Names {
         /// Who is who.
@@ -242,6 +247,19 @@ impl LiveRoster {
         &self.announcement
     }
 
+    /// Whether an answer equal to the last one can be taken as [`Event::Repeated`]: only
+    /// while a roster from it is on screen (ready or empty) and the server's threshold is
+    /// known. Anything else (loading, a failure shown, an answer waiting for the server's
+    /// version) needs the answer itself.
+    pub fn takes_repeats(&self) -> bool {
+        matches!(self.config, Some(Ok(_)))
+            && matches!(self.server, ServerKnown::Known)
+            && matches!(
+                self.live.state(),
+                crate::live::LiveState::Ready(_) | crate::live::LiveState::Empty(_)
+            )
+    }
+
     /// The host's attributes as they should be now.
     pub fn host_summary(&self) -> HostSummary {
         match &self.config {
@@ -287,6 +305,14 @@ impl LiveRoster {
                     }
                 }
                 self.report_changes(&mut effects);
+            }
+            // The roster on screen came from these very bytes: only the next poll is due.
+            // Its arrival time stays the first one, so the server's clock (its timestamp
+            // plus the local time since) does not jump back to the cached timestamp.
+            Event::Repeated => {
+                if self.takes_repeats() {
+                    effects.poll = Some(PollRequest::InMs(self.live.poll_period_ms()));
+                }
             }
             Event::Names { directory, now_ms } => {
                 effects.render = self.live.names_arrived(directory, now_ms, order);

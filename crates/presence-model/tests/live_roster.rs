@@ -636,3 +636,63 @@ fn an_answer_without_someone_fires_a_roster_change_with_the_new_counts() {
         }
     );
 }
+
+#[test]
+fn the_same_answer_again_only_schedules_the_next_poll() {
+    let mut roster = ready(&[]);
+    assert!(roster.takes_repeats());
+    assert_eq!(
+        step(&mut roster, Event::Repeated),
+        Effects {
+            poll: Some(PollRequest::InMs(60_000.0)),
+            ..Effects::default()
+        }
+    );
+}
+
+#[test]
+fn after_the_same_answer_again_people_age_from_when_it_first_came() {
+    // A proxy's cache can serve one answer for minutes. a@x was active 10 s before it
+    // (which came at 1 s): no longer active 130 s later (idle: connected when the answer
+    // was made), however often the same bytes come again. Taking a repeat's arrival as
+    // the answer's would hold a@x active for another minute.
+    let mut roster = ready(&[]);
+    step(&mut roster, Event::Repeated);
+    let still = step(&mut roster, Event::Tick { now_ms: 130_000.0 });
+    assert_eq!(still.change, None, "a@x is 139 s old: still active");
+    let aged = step(&mut roster, Event::Tick { now_ms: 131_500.0 });
+    let who: Vec<_> = aged
+        .change
+        .expect("a@x went idle")
+        .changes
+        .into_iter()
+        .map(|c| (c.email, c.to))
+        .collect();
+    assert_eq!(who, [("a@x".to_owned(), Status::Idle)]);
+}
+
+#[test]
+fn repeats_are_not_taken_while_loading() {
+    let mut roster = LiveRoster::default();
+    step(&mut roster, Event::Options(Ok(config(&[]))));
+    assert!(!roster.takes_repeats());
+    assert_eq!(step(&mut roster, Event::Repeated), Effects::default());
+}
+
+#[test]
+fn repeats_are_not_taken_while_a_failure_is_shown() {
+    // The bytes equal the last answer, but the screen shows the failure after it: the
+    // answer itself must be read to recover.
+    let mut roster = ready(&[]);
+    step(&mut roster, failure(61_000.0));
+    assert!(!roster.takes_repeats());
+}
+
+#[test]
+fn repeats_are_not_taken_while_the_answer_waits_for_the_servers_version() {
+    let mut roster = LiveRoster::default();
+    step(&mut roster, Event::Options(Ok(page_config(&[]))));
+    step(&mut roster, answer(1000.0, team()));
+    assert_eq!(roster.host_summary().state, "loading");
+    assert!(!roster.takes_repeats());
+}
