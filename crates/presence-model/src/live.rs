@@ -196,22 +196,32 @@ impl Live {
     }
 
     /// Names arrived: rebuild the roster on screen with them. Returns whether it changed.
+    /// Their names are ranked here, once: answers after them reuse the ranks.
     pub fn names_arrived(
         &mut self,
-        directory: Directory,
+        mut directory: Directory,
         now_ms: f64,
         order: &NameRanking,
     ) -> bool {
+        directory.rank(order);
         if self.directory.as_ref() == Some(&directory) {
             return false;
         }
         self.directory = Some(directory);
-        self.rebuild(now_ms, order)
+        self.build_again(now_ms, order)
     }
 
-    /// Builds the roster on screen again, with the names known now and in `order` (names
-    /// arrived, or the viewer's language changed). Returns whether there was a roster.
+    /// Builds the roster on screen again with names ranked in `order` (the viewer's
+    /// language changed). Returns whether there was a roster.
     pub fn rebuild(&mut self, now_ms: f64, order: &NameRanking) -> bool {
+        if let Some(directory) = &mut self.directory {
+            directory.rank(order);
+        }
+        self.build_again(now_ms, order)
+    }
+
+    /// Builds the roster on screen again with the names known now.
+    fn build_again(&mut self, now_ms: f64, order: &NameRanking) -> bool {
         let threshold = self.threshold_secs;
         let directory = self.directory.as_ref();
         let Some(snapshot) = self.state.snapshot_mut() else {

@@ -164,6 +164,68 @@ fn names_arriving_later_rebuild_the_rows() {
     );
 }
 
+fn member(id: i64, email: &str, full_name: &str) -> Member {
+    Member {
+        user_id: id,
+        email: email.into(),
+        full_name: full_name.into(),
+        avatar_url: None,
+        is_bot: false,
+        is_active: true,
+        is_guest: false,
+        role: None,
+    }
+}
+
+fn names_in_order(live: &Live) -> Vec<String> {
+    let roster = &live.state().snapshot().unwrap().roster;
+    roster
+        .people()
+        .iter()
+        .map(|p| p.display_name().to_owned())
+        .collect()
+}
+
+#[test]
+fn names_are_ranked_once_when_they_arrive_not_on_every_poll() {
+    // The browser ranks with a collator in JavaScript: at 10,000 people a quarter of a
+    // poll. The order stays the viewer's across polls.
+    let calls = std::rc::Rc::new(std::cell::Cell::new(0));
+    let counted = calls.clone();
+    let counting = move |names: &[&str]| {
+        counted.set(counted.get() + 1);
+        default_ranking(names)
+    };
+    let mut live = Live::new(140, 60);
+    let team = || presence(&[("a@x", "active", 1.0), ("b@x", "active", 2.0)], SERVER_T);
+    live.presence_arrived(team(), 0.0, &counting);
+    assert_eq!(calls.get(), 1, "emails ranked while names are unknown");
+    let directory = Directory::new([member(1, "a@x", "Zed"), member(2, "b@x", "Ann")]);
+    live.names_arrived(directory, 1000.0, &counting);
+    assert_eq!(calls.get(), 2, "names ranked as they arrive");
+    live.presence_arrived(team(), 60_000.0, &counting);
+    live.presence_arrived(team(), 120_000.0, &counting);
+    assert_eq!(calls.get(), 2, "polls reuse the ranks");
+    assert_eq!(names_in_order(&live), ["Ann", "Zed"]);
+}
+
+#[test]
+fn a_new_language_ranks_the_names_again() {
+    let mut live = Live::new(140, 60);
+    let order = &default_ranking;
+    let team = presence(&[("a@x", "active", 1.0), ("b@x", "active", 2.0)], SERVER_T);
+    live.presence_arrived(team, 0.0, order);
+    let directory = Directory::new([member(1, "a@x", "Zed"), member(2, "b@x", "Ann")]);
+    live.names_arrived(directory, 1000.0, order);
+    assert_eq!(names_in_order(&live), ["Ann", "Zed"]);
+    let reversed = |names: &[&str]| {
+        let ranks = default_ranking(names);
+        ranks.iter().map(|r| names.len() as u32 - 1 - r).collect()
+    };
+    assert!(live.rebuild(2000.0, &reversed));
+    assert_eq!(names_in_order(&live), ["Zed", "Ann"]);
+}
+
 #[test]
 fn updated_ago_words() {
     use presence_model::wording::updated_ago;
