@@ -17,7 +17,6 @@ pub fn bench_parse(bytes: &[u8]) -> usize {
                 DEFAULT_OFFLINE_THRESHOLD_SECS,
                 default_name_order,
             )
-            .people()
             .len()
         }
         Err(_) => 0,

@@ -18,9 +18,6 @@ fn main() {
             presence_model::default_name_order,
         );
         let build = t.elapsed();
-        println!(
-            "{} people: parse {parse:?}, build {build:?}",
-            roster.people().len()
-        );
+        println!("{} people: parse {parse:?}, build {build:?}", roster.len());
     }
 }

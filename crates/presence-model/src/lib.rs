@@ -20,6 +20,7 @@
 //! Nothing here imports a browser crate, so all of it is tested natively.
 #![warn(missing_docs)]
 
+mod ageing;
 pub mod classify;
 pub mod client;
 pub mod config;

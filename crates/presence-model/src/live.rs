@@ -151,7 +151,7 @@ impl Live {
         );
         // Empty means nobody to list: with names on, everyone in `/users` is listed even
         // when the answer has no presence at all.
-        let empty = roster.people().is_empty();
+        let empty = roster.is_empty();
         let snapshot = Snapshot {
             roster,
             presence,
@@ -230,7 +230,7 @@ impl Live {
         let now = snapshot.server_now(now_ms);
         snapshot.roster =
             Roster::build_ranked(&snapshot.presence, directory, now, threshold, order);
-        let empty = snapshot.roster.people().is_empty();
+        let empty = snapshot.roster.is_empty();
         // Names can fill an empty answer (everyone offline) or empty a full one (nobody
         // with presence is a listed human).
         let state = std::mem::replace(&mut self.state, LiveState::Loading);

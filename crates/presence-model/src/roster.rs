@@ -8,6 +8,7 @@ use std::cell::OnceCell;
 use std::cmp::Ordering;
 use std::collections::{BTreeSet, HashMap};
 
+use crate::ageing::{regroup, Schedule};
 use crate::client::ClientKind;
 use crate::config::ShowOffline;
 use crate::search::{Fold, Search, SearchKey};
@@ -273,68 +274,31 @@ pub fn ranks_by(names: &[&str], order: impl Fn(&str, &str) -> Ordering) -> Vec<u
 }
 
 /// Everyone in a presence answer, sorted: active, idle, offline, then by name.
-#[derive(Debug, Clone, PartialEq, Default)]
+///
+/// People are stored once, in the order of the first build, and listed through three
+/// lists of storage indices, one per status, each in name order: a status change moves
+/// an index from one list to another instead of re-sorting 50,000 people.
+#[derive(Debug, Clone, Default)]
 pub struct Roster {
     people: Vec<Person>,
-    counts: Counts,
+    /// Storage indices by status (`Status as usize`), each list in [`Roster::order`].
+    listed: [Vec<u32>; 3],
     all_website: bool,
     /// The answer's `server_timestamp`.
     answered_at: f64,
-    /// How long the statuses last derived hold.
-    settled: Settled,
+    /// When each person's status next changes.
+    schedule: Schedule,
 }
 
-/// The span of server time over which the statuses last derived hold: a status changes
-/// only when a timestamp, or the answer itself, turns a threshold old, so ticks before
-/// the earliest such moment have nothing to re-derive (at 10,000 people, re-deriving
-/// every second was most of an idle widget's work). A cache, not part of what a roster
-/// is: rosters with the same people are equal whatever their spans say.
-#[derive(Debug, Clone, Copy, Default)]
-struct Settled {
-    from: f64,
-    until: f64,
-    threshold_secs: u32,
-}
-
-impl PartialEq for Settled {
-    fn eq(&self, _: &Self) -> bool {
-        true
+/// Rosters are equal when they list the same people in the same order; how they are
+/// stored and when they next age are caches.
+impl PartialEq for Roster {
+    fn eq(&self, other: &Roster) -> bool {
+        self.all_website == other.all_website
+            && self.answered_at == other.answered_at
+            && self.counts() == other.counts()
+            && self.people().eq(other.people())
     }
-}
-
-impl Settled {
-    /// The span from `now` of statuses derived at `now` for `people`.
-    fn at(people: &[Person], now: f64, answered_at: f64, threshold_secs: u32) -> Self {
-        let until = people
-            .iter()
-            .map(|p| next_change_after(&p.times, now, answered_at, threshold_secs))
-            .fold(f64::INFINITY, f64::min);
-        Settled {
-            from: now,
-            until,
-            threshold_secs,
-        }
-    }
-
-    fn holds(&self, now: f64, threshold_secs: u32) -> bool {
-        threshold_secs == self.threshold_secs && self.from <= now && now < self.until
-    }
-}
-
-/// The first moment after `now` at which [`held`] can give another status for `times`:
-/// when the active or idle timestamp, or the answer, turns `threshold_secs` old.
-fn next_change_after(
-    times: &PresenceTimes,
-    now: f64,
-    answered_at: f64,
-    threshold_secs: u32,
-) -> f64 {
-    let threshold = f64::from(threshold_secs);
-    [times.active as f64, times.idle as f64, answered_at]
-        .into_iter()
-        .map(|t| t + threshold)
-        .filter(|&at| at > now)
-        .fold(f64::INFINITY, f64::min)
 }
 
 impl Roster {
@@ -413,16 +377,31 @@ impl Roster {
                 person.rank = rank;
             }
         }
-        let settled = Settled::at(&people, now, answered_at, threshold_secs);
-        let mut roster = Roster {
+        // Stored in roster order, so the lists start as runs and a fresh roster is read
+        // in memory order.
+        people.sort_unstable_by(|a, b| {
+            a.status
+                .cmp(&b.status)
+                .then(a.rank.cmp(&b.rank))
+                .then_with(|| a.email.cmp(&b.email))
+        });
+        let mut listed: [Vec<u32>; 3] = Default::default();
+        for (id, person) in people.iter().enumerate() {
+            listed[person.status as usize].push(id as u32);
+        }
+        let schedule = Schedule::new(
+            people.iter().map(|p| &p.times),
+            now,
+            answered_at,
+            threshold_secs,
+        );
+        Roster {
             people,
-            counts: Counts::default(),
+            listed,
             all_website,
             answered_at,
-            settled,
-        };
-        roster.sort();
-        roster
+            schedule,
+        }
     }
 
     /// Re-derives every status at server time `now`; re-sorts only when a status changed.
@@ -433,60 +412,144 @@ impl Roster {
 
     /// Like [`Roster::reage`], returning who changed (in the old order).
     pub fn reage_changes(&mut self, now: f64, threshold_secs: u32) -> Vec<StatusChange> {
-        let mut changes = Vec::new();
-        if self.settled.holds(now, threshold_secs) {
-            return changes;
+        if !self.schedule.can_age(now, threshold_secs) {
+            return self.reage_everyone(now, threshold_secs);
         }
-        for person in &mut self.people {
+        let mut moved: Vec<(u32, Status)> = Vec::new();
+        for id in self.schedule.due_by(now) {
+            let person = &mut self.people[id as usize];
             let status = held(&person.times, now, self.answered_at, threshold_secs);
             if status != person.status {
-                changes.push(StatusChange {
-                    email: person.email.clone(),
-                    from: Some(person.status),
-                    to: status,
-                });
+                moved.push((id, person.status));
+                person.status = status;
+            }
+            self.schedule.again(id, &person.times, self.answered_at);
+        }
+        self.relist(moved)
+    }
+
+    /// Re-derives everyone at `now` (the threshold changed, or the clock went back).
+    fn reage_everyone(&mut self, now: f64, threshold_secs: u32) -> Vec<StatusChange> {
+        let mut moved = Vec::new();
+        for (id, person) in self.people.iter_mut().enumerate() {
+            let status = held(&person.times, now, self.answered_at, threshold_secs);
+            if status != person.status {
+                moved.push((id as u32, person.status));
                 person.status = status;
             }
         }
-        self.settled = Settled::at(&self.people, now, self.answered_at, threshold_secs);
-        if !changes.is_empty() {
-            self.sort();
+        self.schedule = Schedule::new(
+            self.people.iter().map(|p| &p.times),
+            now,
+            self.answered_at,
+            threshold_secs,
+        );
+        self.relist(moved)
+    }
+
+    /// Moves the people in `moved` (storage index, old status) to their new status's
+    /// list, and says who changed, in the old order.
+    fn relist(&mut self, mut moved: Vec<(u32, Status)>) -> Vec<StatusChange> {
+        if moved.len() * MANY_MOVERS > self.people.len() {
+            return self.relist_everyone();
         }
+        let people = &self.people;
+        let order = |a: u32, b: u32| Self::order(&people[a as usize], &people[b as usize]);
+        moved.sort_unstable_by(|a, b| a.1.cmp(&b.1).then_with(|| order(a.0, b.0)));
+        for (index, list) in self.listed.iter_mut().enumerate() {
+            let leaving: Vec<u32> = moved
+                .iter()
+                .filter(|m| m.1 as usize == index)
+                .map(|m| m.0)
+                .collect();
+            let mut arriving: Vec<u32> = moved
+                .iter()
+                .filter(|m| people[m.0 as usize].status as usize == index)
+                .map(|m| m.0)
+                .collect();
+            arriving.sort_unstable_by(|&a, &b| order(a, b));
+            regroup(list, &leaving, &arriving, order);
+        }
+        moved
+            .into_iter()
+            .map(|(id, from)| {
+                let person = &people[id as usize];
+                StatusChange {
+                    email: person.email.clone(),
+                    from: Some(from),
+                    to: person.status,
+                }
+            })
+            .collect()
+    }
+
+    /// [`Roster::relist`] for many movers (an answer turning a threshold old takes
+    /// everyone still shown connected offline at once): one walk in the old order, then a
+    /// stable sort of each list, which finds the sorted runs the walk made and merges them.
+    fn relist_everyone(&mut self) -> Vec<StatusChange> {
+        let people = &self.people;
+        let mut changes = Vec::new();
+        let mut listed: [Vec<u32>; 3] = Default::default();
+        for (was, list) in [Status::Active, Status::Idle, Status::Offline]
+            .into_iter()
+            .zip(&self.listed)
+        {
+            for &id in list {
+                let person = &people[id as usize];
+                if person.status != was {
+                    changes.push(StatusChange {
+                        email: person.email.clone(),
+                        from: Some(was),
+                        to: person.status,
+                    });
+                }
+                listed[person.status as usize].push(id);
+            }
+        }
+        for list in &mut listed {
+            list.sort_by(|&a, &b| Self::order(&people[a as usize], &people[b as usize]));
+        }
+        self.listed = listed;
         changes
     }
 
-    fn sort(&mut self) {
-        self.people.sort_unstable_by(|a, b| {
-            a.status
-                .cmp(&b.status)
-                .then(a.rank.cmp(&b.rank))
-                .then_with(|| a.email.cmp(&b.email))
-        });
-        let mut counts = Counts::default();
-        for person in &self.people {
-            match person.status {
-                Status::Active => counts.active += 1,
-                Status::Idle => counts.idle += 1,
-                Status::Offline => counts.offline += 1,
-            }
-        }
-        self.counts = counts;
+    /// The order within one status: by name rank, then by email.
+    fn order(a: &Person, b: &Person) -> Ordering {
+        a.rank.cmp(&b.rank).then_with(|| a.email.cmp(&b.email))
     }
 
     /// Whether `other` would render exactly as `self` does (see [`Person::same_view`]).
     pub fn same_view(&self, other: &Roster) -> bool {
         self.all_website == other.all_website
-            && self.people.len() == other.people.len()
+            && self.len() == other.len()
             && self
-                .people
-                .iter()
-                .zip(&other.people)
+                .people()
+                .zip(other.people())
                 .all(|(a, b)| a.same_view(b))
     }
 
     /// Everyone, in roster order.
-    pub fn people(&self) -> &[Person] {
-        &self.people
+    pub fn people(&self) -> impl Iterator<Item = &Person> + '_ {
+        self.in_status(Status::Active)
+            .chain(self.in_status(Status::Idle))
+            .chain(self.in_status(Status::Offline))
+    }
+
+    /// Everyone in `status`, in roster order.
+    fn in_status(&self, status: Status) -> impl Iterator<Item = &Person> + '_ {
+        self.listed[status as usize]
+            .iter()
+            .map(|&id| &self.people[id as usize])
+    }
+
+    /// How many people it lists.
+    pub fn len(&self) -> usize {
+        self.people.len()
+    }
+
+    /// Whether it lists nobody.
+    pub fn is_empty(&self) -> bool {
+        self.people.is_empty()
     }
 
     /// One person by email.
@@ -496,7 +559,11 @@ impl Roster {
 
     /// Counts over the whole roster (not only what a filter shows).
     pub fn counts(&self) -> Counts {
-        self.counts
+        Counts {
+            active: self.listed[Status::Active as usize].len(),
+            idle: self.listed[Status::Idle as usize].len(),
+            offline: self.listed[Status::Offline as usize].len(),
+        }
     }
 
     /// The people `search` finds, by Zulip's rules ([`crate::search`]), in roster order;
@@ -507,8 +574,7 @@ impl Roster {
         search: &'s Search,
         fold: Fold<'s>,
     ) -> impl Iterator<Item = &'a Person> + 's {
-        self.people
-            .iter()
+        self.people()
             .filter(move |p| search.is_empty() || p.matches(search, fold))
     }
 
@@ -526,7 +592,7 @@ impl Roster {
             .map(|p| (p.email.as_str(), p.status))
             .collect();
         let mut diff = RosterDiff::default();
-        for person in &newer.people {
+        for person in newer.people() {
             let was = before.get(person.email.as_str()).copied();
             if was != Some(person.status) {
                 diff.changes.push(StatusChange {
@@ -542,8 +608,7 @@ impl Roster {
             .map(|p| (p.email.as_str(), ()))
             .collect();
         diff.removed = self
-            .people
-            .iter()
+            .people()
             .filter(|p| !now_present.contains_key(p.email.as_str()))
             .map(|p| p.email.clone())
             .collect();
@@ -574,6 +639,10 @@ fn held(times: &PresenceTimes, now: f64, answered_at: f64, threshold_secs: u32) 
         aged
     }
 }
+
+/// Above one mover in this many people, a tick re-lists everyone in one pass instead of
+/// moving each mover (a binary search and a merge per mover and list).
+const MANY_MOVERS: usize = 16;
 
 /// With [`ShowOffline::Auto`], offline people are hidden above this many people (unless
 /// the viewer is searching), as in Zulip's buddy list.
@@ -607,11 +676,21 @@ impl Roster {
         };
         let mut people = Vec::new();
         let mut hidden_offline = 0;
-        for person in self.filter(search, fold) {
-            if hide_offline && person.status == Status::Offline {
-                hidden_offline += 1;
-            } else {
-                people.push(person);
+        if hide_offline && search.is_empty() {
+            // Everyone offline is hidden: count them, do not walk them (at 50,000 people
+            // most of the roster, on every render).
+            people.extend(
+                self.in_status(Status::Active)
+                    .chain(self.in_status(Status::Idle)),
+            );
+            hidden_offline = self.counts().offline;
+        } else {
+            for person in self.filter(search, fold) {
+                if hide_offline && person.status == Status::Offline {
+                    hidden_offline += 1;
+                } else {
+                    people.push(person);
+                }
             }
         }
         let cut = match max_rows {

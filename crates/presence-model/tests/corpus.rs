@@ -65,7 +65,7 @@ fn check(case: &Case) -> Option<String> {
         (Ok(parsed), "ready" | "empty") => {
             let warnings = parsed.warnings.len();
             live.presence_arrived(parsed.value, 1000.0, &default_ranking);
-            let people = live.state().snapshot().map(|s| s.roster.people().len());
+            let people = live.state().snapshot().map(|s| s.roster.len());
             let got = (live.state().name(), people, warnings);
             let want = (case.state.as_str(), case.people, case.warnings);
             (got != want).then(|| format!("got {got:?}, want {want:?}"))
@@ -73,7 +73,7 @@ fn check(case: &Case) -> Option<String> {
         (Err(failure), "error") => {
             let message = failure.describe(english());
             live.failed(failure.clone(), 1000.0, 0.5);
-            let kept = live.state().snapshot().map(|s| s.roster.people().len());
+            let kept = live.state().snapshot().map(|s| s.roster.len());
             if Some(failure.cause()) != case.cause.as_deref() {
                 Some(format!(
                     "cause {:?}, want {:?}: {message}",
@@ -162,6 +162,6 @@ fn a_ten_megabyte_answer_is_read_whole() {
     .expect("a big answer is still an answer");
     let mut live = Live::new(140, 60);
     live.presence_arrived(parsed.value, 0.0, &default_ranking);
-    let people = live.state().snapshot().map(|s| s.roster.people().len());
+    let people = live.state().snapshot().map(|s| s.roster.len());
     assert_eq!(people, Some(n));
 }

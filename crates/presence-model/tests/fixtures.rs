@@ -159,7 +159,7 @@ fn zulips_users_example_lists_its_humans_and_skips_its_bot() {
     let now = presence.server_timestamp;
     let directory = Directory::new(users.members);
     let roster = Roster::build(&presence, Some(&directory), now, 200, default_name_order);
-    let names: Vec<&str> = roster.people().iter().map(|p| p.display_name()).collect();
+    let names: Vec<&str> = roster.people().map(|p| p.display_name()).collect();
     assert_eq!(names, ["aaron", "King Hamlet"]);
     for person in roster.people() {
         assert_eq!(person.status, Status::Offline);

@@ -429,12 +429,7 @@ fn a_new_language_sorts_names_in_its_order_without_a_request() {
     step(&mut roster, answer(1000.0, two_active));
     let order = |roster: &LiveRoster| -> Vec<String> {
         let snapshot = roster.live().state().snapshot().unwrap();
-        snapshot
-            .roster
-            .people()
-            .iter()
-            .map(|p| p.email.clone())
-            .collect()
+        snapshot.roster.people().map(|p| p.email.clone()).collect()
     };
     assert_eq!(order(&roster), ["ann@x", "bea@x"]);
     // A language whose order is the reverse of the default's.

@@ -79,7 +79,7 @@ fn sorts_by_status_then_name_and_lists_who_zulip_lists() {
         emails(r.people()),
         ["z@x", "a@x", "m@x", "never@x", "off@x"]
     );
-    let names: Vec<&str> = r.people().iter().map(|p| p.display_name()).collect();
+    let names: Vec<&str> = r.people().map(|p| p.display_name()).collect();
     assert_eq!(names, ["Aaron", "Zoë", "émile", "Nina", "Otto"]);
     assert_eq!(
         r.get("a@x").unwrap().avatar_url.as_deref(),
@@ -150,7 +150,7 @@ fn without_names_presence_keys_are_listed_by_email() {
         ],
         None,
     );
-    let names: Vec<&str> = r.people().iter().map(|p| p.display_name()).collect();
+    let names: Vec<&str> = r.people().map(|p| p.display_name()).collect();
     assert_eq!(names, ["b@x", "a@x"]);
 }
 

@@ -177,7 +177,6 @@ fn watch(threshold: u32, refresh: i64, hours: i64) -> Watched {
         let roster = &live.state().snapshot().unwrap().roster;
         roster
             .people()
-            .iter()
             .map(|p| (p.email.clone(), p.status))
             .collect()
     };
@@ -257,7 +256,7 @@ fn a_self_hosted_org_is_listed_as_zulips_buddy_list_lists_it() {
         default_name_order,
     );
     let listed: std::collections::BTreeSet<&str> =
-        roster.people().iter().map(|p| p.email.as_str()).collect();
+        roster.people().map(|p| p.email.as_str()).collect();
     let expected: std::collections::BTreeSet<&str> = members
         .iter()
         .filter(|m| m.is_active && !m.is_bot)
