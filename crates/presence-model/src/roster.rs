@@ -377,17 +377,12 @@ impl Roster {
                 person.rank = rank;
             }
         }
-        // Stored in roster order, so the lists start as runs and a fresh roster is read
-        // in memory order.
-        people.sort_unstable_by(|a, b| {
-            a.status
-                .cmp(&b.status)
-                .then(a.rank.cmp(&b.rank))
-                .then_with(|| a.email.cmp(&b.email))
-        });
         let mut listed: [Vec<u32>; 3] = Default::default();
         for (id, person) in people.iter().enumerate() {
             listed[person.status as usize].push(id as u32);
+        }
+        for list in &mut listed {
+            sort_ids(list, &people);
         }
         let schedule = Schedule::new(
             people.iter().map(|p| &p.times),
@@ -449,65 +444,50 @@ impl Roster {
 
     /// Moves the people in `moved` (storage index, old status) to their new status's
     /// list, and says who changed, in the old order.
-    fn relist(&mut self, mut moved: Vec<(u32, Status)>) -> Vec<StatusChange> {
+    fn relist(&mut self, moved: Vec<(u32, Status)>) -> Vec<StatusChange> {
         if moved.len() * MANY_MOVERS > self.people.len() {
             return self.relist_everyone();
         }
         let people = &self.people;
-        let order = |a: u32, b: u32| Self::order(&people[a as usize], &people[b as usize]);
-        moved.sort_unstable_by(|a, b| a.1.cmp(&b.1).then_with(|| order(a.0, b.0)));
-        for (index, list) in self.listed.iter_mut().enumerate() {
-            let leaving: Vec<u32> = moved
-                .iter()
-                .filter(|m| m.1 as usize == index)
-                .map(|m| m.0)
-                .collect();
-            let mut arriving: Vec<u32> = moved
-                .iter()
-                .filter(|m| people[m.0 as usize].status as usize == index)
-                .map(|m| m.0)
-                .collect();
-            arriving.sort_unstable_by(|&a, &b| order(a, b));
-            regroup(list, &leaving, &arriving, order);
+        let mut leaving: [Vec<u32>; 3] = Default::default();
+        let mut arriving: [Vec<u32>; 3] = Default::default();
+        for &(id, was) in &moved {
+            leaving[was as usize].push(id);
+            arriving[people[id as usize].status as usize].push(id);
         }
-        moved
+        let mut changes = Vec::with_capacity(moved.len());
+        for (((was, list), leaving), arriving) in STATUSES
             .into_iter()
-            .map(|(id, from)| {
-                let person = &people[id as usize];
-                StatusChange {
-                    email: person.email.clone(),
-                    from: Some(from),
-                    to: person.status,
-                }
-            })
-            .collect()
+            .zip(&mut self.listed)
+            .zip(&mut leaving)
+            .zip(&mut arriving)
+        {
+            sort_ids(leaving, people);
+            sort_ids(arriving, people);
+            regroup(list, leaving, arriving, by_order(people));
+            changes.extend(leaving.iter().map(|&id| change(&people[id as usize], was)));
+        }
+        changes
     }
 
     /// [`Roster::relist`] for many movers (an answer turning a threshold old takes
-    /// everyone still shown connected offline at once): one walk in the old order, then a
-    /// stable sort of each list, which finds the sorted runs the walk made and merges them.
+    /// everyone still shown connected offline at once): one walk in the old order, then
+    /// a sort of each list.
     fn relist_everyone(&mut self) -> Vec<StatusChange> {
         let people = &self.people;
         let mut changes = Vec::new();
         let mut listed: [Vec<u32>; 3] = Default::default();
-        for (was, list) in [Status::Active, Status::Idle, Status::Offline]
-            .into_iter()
-            .zip(&self.listed)
-        {
+        for (was, list) in STATUSES.into_iter().zip(&self.listed) {
             for &id in list {
                 let person = &people[id as usize];
                 if person.status != was {
-                    changes.push(StatusChange {
-                        email: person.email.clone(),
-                        from: Some(was),
-                        to: person.status,
-                    });
+                    changes.push(change(person, was));
                 }
                 listed[person.status as usize].push(id);
             }
         }
         for list in &mut listed {
-            list.sort_by(|&a, &b| Self::order(&people[a as usize], &people[b as usize]));
+            sort_ids(list, people);
         }
         self.listed = listed;
         changes
@@ -529,10 +509,12 @@ impl Roster {
     }
 
     /// Everyone, in roster order.
-    pub fn people(&self) -> impl Iterator<Item = &Person> + '_ {
-        self.in_status(Status::Active)
-            .chain(self.in_status(Status::Idle))
-            .chain(self.in_status(Status::Offline))
+    pub fn people(&self) -> People<'_> {
+        People {
+            roster: self,
+            list: 0,
+            at: 0,
+        }
     }
 
     /// Everyone in `status`, in roster order.
@@ -637,6 +619,54 @@ fn held(times: &PresenceTimes, now: f64, answered_at: f64, threshold_secs: u32) 
         Status::Idle
     } else {
         aged
+    }
+}
+
+/// Everyone in a roster, in roster order ([`Roster::people`]).
+#[derive(Debug, Clone)]
+pub struct People<'a> {
+    roster: &'a Roster,
+    list: usize,
+    at: usize,
+}
+
+impl<'a> Iterator for People<'a> {
+    type Item = &'a Person;
+
+    fn next(&mut self) -> Option<&'a Person> {
+        loop {
+            let list = self.roster.listed.get(self.list)?;
+            if let Some(&id) = list.get(self.at) {
+                self.at += 1;
+                return Some(&self.roster.people[id as usize]);
+            }
+            self.list += 1;
+            self.at = 0;
+        }
+    }
+}
+
+/// The statuses in roster order, as [`Roster::listed`] is indexed.
+const STATUSES: [Status; 3] = [Status::Active, Status::Idle, Status::Offline];
+
+/// The order of storage indices into `people`: [`Roster::order`]. One closure type for
+/// every sort and search of the lists, so the module carries one copy of each.
+fn by_order(people: &[Person]) -> impl Fn(u32, u32) -> Ordering + Copy + '_ {
+    move |a, b| Roster::order(&people[a as usize], &people[b as usize])
+}
+
+/// Sorts storage indices by [`Roster::order`].
+fn sort_ids(ids: &mut [u32], people: &[Person]) {
+    let order = by_order(people);
+    ids.sort_unstable_by(|&a, &b| order(a, b));
+}
+
+/// `person` changed from `was` to their status now.
+fn change(person: &Person, was: Status) -> StatusChange {
+    StatusChange {
+        email: person.email.clone(),
+        from: Some(was),
+        to: person.status,
     }
 }
 
