@@ -287,7 +287,7 @@ impl Feed {
                         result: Ok(last), ..
                     }),
                     Ok(answer),
-                ) => last == answer,
+                ) => last.same_as(answer),
                 _ => false,
             };
             feed.deliver(Delivery {

@@ -19,6 +19,25 @@ pub struct HttpAnswer {
     pub body: Vec<u8>,
 }
 
+impl HttpAnswer {
+    /// Whether `other` is this answer byte for byte (status, `Retry-After`, body). The
+    /// body is compared eight bytes a step: wasm's `memcmp` goes a byte at a time, 9 ms
+    /// a poll for the 9.4 MB answer of 50,000 people.
+    pub fn same_as(&self, other: &HttpAnswer) -> bool {
+        fn words(bytes: &[u8]) -> (&[[u8; 8]], &[u8]) {
+            bytes.as_chunks::<8>()
+        }
+        let ((a, a_rest), (b, b_rest)) = (words(&self.body), words(&other.body));
+        self.status == other.status
+            && self.retry_after == other.retry_after
+            && a.len() == b.len()
+            && a_rest == b_rest
+            && a.iter()
+                .zip(b)
+                .all(|(x, y)| u64::from_ne_bytes(*x) == u64::from_ne_bytes(*y))
+    }
+}
+
 /// Why nothing came back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FetchError {

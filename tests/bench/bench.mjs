@@ -43,6 +43,12 @@ const startPage = (kind, api) => {
   const head = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${kind}</title>
 <script>window.tasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) tasks.push([e.startTime, e.duration]); }).observe({ type: "longtask", buffered: true });</script>`;
   if (kind === "empty") return `${head}</head><body></body></html>`;
+  // M9's reference: only what any poller of this answer pays, the answer's bytes fetched
+  // every minute as the widget polls (the widget's default refresh).
+  if (kind === "fetch") return `${head}</head><body><script>
+const poll = () => fetch("/api/${api}/realm/presence").then((r) => r.arrayBuffer()).then((b) => { window.bytes = b.byteLength; window.firstRoster ??= performance.now(); setTimeout(poll, 60000); });
+poll();
+</script></body></html>`;
   if (kind === "widget" || kind === "prof") return `${head}
 ${kind === "prof"
     // The same module with function names (prof-dist), for M8's CPU profile.
@@ -83,7 +89,7 @@ const server = createServer((req, res) => {
     res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
     return res.end(body);
   }
-  if (/^\/start\/(widget|vanilla|empty|prof)$/.test(url.pathname)) {
+  if (/^\/start\/(widget|vanilla|empty|prof|fetch)$/.test(url.pathname)) {
     res.writeHead(200, { "content-type": "text/html", "cache-control": "no-store" });
     return res.end(startPage(url.pathname.slice(7), url.searchParams.get("api")));
   }
@@ -448,7 +454,7 @@ const summarize = (p) => {
     for (const label of seen) stage.set(label, (stage.get(label) ?? 0) + ms);
   }
   const rows = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([what, ms]) => ({ what, ms: +ms.toFixed(1), share: +(ms / total).toFixed(3) }));
-  return { total_ms: +total.toFixed(1), stages: rows(stage, STAGES.length), self: rows(self, 10) };
+  return { total_ms: +total.toFixed(1), stages: rows(stage, STAGES.length), self: rows(self, Number(process.env.PROFILE_ROWS ?? 10)) };
 };
 if (want("profile")) {
   const prof = await open("/?prof");
@@ -499,7 +505,7 @@ if (want("profile")) {
 // A browser of their own, so nothing the measures above left behind runs beside them,
 // and the default 1280 × 720 viewport: at 800 px wide Chromium never finished laying out
 // the vanilla page's 50,000 rows.
-const starts = want("M8") || want("M9") || want("startup-profile") ? await launchChromium() : null;
+const starts = want("M8") || want("M9") || want("startup-profile") || want("idle-profile") ? await launchChromium() : null;
 const startOnce = async (context, kind, api) => {
   const page = await context.newPage();
   await page.goto(`${base}/start/${kind}?api=${api}`);
@@ -563,6 +569,28 @@ if (want("startup-profile")) {
   }
 }
 
+// Where M9's time goes: a CPU profile of the widget's idle minute (after its first roster
+// and five quiet seconds), in the build with function names.
+if (want("idle-profile")) {
+  for (const api of SIZES.filter((s) => s !== "s30")) {
+    const context = await starts.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/start/prof?api=${api}`);
+    await page.waitForFunction(() => window.firstRoster > 0, null, { timeout: 60_000 });
+    await page.waitForTimeout(5000);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Profiler.enable");
+    await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+    await cdp.send("Profiler.start");
+    await page.waitForTimeout(Number(process.env.M9_SECONDS ?? 60) * 1000);
+    const { profile } = await cdp.send("Profiler.stop");
+    results.profiles ??= {};
+    results.profiles[`M9 idle minute, ${api.slice(1)} people`] = summarize(profile);
+    console.log("idle-profile", api, JSON.stringify(results.profiles[`M9 idle minute, ${api.slice(1)} people`]));
+    await context.close();
+  }
+}
+
 // M9: main-thread time per minute while nothing changes: CDP's TaskDuration over
 // M9_SECONDS (60) on a page with the widget, minus the same on an empty page.
 const M9_SECONDS = Number(process.env.M9_SECONDS ?? 60);
@@ -586,7 +614,12 @@ if (want("M9")) {
   const empty = await idleTaskMs("empty", "s30");
   const at10k = await idleTaskMs("widget", "s10k");
   const at50k = await idleTaskMs("widget", "s50k");
-  results.M9 = { ms_per_min_10k: at10k - empty, ms_per_min_50k: at50k - empty, empty_page_ms_per_min: empty, seconds: M9_SECONDS };
+  const fetch10k = await idleTaskMs("fetch", "s10k");
+  const fetch50k = await idleTaskMs("fetch", "s50k");
+  results.M9 = {
+    ms_per_min_10k: at10k - empty, ms_per_min_50k: at50k - empty, empty_page_ms_per_min: empty, seconds: M9_SECONDS,
+    fetch_only_ms_per_min_10k: fetch10k - empty, fetch_only_ms_per_min_50k: fetch50k - empty,
+  };
   console.log("M9", JSON.stringify(results.M9));
 }
 await browser.close();
@@ -664,7 +697,7 @@ ${row("M4", "poll at 10k, 10% changed ÷ JSON.parse + toggles", `${f(results.M4.
 ${row("M5", "memory after 50 polls ÷ after 10 (10k)", f(results.M5.ratio, 3), "≤ 1.02", results.M5.ratio <= 1.02)}
 ${row("M6", "brotli size ÷ Yew hello-world", `${f(results.M6.ratio)} (${results.M6.brotli_bytes} bytes)`, "≤ 1.8 and ≤ 110 kB", results.M6.ratio <= 1.8 && results.M6.brotli_bytes <= 110_000)}
 ${startupRows()}
-${row("M9", "main-thread ms per minute, idle, 10k / 50k (minus an empty page)", `${f(results.M9.ms_per_min_10k, 0)} / ${f(results.M9.ms_per_min_50k, 0)} ms (empty page ${f(results.M9.empty_page_ms_per_min, 0)} ms)`, "≤ 50 ms at both", results.M9.ms_per_min_10k <= 50 && results.M9.ms_per_min_50k <= 50)}
+${row("M9", "main-thread ms per minute, idle, 10k / 50k (minus an empty page)", `${f(results.M9.ms_per_min_10k, 0)} / ${f(results.M9.ms_per_min_50k, 0)} ms (empty page ${f(results.M9.empty_page_ms_per_min, 0)} ms; a page that only fetches the answer each minute: ${f(results.M9.fetch_only_ms_per_min_10k, 0)} / ${f(results.M9.fetch_only_ms_per_min_50k, 0)} ms)`, "≤ 50 ms at both", results.M9.ms_per_min_10k <= 50 && results.M9.ms_per_min_50k <= 50)}
 
 There is no M7: the numbering follows the issues that defined the measures, and none
 defined an M7. M8 is navigation → first roster (host \`ready\` and rows in the DOM),
