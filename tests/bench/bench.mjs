@@ -593,8 +593,9 @@ if (want("idle-profile")) {
 
 // M9: main-thread time per minute while nothing changes: CDP's TaskDuration over
 // M9_SECONDS (60) on a page with the widget, minus the same on an empty page. In a
-// browser of its own, started after the others are closed: after the profiles above, an
-// empty page's figure was 39–44 ms instead of 15–25, in the same browser.
+// browser of its own, started after the others are closed, so no page left open above
+// ticks beside it. Even so, at the end of a full run an empty page measured 39–42 ms a
+// minute where it measured 16–25 ms with M9 alone: one window per page is noisy here.
 const M9_SECONDS = Number(process.env.M9_SECONDS ?? 60);
 // The first browser's pages (M1–M7's mounted rosters tick every second) close too.
 await starts?.close();
