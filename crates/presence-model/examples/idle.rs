@@ -1,5 +1,5 @@
-//! An idle minute natively: a roster built once, aged every second for 60 s, with the
-//! number of changes and the time each second's ageing took.
+//! Idle ageing natively: a roster built once and aged every second for ten minutes, with
+//! the number of changes and the time it took (`EACH=1`: every tick that changed someone).
 //!   cargo run --release -p presence-model --example idle -- target/bench/payloads/p50k.json
 use std::time::Instant;
 

@@ -296,7 +296,6 @@ impl PartialEq for Roster {
     fn eq(&self, other: &Roster) -> bool {
         self.all_website == other.all_website
             && self.answered_at == other.answered_at
-            && self.counts() == other.counts()
             && self.people().eq(other.people())
     }
 }
@@ -399,8 +398,9 @@ impl Roster {
         }
     }
 
-    /// Re-derives every status at server time `now`; re-sorts only when a status changed.
-    /// Returns whether anything changed, so a caller can skip re-rendering.
+    /// Re-derives, at server time `now`, the statuses of everyone whose next change is due
+    /// (everyone, when the threshold changed or the clock went back), and re-lists whoever
+    /// changed. Returns whether anything changed, so a caller can skip re-rendering.
     pub fn reage(&mut self, now: f64, threshold_secs: u32) -> bool {
         !self.reage_changes(now, threshold_secs).is_empty()
     }
@@ -413,10 +413,8 @@ impl Roster {
         let mut moved: Vec<(u32, Status)> = Vec::new();
         for id in self.schedule.due_by(now) {
             let person = &mut self.people[id as usize];
-            let status = held(&person.times, now, self.answered_at, threshold_secs);
-            if status != person.status {
-                moved.push((id, person.status));
-                person.status = status;
+            if let Some(was) = rederive(person, now, self.answered_at, threshold_secs) {
+                moved.push((id, was));
             }
             self.schedule.again(id, &person.times, self.answered_at);
         }
@@ -427,10 +425,8 @@ impl Roster {
     fn reage_everyone(&mut self, now: f64, threshold_secs: u32) -> Vec<StatusChange> {
         let mut moved = Vec::new();
         for (id, person) in self.people.iter_mut().enumerate() {
-            let status = held(&person.times, now, self.answered_at, threshold_secs);
-            if status != person.status {
-                moved.push((id as u32, person.status));
-                person.status = status;
+            if let Some(was) = rederive(person, now, self.answered_at, threshold_secs) {
+                moved.push((id as u32, was));
             }
         }
         self.schedule = Schedule::new(
@@ -659,6 +655,17 @@ fn by_order(people: &[Person]) -> impl Fn(u32, u32) -> Ordering + Copy + '_ {
 fn sort_ids(ids: &mut [u32], people: &[Person]) {
     let order = by_order(people);
     ids.sort_unstable_by(|&a, &b| order(a, b));
+}
+
+/// Sets `person`'s status as [`held`] at `now`; their old status when it changed.
+fn rederive(
+    person: &mut Person,
+    now: f64,
+    answered_at: f64,
+    threshold_secs: u32,
+) -> Option<Status> {
+    let status = held(&person.times, now, answered_at, threshold_secs);
+    (status != person.status).then(|| std::mem::replace(&mut person.status, status))
 }
 
 /// `person` changed from `was` to their status now.
