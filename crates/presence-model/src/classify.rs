@@ -14,6 +14,9 @@ pub const PROXY_AUTH_FAILED: &str = "PROXY_AUTH_FAILED";
 
 /// Retries back off to at most this long.
 pub const MAX_BACKOFF_SECS: f64 = 300.0;
+/// How long after an unknown team (or groups refused) the team is asked about again:
+/// as often as names are refreshed.
+pub const TEAM_RETRY_SECS: f64 = 600.0;
 /// A 429 without any retry-after is retried after this long.
 const DEFAULT_RATE_LIMIT_SECS: f64 = 60.0;
 
@@ -69,6 +72,21 @@ pub enum Failure {
     /// The answer was larger than [`MAX_ANSWER_BYTES`]: not read (a hostile or broken
     /// server must not make every viewer's browser hold a gigabyte).
     TooLarge,
+    /// The `group` or `channel` option names a team Zulip does not have (or the proxy's
+    /// account cannot see): a wrong setting, found out from the server.
+    NoSuchTeam {
+        /// Group or channel.
+        kind: crate::team::TeamKind,
+        /// The name or id as the page gave it.
+        key: String,
+        /// The answer's status (200 when the group list simply lacks it).
+        status: u16,
+    },
+    /// Zulip does not let the proxy's account read user groups (bots and guests cannot).
+    GroupsRefused {
+        /// Zulip's (translated) message, shown as text.
+        msg: String,
+    },
 }
 
 /// The largest answer the widget reads: 64 MiB, several times a 50,000-person
@@ -96,6 +114,8 @@ impl Failure {
             Failure::Down { .. } => "down",
             Failure::Rejected { .. } => "rejected",
             Failure::Malformed(_) | Failure::TooLarge => "malformed",
+            Failure::NoSuchTeam { .. } => "config",
+            Failure::GroupsRefused { .. } => "refused",
         }
     }
 }
@@ -113,6 +133,8 @@ impl Failure {
             } => Some(*status),
             Failure::Down { .. } => None,
             Failure::Malformed(_) | Failure::TooLarge => Some(200),
+            Failure::NoSuchTeam { status, .. } => Some(*status),
+            Failure::GroupsRefused { .. } => Some(400),
         }
     }
 
@@ -122,6 +144,9 @@ impl Failure {
             Failure::Refused { code, .. } => code.as_ref().map(ErrorCode::as_str),
             Failure::Rejected { body, .. } => body.code.as_deref(),
             Failure::RateLimited { .. } => Some("RATE_LIMIT_HIT"),
+            Failure::NoSuchTeam { status: 400, .. } | Failure::GroupsRefused { .. } => {
+                Some("BAD_REQUEST")
+            }
             _ => None,
         }
     }
@@ -166,12 +191,18 @@ pub fn classify_server_settings(answer: Answer<'_>) -> Result<u32, Failure> {
 /// Classifies a `GET /users` answer.
 pub fn classify_users(answer: Answer<'_>) -> Result<UsersResponse, Failure> {
     if (200..300).contains(&answer.status) {
-        return parse_users(answer.body).map_err(|err| match parse_error_body(answer.body) {
-            Some(body) => from_error_body(answer.status, answer.retry_after, body),
-            None => malformed(answer, err),
-        });
+        return parse_users(answer.body).map_err(|err| from_body_or_malformed(answer, err));
     }
     Err(classify_failure(answer))
+}
+
+/// A 2xx whose body is not the shape asked for: Zulip's error body if it is one (a proxy
+/// may rewrite the status), else malformed.
+pub(crate) fn from_body_or_malformed(answer: Answer<'_>, err: ParseError) -> Failure {
+    match parse_error_body(answer.body) {
+        Some(body) => from_error_body(answer.status, answer.retry_after, body),
+        None => malformed(answer, err),
+    }
 }
 
 fn looks_like_html(body: &[u8]) -> bool {
@@ -191,7 +222,7 @@ fn malformed(answer: Answer<'_>, err: ParseError) -> Failure {
     }
 }
 
-fn classify_failure(answer: Answer<'_>) -> Failure {
+pub(crate) fn classify_failure(answer: Answer<'_>) -> Failure {
     let body = parse_error_body(answer.body);
     match (answer.status, body) {
         (429, body) => Failure::RateLimited {
@@ -284,6 +315,11 @@ pub fn retry_delay_secs(failure: &Failure, failures: u32, refresh_secs: u32, jit
     let floor = f64::from(refresh_secs.max(1));
     let ceiling = floor.max(MAX_BACKOFF_SECS);
     let delay = match failure {
+        // A team the server does not have (or will not show) is a setting to fix, not a
+        // blip: it is asked about again when names are next refreshed.
+        Failure::NoSuchTeam { .. } | Failure::GroupsRefused { .. } => {
+            return TEAM_RETRY_SECS.max(floor)
+        }
         Failure::RateLimited { retry_after_secs } => retry_after_secs.max(floor) + jitter,
         _ => {
             let exponent = failures.saturating_sub(1).min(16);

@@ -5,6 +5,8 @@
 //! `(name, value)` pairs and calls [`Config::from_pairs`], so every entry point accepts
 //! the same spellings and reports the same errors.
 
+use crate::team::{Team, TeamKind};
+
 /// Polling every second is allowed for tests and demos; real pages should poll every 30 s
 /// or more (Zulip's own clients ping every 60 s, and every viewer costs the proxy).
 pub const MIN_REFRESH_SECS: u32 = 1;
@@ -78,7 +80,7 @@ impl Palette {
 
 /// The option names, as attributes (`offline-threshold`); the JS API takes them in
 /// camelCase (`offlineThreshold`).
-pub const OPTION_NAMES: [&str; 11] = [
+pub const OPTION_NAMES: [&str; 13] = [
     "proxy",
     "refresh",
     "offline-threshold",
@@ -90,6 +92,8 @@ pub const OPTION_NAMES: [&str; 11] = [
     "palette",
     "lang",
     "compact",
+    "group",
+    "channel",
 ];
 
 /// Every option of the widget.
@@ -118,6 +122,8 @@ pub struct Config {
     pub palette: Palette,
     /// A denser layout for sidebars: no avatars, no search box.
     pub compact: bool,
+    /// Only this user group's or channel's members (`group`, `channel`).
+    pub team: Option<crate::team::Team>,
 }
 
 /// An option that could not be used, with what was wrong.
@@ -148,6 +154,7 @@ impl Config {
             lang: None,
             palette: Palette::Zulip,
             compact: false,
+            team: None,
         }
     }
 
@@ -231,8 +238,27 @@ impl Config {
                     }
                     config.lang = Some(value.to_owned());
                 }
+                "group" | "channel" => {
+                    let kind = if name == "group" {
+                        TeamKind::Group
+                    } else {
+                        TeamKind::Channel
+                    };
+                    let team = Team::parse(kind, value)?;
+                    if config.team.as_ref().is_some_and(|t| t.kind != kind) {
+                        return Err(invalid(name, value, "either group or channel, not both"));
+                    }
+                    config.team = Some(team);
+                }
                 _ => {}
             }
+        }
+        if let (Some(team), Names::Off) = (&config.team, config.names) {
+            return Err(ConfigError {
+                option: team.kind.option().into(),
+                value: Some(team.key.to_string()),
+                expected: "names=auto: members are matched to presence through /users".into(),
+            });
         }
         let proxy = proxy.ok_or_else(|| ConfigError {
             option: "proxy".into(),

@@ -215,6 +215,12 @@ pub struct Words {
     pub malformed: &'static str,
     /// An answer over the size limit ("{n}" MiB).
     pub too_large: &'static str,
+    /// The `group` option names no group: "{name}".
+    pub no_such_group: &'static str,
+    /// The `channel` option names no channel the proxy's account sees: "{name}".
+    pub no_such_channel: &'static str,
+    /// Zulip refuses the proxy's account the user groups: "{msg}" is Zulip's message.
+    pub groups_refused: &'static str,
     /// "{n} person came online" / "{n} people came online".
     pub came_online: [&'static str; 2],
     /// "… went idle".
@@ -264,6 +270,9 @@ pub static EN: Words = Words {
     rejected: "The Zulip server rejected the request (HTTP {status}, {code}: {msg}).",
     malformed: "The proxy's answer could not be read: {error}.",
     too_large: "The proxy's answer is too large to read (over {n} MB).",
+    no_such_group: "There is no user group \"{name}\" in this organization. Check the group setting.",
+    no_such_channel: "There is no channel \"{name}\" that the proxy's account can see. Check the channel setting.",
+    groups_refused: "Zulip does not let the proxy's account read user groups (BAD_REQUEST: {msg}). Group rosters need the proxy to hold a member's API key, not a bot's.",
     came_online: ["{n} person came online", "{n} people came online"],
     went_idle: ["{n} person went idle", "{n} people went idle"],
     went_offline: ["{n} person went offline", "{n} people went offline"],
@@ -309,6 +318,9 @@ pub static DE: Words = Words {
     rejected: "Der Zulip-Server hat die Anfrage abgelehnt (HTTP {status}, {code}: {msg}).",
     malformed: "Die Antwort des Proxys war nicht lesbar: {error}.",
     too_large: "Die Antwort des Proxys ist zu groß zum Lesen (über {n} MB).",
+    no_such_group: "In dieser Organisation gibt es keine Benutzergruppe „{name}“. Bitte die Einstellung „group“ prüfen.",
+    no_such_channel: "Es gibt keinen Kanal „{name}“, den das Konto des Proxys sehen kann. Bitte die Einstellung „channel“ prüfen.",
+    groups_refused: "Zulip lässt das Konto des Proxys keine Benutzergruppen lesen (BAD_REQUEST: {msg}). Gruppen-Listen brauchen für den Proxy den API-Schlüssel eines Mitglieds, nicht eines Bots.",
     came_online: ["{n} Person ist online gekommen", "{n} Personen sind online gekommen"],
     went_idle: ["{n} Person ist jetzt abwesend", "{n} Personen sind jetzt abwesend"],
     went_offline: ["{n} Person ist offline gegangen", "{n} Personen sind offline gegangen"],

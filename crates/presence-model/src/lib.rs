@@ -9,6 +9,7 @@
 //! - [`client`]: client names grouped into icon kinds.
 //! - [`config`]: the widget's options, validated.
 //! - [`classify`]: what an HTTP answer means (which failure), and retry delays.
+//! - [`team`]: team rosters (`group`, `channel`): where members come from.
 //! - [`live`]: the live roster's state machine (loading, ready, empty, stale, error).
 //! - [`i18n`]: the word tables (English, German) and `Intl`-shaped formatting.
 //! - [`virtual_list`]: which rows of a long list are in the DOM (windowing).
@@ -33,6 +34,7 @@ pub mod poll;
 pub mod roster;
 pub mod search;
 pub mod status;
+pub mod team;
 pub mod virtual_list;
 pub mod wire;
 pub mod wording;
@@ -51,7 +53,8 @@ pub use roster::{
 pub use status::{PresenceTimes, Status, DEFAULT_OFFLINE_THRESHOLD_SECS};
 pub use wire::{
     ClientEntries, ClientName, ClientPresence, ErrorBody, ErrorCode, Member, RealmPresence,
-    ReportedStatus, ServerSettings, UserPresence, UsersResponse,
+    ReportedStatus, ServerSettings, StreamIdResponse, SubscribersResponse, UserGroup,
+    UserGroupsResponse, UserPresence, UsersResponse,
 };
 pub use wording::{
     announcement, compact_count, updated_ago, updated_ago_in, LastActive, EMPTY_MESSAGE,

@@ -26,6 +26,7 @@ use crate::i18n::Locale;
 use crate::live::Live;
 use crate::roster::{ChangeTally, Counts, Directory, NameRanking, StatusChange};
 use crate::status::offline_threshold_for;
+use crate::team::{subscribers_feed, Team, TeamAnswer, TeamFeed};
 use crate::wire::RealmPresence;
 
 /// The live region speaks at most this often, so a screen reader is not flooded.
@@ -69,6 +70,14 @@ pub enum Event {
     Server {
         /// `zulip_feature_level`.
         feature_level: Option<u32>,
+        /// Local clock (ms) when it arrived.
+        now_ms: f64,
+    },
+    /// A team feed answered (the `group` or `channel` option): the groups, the channel's
+    /// id or its members, or why not.
+    Team {
+        /// What it said, classified.
+        outcome: Result<TeamAnswer, Failure>,
         /// Local clock (ms) when it arrived.
         now_ms: f64,
     },
@@ -135,6 +144,8 @@ pub struct Feeds {
     pub users_url: Option<String>,
     /// `{proxy}/server_settings`, read for the offline threshold, unless the page set it.
     pub settings_url: Option<String>,
+    /// The team's first feed, with the `group` or `channel` option.
+    pub team: Option<TeamFeed>,
     /// How long one request may take (ms).
     pub timeout_ms: u32,
 }
@@ -165,6 +176,9 @@ pub struct Effects {
     pub poll: Option<PollRequest>,
     /// What to subscribe to.
     pub feeds: FeedPlan,
+    /// The team feed to read from now on, instead of the one before (a channel named by
+    /// name: its members, once its id is known).
+    pub team_feed: Option<TeamFeed>,
 }
 
 /// A mounted widget's whole state.
@@ -180,20 +194,37 @@ pub struct LiveRoster {
     pending: ChangeTally,
     last_spoken_ms: f64,
     announcement: String,
-    server: ServerKnown,
+    /// Whether the server's offline threshold is known (`GET /server_settings` answered
+    /// or failed, or the page set it).
+    server_known: bool,
+    /// The team roster's members and names, with the `group` or `channel` option.
+    team: Option<TeamGate>,
+    /// The latest presence answer, while the roster cannot be built yet: until the
+    /// server's threshold is known (so nobody is aged with one threshold and then
+    /// re-aged with another: offline, then idle), and for a team roster until both its
+    /// members and `/users` are known (never a roster of the whole organization first).
+    held: Option<Box<PendingAnswer>>,
 }
 
-/// What is known of the server's offline threshold.
+/// What a team roster knows of its team.
 #[derive(Debug, Clone, PartialEq)]
-enum ServerKnown {
-    /// `GET /server_settings` has not answered: a presence answer waits here, so nobody
-    /// is aged with one threshold and then re-aged with another (offline, then idle).
-    Asking(Option<Box<PendingAnswer>>),
-    /// It answered (or failed), or the page set the threshold.
-    Known,
+struct TeamGate {
+    team: Team,
+    proxy: String,
+    /// Sorted user ids; `None` until known, and after the team turned out unknown.
+    members: Option<Vec<i64>>,
+    /// The whole organization's `/users`, kept to apply new members to.
+    names: Option<Directory>,
 }
 
-/// A presence answer that waits for the server's threshold.
+impl TeamGate {
+    /// The team's directory, once members and names are both known.
+    fn directory(&self) -> Option<Directory> {
+        Some(self.names.as_ref()?.only(self.members.as_deref()?))
+    }
+}
+
+/// A presence answer that waits (see `LiveRoster::held`).
 #[derive(Debug, Clone, PartialEq)]
 struct PendingAnswer {
     presence: RealmPresence,
@@ -214,7 +245,9 @@ impl Default for LiveRoster {
             pending: ChangeTally::default(),
             last_spoken_ms: f64::NEG_INFINITY,
             announcement: String::new(),
-            server: ServerKnown::Known,
+            server_known: true,
+            team: None,
+            held: None,
         }
     }
 }
@@ -227,6 +260,7 @@ fn feeds_of(config: &Config) -> Feeds {
             .offline_threshold_secs
             .is_none()
             .then(|| config.server_settings_url()),
+        team: config.team.as_ref().map(|t| t.first_feed(&config.proxy)),
         timeout_ms: config.timeout_secs.saturating_mul(1000),
     }
 }
@@ -253,7 +287,7 @@ impl LiveRoster {
     /// version) needs the answer itself.
     pub fn takes_repeats(&self) -> bool {
         matches!(self.config, Some(Ok(_)))
-            && matches!(self.server, ServerKnown::Known)
+            && self.can_build()
             && matches!(
                 self.live.state(),
                 crate::live::LiveState::Ready(_) | crate::live::LiveState::Empty(_)
@@ -291,10 +325,10 @@ impl LiveRoster {
                 match outcome {
                     Ok(presence) => {
                         effects.poll = Some(PollRequest::InMs(self.live.poll_period_ms()));
-                        if let ServerKnown::Asking(pending) = &mut self.server {
-                            *pending = Some(Box::new(PendingAnswer { presence, now_ms }));
-                        } else {
+                        if self.can_build() {
                             self.presence_arrived(presence, now_ms, order, &mut effects);
+                        } else {
+                            self.held = Some(Box::new(PendingAnswer { presence, now_ms }));
                         }
                     }
                     Err(failure) => {
@@ -315,7 +349,49 @@ impl LiveRoster {
                 }
             }
             Event::Names { directory, now_ms } => {
-                effects.render = self.live.names_arrived(directory, now_ms, order);
+                match &mut self.team {
+                    Some(gate) => {
+                        gate.names = Some(directory);
+                        self.team_known(now_ms, order, &mut effects);
+                    }
+                    None => effects.render = self.live.names_arrived(directory, now_ms, order),
+                }
+                self.report_changes(&mut effects);
+            }
+            Event::Team { outcome, now_ms } => {
+                let Some(gate) = &mut self.team else {
+                    return effects;
+                };
+                let members = match outcome {
+                    Ok(TeamAnswer::Groups(groups)) => gate
+                        .team
+                        .group_members(&groups)
+                        .ok_or_else(|| gate.team.not_found(200)),
+                    Ok(TeamAnswer::ChannelId(id)) => {
+                        effects.team_feed = Some(subscribers_feed(&gate.proxy, id));
+                        return effects;
+                    }
+                    Ok(TeamAnswer::Subscribers(mut ids)) => {
+                        ids.sort_unstable();
+                        ids.dedup();
+                        Ok(ids)
+                    }
+                    Err(failure) => Err(failure),
+                };
+                match members {
+                    Ok(members) => {
+                        gate.members = Some(members);
+                        self.team_known(now_ms, order, &mut effects);
+                    }
+                    Err(failure) => {
+                        // Nothing is built until the team is known again: a roster of the
+                        // whole organization is never shown under a team's name.
+                        gate.members = None;
+                        self.live.failed(failure, now_ms, 0.0);
+                        effects.render = true;
+                        self.report_failure(locale, &mut effects);
+                    }
+                }
                 self.report_changes(&mut effects);
             }
             Event::Tick { now_ms } => {
@@ -340,18 +416,12 @@ impl LiveRoster {
                     .offline_threshold_secs
                     .unwrap_or_else(|| offline_threshold_for(feature_level));
                 self.live.set_threshold_secs(threshold);
-                match std::mem::replace(&mut self.server, ServerKnown::Known) {
-                    ServerKnown::Asking(Some(pending)) => {
-                        self.presence_arrived(
-                            pending.presence,
-                            pending.now_ms,
-                            order,
-                            &mut effects,
-                        );
-                    }
+                if std::mem::replace(&mut self.server_known, true) {
                     // A later answer (settings are re-read after a failure): statuses
                     // follow at the next tick.
-                    _ => effects.render = self.live.tick(now_ms),
+                    effects.render = self.live.tick(now_ms);
+                } else {
+                    self.release_held(order, &mut effects);
                 }
                 self.report_changes(&mut effects);
             }
@@ -367,6 +437,34 @@ impl LiveRoster {
             effects.host = Some(host);
         }
         effects
+    }
+
+    /// Whether a presence answer can be built into the roster now (see `held`).
+    fn can_build(&self) -> bool {
+        self.server_known
+            && self
+                .team
+                .as_ref()
+                .is_none_or(|gate| gate.members.is_some() && gate.names.is_some())
+    }
+
+    /// Builds the answer that waited, if it can be built now.
+    fn release_held(&mut self, order: &NameRanking, effects: &mut Effects) {
+        if self.can_build() {
+            if let Some(held) = self.held.take() {
+                self.presence_arrived(held.presence, held.now_ms, order, effects);
+            }
+        }
+    }
+
+    /// A team's members or names arrived: its directory goes to the roster once both are
+    /// known, and an answer that waited for them is built.
+    fn team_known(&mut self, now_ms: f64, order: &NameRanking, effects: &mut Effects) {
+        let Some(directory) = self.team.as_ref().and_then(TeamGate::directory) else {
+            return;
+        };
+        effects.render = self.live.names_arrived(directory, now_ms, order);
+        self.release_held(order, effects);
     }
 
     fn presence_arrived(
@@ -398,7 +496,8 @@ impl LiveRoster {
             Ok(new) => new,
         };
         let restart = match &old {
-            Some(Ok(old)) => feeds_of(old) != feeds_of(&new),
+            // Two groups share one feed (`/user_groups`) but are two rosters.
+            Some(Ok(old)) => feeds_of(old) != feeds_of(&new) || old.team != new.team,
             _ => true,
         };
         if restart {
@@ -407,9 +506,13 @@ impl LiveRoster {
                 .offline_threshold_secs
                 .unwrap_or(crate::DEFAULT_OFFLINE_THRESHOLD_SECS);
             self.start_over(Live::new(threshold, new.refresh_secs));
-            if new.offline_threshold_secs.is_none() {
-                self.server = ServerKnown::Asking(None);
-            }
+            self.server_known = new.offline_threshold_secs.is_some();
+            self.team = new.team.clone().map(|team| TeamGate {
+                team,
+                proxy: new.proxy.clone(),
+                members: None,
+                names: None,
+            });
             effects.feeds = FeedPlan::Start(feeds_of(&new));
             return;
         }

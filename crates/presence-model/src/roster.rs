@@ -62,6 +62,10 @@ pub fn safe_image_url(url: &str) -> Option<&str> {
 /// What the directory knows of one person.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Profile {
+    /// Zulip's user id: how groups and channels name them.
+    pub user_id: i64,
+    /// Their IANA time zone, empty when unknown.
+    pub timezone: String,
     /// Their full name.
     pub full_name: String,
     /// Their avatar, when the server gave one.
@@ -82,6 +86,8 @@ impl Directory {
             .map(|m| {
                 let profile = Profile {
                     guest: m.guest(),
+                    user_id: m.user_id,
+                    timezone: m.timezone,
                     full_name: m.full_name,
                     avatar_url: m
                         .avatar_url
@@ -112,6 +118,20 @@ impl Directory {
             profile.rank = rank;
         }
         self.ranked = true;
+    }
+
+    /// The same directory limited to the people in `members` (sorted user ids): a team
+    /// roster's. Ranks are kept, so it sorts exactly as the whole directory did.
+    pub fn only(&self, members: &[i64]) -> Directory {
+        Directory {
+            by_email: self
+                .by_email
+                .iter()
+                .filter(|(_, p)| members.binary_search(&p.user_id).is_ok())
+                .map(|(email, p)| (email.clone(), p.clone()))
+                .collect(),
+            ranked: self.ranked,
+        }
     }
 
     /// The profile for an email, if any.

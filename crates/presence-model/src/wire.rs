@@ -518,6 +518,10 @@ pub struct Member {
     /// (`UserProfile.ROLE_*` in `zerver/models/users.py`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<u32>,
+    /// Their IANA time zone (`Europe/Berlin`), empty when they never set one or the
+    /// server hides it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub timezone: String,
 }
 
 /// `role` of a guest (`UserProfile.ROLE_GUEST`).
@@ -535,6 +539,7 @@ impl Member {
             is_active: true,
             is_guest: false,
             role: Some(400),
+            timezone: String::new(),
         }
     }
 
@@ -553,4 +558,62 @@ impl Member {
 
 fn yes() -> bool {
     true
+}
+
+/// `GET /api/v1/user_groups`: every user group of the organization (Zulip lets members
+/// and administrators read it, never bots or guests: `require_member_or_admin`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UserGroupsResponse {
+    /// Always `"success"` on a 200.
+    #[serde(default = "success")]
+    pub result: String,
+    /// Empty on success.
+    #[serde(default)]
+    pub msg: String,
+    /// The groups, system groups (`role:members`…) included.
+    pub user_groups: Vec<UserGroup>,
+}
+
+/// One user group. Unknown fields (description, permission settings…) are ignored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserGroup {
+    /// The group's id.
+    pub id: i64,
+    /// Its name (`hamletcharacters`; system groups are `role:…`).
+    pub name: String,
+    /// Its direct members' user ids.
+    #[serde(default)]
+    pub members: Vec<i64>,
+    /// Its direct subgroups (Zulip 6.0, feature level 131, renamed `subgroups` to this).
+    #[serde(default, alias = "subgroups")]
+    pub direct_subgroup_ids: Vec<i64>,
+    /// Deactivated groups (Zulip 10.0) are only sent when asked for; never a roster.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deactivated: bool,
+}
+
+/// `GET /api/v1/get_stream_id?stream=NAME`: a channel's id by its name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StreamIdResponse {
+    /// Always `"success"` on a 200.
+    #[serde(default = "success")]
+    pub result: String,
+    /// Empty on success.
+    #[serde(default)]
+    pub msg: String,
+    /// The channel's id.
+    pub stream_id: i64,
+}
+
+/// `GET /api/v1/streams/{stream_id}/members`: a channel's subscribers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SubscribersResponse {
+    /// Always `"success"` on a 200.
+    #[serde(default = "success")]
+    pub result: String,
+    /// Empty on success.
+    #[serde(default)]
+    pub msg: String,
+    /// Their user ids.
+    pub subscribers: Vec<i64>,
 }

@@ -283,6 +283,14 @@ impl Failure {
                 w.too_large,
                 &[("n", &(crate::classify::MAX_ANSWER_BYTES >> 20).to_string())],
             ),
+            Failure::NoSuchTeam { kind, key, .. } => fill(
+                match kind {
+                    crate::team::TeamKind::Group => w.no_such_group,
+                    crate::team::TeamKind::Channel => w.no_such_channel,
+                },
+                &[("name", key)],
+            ),
+            Failure::GroupsRefused { msg } => fill(w.groups_refused, &[("msg", msg)]),
         }
     }
 }

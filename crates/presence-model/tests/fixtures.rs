@@ -68,6 +68,12 @@ fn every_error_fixture_parses_with_its_code() {
             ErrorCode::UserDeactivated,
             None,
         ),
+        (
+            "error.get-stream-id.invalid-name.json",
+            ErrorCode::BadRequest,
+            None,
+        ),
+        ("error.user-groups.bot.json", ErrorCode::BadRequest, None),
     ];
     let on_disk = fixture_names()
         .into_iter()

@@ -157,6 +157,7 @@ fn names_arriving_later_rebuild_the_rows() {
         is_active: true,
         is_guest: false,
         role: None,
+        timezone: String::new(),
     };
     assert!(live.names_arrived(Directory::new([member.clone()]), 1000.0, order));
     let person = &live
@@ -185,6 +186,7 @@ fn member(id: i64, email: &str, full_name: &str) -> Member {
         is_active: true,
         is_guest: false,
         role: None,
+        timezone: String::new(),
     }
 }
 

@@ -84,6 +84,7 @@ fn mounting_starts_the_three_feeds_and_says_loading() {
             presence_url: "/api/v1/realm/presence".into(),
             users_url: Some("/api/v1/users?client_gravatar=false".into()),
             settings_url: Some("/api/v1/server_settings".into()),
+            team: None,
             timeout_ms: 7000,
         })
     );
@@ -358,6 +359,7 @@ fn names_re_render_the_rows_once() {
         is_active: true,
         is_guest: false,
         role: None,
+        timezone: String::new(),
     }]);
     let first = step(
         &mut roster,

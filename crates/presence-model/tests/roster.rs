@@ -36,6 +36,7 @@ fn member(email: &str, name: &str) -> Member {
         is_active: true,
         is_guest: false,
         role: Some(400),
+        timezone: String::new(),
     }
 }
 

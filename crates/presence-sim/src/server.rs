@@ -437,6 +437,7 @@ pub fn users_answer(mut members: Vec<presence_model::Member>, bot_email: &str) -
         is_active: true,
         is_guest: false,
         role: None,
+        timezone: String::new(),
     });
     UsersResponse {
         result: "success".to_owned(),
@@ -462,6 +463,7 @@ fn fixture_members(fixture: &[u8]) -> Vec<presence_model::Member> {
             is_active: true,
             is_guest: false,
             role: None,
+            timezone: String::new(),
         })
         .collect()
 }
