@@ -9,6 +9,7 @@ use presence_model::classify::DownCause;
 use presence_model::live_roster::{
     Event, FeedPlan, Feeds, LiveRoster, PollRequest, USERS_REFRESH_MS,
 };
+use presence_model::team::{classify_team, Team, TeamFeed};
 use presence_model::{
     classify_presence, classify_server_settings, classify_users, Answer, Directory, Failure,
 };
@@ -22,12 +23,15 @@ use crate::services::intl::BrowserLocale;
 use crate::services::yielding::next_task;
 use crate::services::{FetchError, HttpAnswer, Services};
 
-/// A widget's feeds: presence, and names and the server's version when it reads them.
-/// Dropping it unsubscribes from all three.
+/// A widget's feeds: presence, and names, the server's version and its team when it
+/// reads them. Dropping it unsubscribes from all of them.
 struct Subscriptions {
     presence: FeedSubscription,
     _users: Option<FeedSubscription>,
     _settings: Option<FeedSubscription>,
+    /// The team's feed now (a channel by name: its id, then its members).
+    team: Option<FeedSubscription>,
+    timeout_ms: u32,
 }
 
 /// One widget's live roster and what keeps it moving.
@@ -129,6 +133,19 @@ impl LiveDriver {
             FeedPlan::Stop => drop(self.feeds.take()),
             FeedPlan::Start(plan) => self.start_feeds(plan),
         }
+        if let Some(next) = effects.team_feed {
+            let timeout_ms = self.feeds.borrow().as_ref().map(|f| f.timeout_ms);
+            if let Some(timeout_ms) = timeout_ms {
+                // Subscribed before the old one is dropped: dropping it may end its feed.
+                let team = self.team_feed(next, timeout_ms);
+                let old = self
+                    .feeds
+                    .borrow_mut()
+                    .as_mut()
+                    .and_then(|f| f.team.replace(team));
+                drop(old);
+            }
+        }
         if let Some(feeds) = &*self.feeds.borrow() {
             match effects.poll {
                 Some(PollRequest::Now) => feeds.presence.refresh(),
@@ -162,17 +179,30 @@ impl LiveDriver {
             true,
             move |driver, delivery| on_presence(driver, delivery, timeout_ms),
         );
-        let users = plan
-            .users_url
-            .map(|url| self.feed(url, timeout_ms, false, on_users));
+        let users = plan.users_url.map(|url| {
+            self.feed(url, timeout_ms, false, move |driver, delivery| {
+                on_users(driver, delivery, timeout_ms)
+            })
+        });
         let settings = plan
             .settings_url
             .map(|url| self.feed(url, timeout_ms, false, on_settings));
+        let team = plan.team.map(|feed| self.team_feed(feed, timeout_ms));
         *self.feeds.borrow_mut() = Some(Subscriptions {
             presence,
             _users: users,
             _settings: settings,
+            team,
+            timeout_ms,
         });
+    }
+
+    /// Subscribes to one of the team's feeds, whose answers are read as `feed.stage` says.
+    fn team_feed(self: &Rc<Self>, feed: TeamFeed, timeout_ms: u32) -> FeedSubscription {
+        let stage = feed.stage;
+        self.feed(feed.url, timeout_ms, false, move |driver, delivery| {
+            on_team(driver, delivery, stage, timeout_ms)
+        })
     }
 
     /// Subscribes this widget to the shared feed of `url`; `handle` gets each delivery
@@ -252,13 +282,7 @@ fn on_presence(driver: &Weak<LiveDriver>, delivery: &Delivery, timeout_ms: u32) 
     }
     let outcome = match &delivery.result {
         Ok(a) => classify_presence(answer(a)),
-        Err(FetchError::Timeout) => Err(Failure::Down {
-            cause: DownCause::Timeout(timeout_ms / 1000),
-        }),
-        Err(FetchError::Network | FetchError::Aborted) => Err(Failure::Down {
-            cause: DownCause::Network,
-        }),
-        Err(FetchError::TooLarge) => Err(Failure::TooLarge),
+        Err(error) => Err(fetch_failure(error, timeout_ms)),
     };
     let (now_ms, jitter) = (delivery.received_ms, (driver.services.random)());
     match outcome {
@@ -292,6 +316,55 @@ fn on_presence(driver: &Weak<LiveDriver>, delivery: &Delivery, timeout_ms: u32) 
     }
 }
 
+/// An answer about the team: its members after the next task (they rebuild the roster);
+/// a failure at once. Members are read again as often as names; a failure is retried as
+/// the roster's own retries are.
+fn on_team(
+    driver: &Weak<LiveDriver>,
+    delivery: &Delivery,
+    stage: presence_model::team::TeamStage,
+    timeout_ms: u32,
+) -> u32 {
+    let Some(driver) = driver.upgrade() else {
+        return u32::MAX;
+    };
+    let team: Option<Team> = driver.state.try_borrow().ok().and_then(|s| {
+        s.config()
+            .and_then(|c| c.as_ref().ok())
+            .and_then(|c| c.team.clone())
+    });
+    let Some(team) = team else {
+        return u32::MAX;
+    };
+    let outcome = match &delivery.result {
+        Ok(a) => classify_team(stage, &team, answer(a)),
+        Err(error) => Err(fetch_failure(error, timeout_ms)),
+    };
+    let now_ms = delivery.received_ms;
+    if outcome.is_ok() {
+        driver.in_steps(Event::Team { outcome, now_ms });
+        return USERS_REFRESH_MS;
+    }
+    driver.dispatch(Event::Team { outcome, now_ms });
+    driver
+        .state
+        .try_borrow()
+        .map_or(u32::MAX, |s| clamp_ms(s.live().next_poll_in_ms(now_ms)))
+}
+
+/// A request that got no answer, as the roster describes it.
+fn fetch_failure(error: &FetchError, timeout_ms: u32) -> Failure {
+    match error {
+        FetchError::Timeout => Failure::Down {
+            cause: DownCause::Timeout(timeout_ms / 1000),
+        },
+        FetchError::Network | FetchError::Aborted => Failure::Down {
+            cause: DownCause::Network,
+        },
+        FetchError::TooLarge => Failure::TooLarge,
+    }
+}
+
 /// What a good answer says, for the feeds whose failures only mean "not known".
 fn good<T>(delivery: &Delivery, classify: fn(Answer<'_>) -> Result<T, Failure>) -> Option<T> {
     delivery
@@ -301,16 +374,34 @@ fn good<T>(delivery: &Delivery, classify: fn(Answer<'_>) -> Result<T, Failure>) 
         .and_then(|a| classify(answer(a)).ok())
 }
 
-/// Names from `/users`; without them the roster shows emails and keeps working.
-fn on_users(driver: &Weak<LiveDriver>, delivery: &Delivery) -> u32 {
-    if let (Some(driver), Some(users)) = (driver.upgrade(), good(delivery, classify_users)) {
-        let directory = Directory::new(users.members);
-        driver.in_steps(Event::Names {
-            directory,
-            now_ms: delivery.received_ms,
-        });
+/// Names from `/users`; without them the roster shows emails and keeps working (a team
+/// roster shows why, and asks again as its retries do).
+fn on_users(driver: &Weak<LiveDriver>, delivery: &Delivery, timeout_ms: u32) -> u32 {
+    let Some(driver) = driver.upgrade() else {
+        return u32::MAX;
+    };
+    let now_ms = delivery.received_ms;
+    let outcome = match &delivery.result {
+        Ok(a) => classify_users(answer(a)),
+        Err(error) => Err(fetch_failure(error, timeout_ms)),
+    };
+    match outcome {
+        Ok(users) => {
+            let directory = Directory::new(users.members);
+            driver.in_steps(Event::Names { directory, now_ms });
+            USERS_REFRESH_MS
+        }
+        Err(failure) => {
+            driver.dispatch(Event::NamesFailed { failure, now_ms });
+            let team_waits = driver.state.try_borrow().ok().and_then(|s| {
+                let waiting = s.live().state().failure().is_some()
+                    && s.config()
+                        .is_some_and(|c| c.as_ref().is_ok_and(|c| c.team.is_some()));
+                waiting.then(|| clamp_ms(s.live().next_poll_in_ms(now_ms)))
+            });
+            team_waits.unwrap_or(USERS_REFRESH_MS)
+        }
     }
-    USERS_REFRESH_MS
 }
 
 /// The server's version, read once for its offline threshold. A proxy that does not pass

@@ -60,6 +60,15 @@ pub enum Event {
         /// Local clock (ms) when they arrived.
         now_ms: f64,
     },
+    /// `GET /users` failed. Without names the roster shows emails and keeps working, but
+    /// a team roster cannot match its members to presence: it shows the failure until
+    /// names arrive.
+    NamesFailed {
+        /// Why.
+        failure: Failure,
+        /// Local clock (ms) when it failed.
+        now_ms: f64,
+    },
     /// The clock moved (the widget ticks every second).
     Tick {
         /// Local clock (ms).
@@ -357,6 +366,13 @@ impl LiveRoster {
                     None => effects.render = self.live.names_arrived(directory, now_ms, order),
                 }
                 self.report_changes(&mut effects);
+            }
+            Event::NamesFailed { failure, now_ms } => {
+                if self.team.as_ref().is_some_and(|gate| gate.names.is_none()) {
+                    self.live.failed(failure, now_ms, 0.0);
+                    effects.render = true;
+                    self.report_failure(locale, &mut effects);
+                }
             }
             Event::Team { outcome, now_ms } => {
                 let Some(gate) = &mut self.team else {

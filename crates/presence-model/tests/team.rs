@@ -421,3 +421,39 @@ fn changing_the_group_starts_over_on_the_new_team() {
     assert!(matches!(effects.feeds, FeedPlan::Start(_)));
     assert_eq!(roster.host_summary().state, "loading");
 }
+
+#[test]
+fn a_team_roster_without_names_says_why() {
+    let (mut roster, _) = mounted(&[("channel", "15")]);
+    step(
+        &mut roster,
+        Event::Team {
+            outcome: Ok(TeamAnswer::Subscribers(vec![3])),
+            now_ms: 900.0,
+        },
+    );
+    let effects = step(
+        &mut roster,
+        Event::NamesFailed {
+            failure: Failure::Down {
+                cause: presence_model::DownCause::Status(502),
+            },
+            now_ms: 1000.0,
+        },
+    );
+    assert_eq!(effects.error.expect("a roster-error").cause, "down");
+    assert_eq!(roster.host_summary().state, "error");
+    // Without a team, the same failure only means emails instead of names.
+    let (mut whole, _) = mounted(&[]);
+    let effects = step(
+        &mut whole,
+        Event::NamesFailed {
+            failure: Failure::Down {
+                cause: presence_model::DownCause::Status(502),
+            },
+            now_ms: 1000.0,
+        },
+    );
+    assert!(effects.error.is_none());
+    assert_eq!(whole.host_summary().state, "loading");
+}

@@ -1,6 +1,7 @@
 //! A simulated Zulip server for zulip-roster's demo and tests.
 //!
-//! It answers `GET /api/v1/realm/presence` and `GET /api/v1/users` the way Zulip does
+//! It answers `GET /api/v1/realm/presence`, `GET /api/v1/users` and the team endpoints
+//! (`/user_groups`, `/get_stream_id`, `/streams/{id}/members`) the way Zulip does
 //! (HTTP Basic auth, Zulip's error bodies, both presence formats), serialising with
 //! `presence-model`'s types, for an organization of people who come and go over time.
 //! Tests can ask it to fail on purpose (`POST /_sim/fault`) and read request counts
@@ -11,6 +12,7 @@ pub mod deployment;
 pub mod names;
 pub mod org;
 pub mod server;
+pub mod teams;
 
 pub use deployment::{AvatarForm, Deployment};
 pub use org::{Format, Org};

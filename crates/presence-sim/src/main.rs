@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use clap::Parser;
 use presence_sim::{router, system_clock, Deployment, Format, SimConfig};
 
-/// A simulated Zulip server: GET /api/v1/realm/presence and GET /api/v1/users.
+/// A simulated Zulip server: GET /api/v1/realm/presence, /users, /server_settings and
+/// the team endpoints (/user_groups, /get_stream_id, /streams/{id}/members).
 #[derive(Debug, Parser)]
 #[command(version)]
 struct Args {
@@ -73,6 +74,10 @@ struct Args {
     /// A self-hosted server as many run: `--avatars mixed --extras`.
     #[arg(long)]
     self_hosted: bool,
+    /// The proxy's account is a member, not a bot: `GET /user_groups` answers it (Zulip
+    /// refuses bots), for group rosters.
+    #[arg(long)]
+    member_account: bool,
 }
 
 #[tokio::main]
@@ -85,7 +90,11 @@ async fn main() {
     if args.dump_users {
         let org = presence_sim::Org::deployed(args.users, args.seed, 0, deployment(&args));
         let base = args.public_url.clone().unwrap_or_default();
-        let body = presence_sim::server::users_answer(org.members(&base), &args.email);
+        let body = presence_sim::server::users_answer(
+            org.members(&base),
+            &args.email,
+            args.member_account,
+        );
         println!("{}", serde_json::to_string(&body).unwrap_or_default());
         return;
     }
@@ -115,6 +124,7 @@ async fn main() {
             feature_level: args.feature_level,
         },
         deployment,
+        member_account: args.member_account,
     };
     let listener = match tokio::net::TcpListener::bind(args.listen).await {
         Ok(listener) => listener,

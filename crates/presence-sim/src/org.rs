@@ -371,6 +371,8 @@ impl Org {
             .map(|(i, u)| {
                 let avatar = self.deployment.avatar_url(u.id, avatar_base);
                 let mut member = Member::human(u.id, &u.email, &u.full_name, Some(&avatar));
+                member.timezone =
+                    crate::teams::TIMEZONES[i % crate::teams::TIMEZONES.len()].to_owned();
                 match u.kind {
                     Kind::Member if i == 0 && self.deployment.extras => member.role = Some(100),
                     Kind::Member | Kind::NoPresence => {}
@@ -391,6 +393,11 @@ impl Org {
             }
         }
         members
+    }
+
+    /// Everyone's user id, in the organization's order.
+    pub fn user_ids(&self) -> impl Iterator<Item = i64> + '_ {
+        self.users.iter().map(|u| u.id)
     }
 
     /// The deployment's shape.

@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use axum::body::Bytes;
-use axum::extract::{Path, Request, State};
+use axum::extract::{Path, Query, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -51,6 +51,9 @@ pub struct SimConfig {
     pub server: ServerIdentity,
     /// Which of a real deployment's variants it sends (avatars, kinds of members, emails).
     pub deployment: crate::Deployment,
+    /// The account behind `email` is a member, not a bot: Zulip serves user groups only
+    /// to members and administrators.
+    pub member_account: bool,
 }
 
 /// The version a simulated server claims to run.
@@ -180,6 +183,9 @@ pub fn router(config: SimConfig, clock: Clock) -> Router {
         .route("/api/v1/server_settings", get(server_settings))
         .route("/api/v1/realm/presence", get(realm_presence))
         .route("/api/v1/users", get(users))
+        .route("/api/v1/user_groups", get(user_groups))
+        .route("/api/v1/get_stream_id", get(get_stream_id))
+        .route("/api/v1/streams/{id}/members", get(stream_members))
         .route("/avatar/{file}", get(avatar))
         .route("/user_avatars/{realm}/{file}", get(uploaded_avatar))
         .route("/static/images/default-avatar.png", get(default_avatar))
@@ -421,19 +427,114 @@ async fn users(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Respon
             Some(fixture) => fixture_members(fixture),
             None => lock(&state.org).members(&state.config.avatar_base),
         };
-        serde_json::to_vec(&users_answer(members, &state.config.email)).unwrap_or_default()
+        let body = users_answer(members, &state.config.email, state.config.member_account);
+        serde_json::to_vec(&body).unwrap_or_default()
     })
     .await
 }
 
-/// The `/users` answer for `members`: Zulip lists the bot whose key asks, too.
-pub fn users_answer(mut members: Vec<presence_model::Member>, bot_email: &str) -> UsersResponse {
+/// A 400 `BAD_REQUEST` with Zulip's message.
+fn bad_request(msg: &str) -> Response {
+    json_error(
+        StatusCode::BAD_REQUEST,
+        ErrorBody::new(ErrorCode::BadRequest, msg),
+    )
+}
+
+/// Zulip's `require_member_or_admin` (`zerver/decorator.py`): bots are refused.
+async fn user_groups(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
+    if auth_refusal(&state.config, &headers).is_none() && !state.config.member_account {
+        return bad_request("This endpoint does not accept bot requests.");
+    }
+    answer(&state, &headers, || {
+        let groups = crate::teams::user_groups(&lock(&state.org));
+        let body = presence_model::UserGroupsResponse {
+            result: "success".to_owned(),
+            msg: String::new(),
+            user_groups: groups,
+        };
+        serde_json::to_vec(&body).unwrap_or_default()
+    })
+    .await
+}
+
+/// `GET /get_stream_id?stream=NAME` (`access_stream_by_name`: "Invalid channel name").
+async fn get_stream_id(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Query(query): Query<std::collections::HashMap<String, String>>,
+) -> Response {
+    let name = query.get("stream").cloned().unwrap_or_default();
+    let found = crate::teams::channels(&lock(&state.org))
+        .into_iter()
+        .find(|c| c.name == name);
+    match found {
+        Some(channel) if auth_refusal(&state.config, &headers).is_none() => {
+            answer(&state, &headers, || {
+                let body = presence_model::StreamIdResponse {
+                    result: "success".to_owned(),
+                    msg: String::new(),
+                    stream_id: channel.id,
+                };
+                serde_json::to_vec(&body).unwrap_or_default()
+            })
+            .await
+        }
+        None if auth_refusal(&state.config, &headers).is_none() => {
+            bad_request(&format!("Invalid channel name '{name}'"))
+        }
+        _ => answer(&state, &headers, Vec::new).await,
+    }
+}
+
+/// `GET /streams/{id}/members` ("Invalid channel ID" for one it does not have).
+async fn stream_members(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    let found = id.parse::<i64>().ok().and_then(|id| {
+        crate::teams::channels(&lock(&state.org))
+            .into_iter()
+            .find(|c| c.id == id)
+    });
+    match found {
+        _ if auth_refusal(&state.config, &headers).is_some() => {
+            answer(&state, &headers, Vec::new).await
+        }
+        Some(channel) => {
+            answer(&state, &headers, || {
+                let body = presence_model::SubscribersResponse {
+                    result: "success".to_owned(),
+                    msg: String::new(),
+                    subscribers: channel.subscribers,
+                };
+                serde_json::to_vec(&body).unwrap_or_default()
+            })
+            .await
+        }
+        None => bad_request("Invalid channel ID"),
+    }
+}
+
+/// The `/users` answer for `members`: Zulip lists the account whose key asks, too (a
+/// bot, or with `member_account` a member).
+pub fn users_answer(
+    mut members: Vec<presence_model::Member>,
+    account_email: &str,
+    member_account: bool,
+) -> UsersResponse {
     members.push(presence_model::Member {
         user_id: 1,
-        email: bot_email.to_owned(),
-        full_name: "Roster Bot".to_owned(),
+        email: account_email.to_owned(),
+        full_name: if member_account {
+            "Roster Reader"
+        } else {
+            "Roster Bot"
+        }
+        .to_owned(),
         avatar_url: None,
-        is_bot: true,
+        is_bot: !member_account,
         is_active: true,
         is_guest: false,
         role: None,

@@ -26,6 +26,7 @@ fn config(users: usize, format: Format) -> SimConfig {
         avatar_base: "http://sim.test".into(),
         server: ServerIdentity::default(),
         deployment: Deployment::default(),
+        member_account: false,
     }
 }
 
@@ -520,4 +521,121 @@ async fn a_rate_limit_can_say_retry_after_as_a_fraction() {
     .await;
     let answer = get(&app, "/api/v1/realm/presence").await;
     assert_eq!(answer.headers[header::RETRY_AFTER], "2.5");
+}
+
+/// The widget's own classifier reads an answer of a team endpoint.
+fn team_answer(
+    stage: presence_model::team::TeamStage,
+    kind: presence_model::team::TeamKind,
+    key: &str,
+    answer: &Answer,
+) -> Result<presence_model::team::TeamAnswer, presence_model::Failure> {
+    let team = presence_model::team::Team::parse(kind, key).unwrap();
+    presence_model::team::classify_team(
+        stage,
+        &team,
+        presence_model::Answer {
+            status: answer.status.as_u16(),
+            retry_after: None,
+            body: &answer.body,
+        },
+    )
+}
+
+#[tokio::test]
+async fn user_groups_refuse_a_bot_as_zulip_does() {
+    use presence_model::team::{TeamKind, TeamStage};
+    let app = app(config(40, Format::Modern));
+    let answer = get(&app, "/api/v1/user_groups").await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    let failure = team_answer(TeamStage::Groups, TeamKind::Group, "design", &answer).unwrap_err();
+    assert!(failure
+        .to_string()
+        .contains("This endpoint does not accept bot requests."));
+    // No key at all is still Zulip's 401 first.
+    let anonymous = send(&app, "GET", "/api/v1/user_groups", None, "").await;
+    assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn a_member_account_reads_groups_with_nested_subgroups() {
+    use presence_model::team::{TeamAnswer, TeamKind, TeamStage};
+    let mut config = config(40, Format::Modern);
+    config.member_account = true;
+    let app = app(config);
+    let answer = get(&app, "/api/v1/user_groups").await;
+    assert_eq!(answer.status, StatusCode::OK);
+    let Ok(TeamAnswer::Groups(groups)) =
+        team_answer(TeamStage::Groups, TeamKind::Group, "x", &answer)
+    else {
+        panic!("groups");
+    };
+    let members = |name: &str| {
+        presence_model::team::Team::parse(TeamKind::Group, name)
+            .unwrap()
+            .group_members(&groups)
+            .unwrap()
+    };
+    let (engineering, backend) = (members("engineering"), members("backend"));
+    assert!(
+        backend.iter().all(|id| engineering.contains(id)),
+        "subgroup members included"
+    );
+    assert!(engineering.len() > backend.len() && !backend.is_empty());
+    // The member account is listed in /users as a human.
+    let users: serde_json::Value =
+        serde_json::from_slice(&get(&app, "/api/v1/users").await.body).unwrap();
+    let me = users["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["email"] == EMAIL)
+        .unwrap();
+    assert_eq!(me["is_bot"], false);
+}
+
+#[tokio::test]
+async fn channels_answer_by_name_and_id_and_refuse_unknown_ones() {
+    use presence_model::team::{TeamAnswer, TeamKind, TeamStage};
+    let app = app(config(40, Format::Modern));
+    let id = get(&app, "/api/v1/get_stream_id?stream=design").await;
+    assert_eq!(
+        team_answer(TeamStage::ChannelId, TeamKind::Channel, "design", &id),
+        Ok(TeamAnswer::ChannelId(16))
+    );
+    let members = get(&app, "/api/v1/streams/16/members").await;
+    let Ok(TeamAnswer::Subscribers(ids)) =
+        team_answer(TeamStage::Subscribers, TeamKind::Channel, "16", &members)
+    else {
+        panic!("subscribers");
+    };
+    assert!(!ids.is_empty() && ids.len() < 40);
+    let unknown = get(&app, "/api/v1/get_stream_id?stream=nonexistent").await;
+    assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
+    let failure = team_answer(
+        TeamStage::ChannelId,
+        TeamKind::Channel,
+        "nonexistent",
+        &unknown,
+    )
+    .unwrap_err();
+    assert_eq!(failure.cause(), "config");
+    let body: serde_json::Value = serde_json::from_slice(&unknown.body).unwrap();
+    assert_eq!(body["msg"], "Invalid channel name 'nonexistent'");
+    let no_id = get(&app, "/api/v1/streams/999/members").await;
+    assert_eq!(no_id.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn members_carry_their_time_zones() {
+    let app = app(config(40, Format::Modern));
+    let users: serde_json::Value =
+        serde_json::from_slice(&get(&app, "/api/v1/users").await.body).unwrap();
+    let zones: Vec<&str> = users["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["timezone"].as_str().unwrap_or(""))
+        .collect();
+    assert!(zones.contains(&"Asia/Tokyo") && zones.contains(&""));
 }
