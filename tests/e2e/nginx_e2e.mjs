@@ -117,7 +117,8 @@ test("the credentials file is not reachable", async () => {
 
 test("other paths and methods are refused and never forwarded", async () => {
   const before = await simStats();
-  for (const [method, path] of [["POST", "/api/v1/realm/presence"], ["DELETE", "/api/v1/realm/presence"], ["PUT", "/api/v1/users"], ["GET", "/api/v1/messages"], ["GET", "/api/v1/users/me"], ["POST", "/api/v1/messages"]]) {
+  for (const [method, path] of [["POST", "/api/v1/realm/presence"], ["DELETE", "/api/v1/realm/presence"], ["PUT", "/api/v1/users"], ["GET", "/api/v1/messages"], ["GET", "/api/v1/users/me"], ["POST", "/api/v1/messages"],
+    ["POST", "/api/v1/user_groups"], ["GET", "/api/v1/user_groups/20/members"], ["GET", "/api/v1/streams"], ["GET", "/api/v1/streams/16"], ["GET", "/api/v1/streams/16x/members"], ["PATCH", "/api/v1/streams/16/members"], ["GET", "/api/v1/get_stream_id"]]) {
     const answer = await fetch(`${base}${PREFIX}${path}`, { method });
     assert.ok([403, 404, 405].includes(answer.status), `${method} ${path} was not refused: ${answer.status}`);
   }
@@ -125,6 +126,35 @@ test("other paths and methods are refused and never forwarded", async () => {
   const api = (stats) => JSON.stringify(Object.entries(stats.requests).filter(([path]) => path.startsWith("/api/")));
   assert.equal(api(after), api(before));
   assert.ok(!after.requests["/api/v1/messages"] && !after.methods.POST && !after.methods.DELETE && !after.methods.PUT);
+});
+
+test("a channel through nginx: its id by name, then its members, each cached, the visitor's arguments dropped", async () => {
+  const truth = { id: await simApi("/get_stream_id?stream=design"), members: await simApi("/streams/16/members") };
+  const before = await simStats();
+  const ask = (path) => fetch(`${base}${PREFIX}/api/v1${path}`, { headers: { Authorization: "Basic ZXZpbDpldmls" } });
+  const first = await ask("/get_stream_id?stream=design&include_subscribers=true");
+  assert.equal(first.status, 200);
+  assert.deepEqual(await first.json(), truth.id);
+  const again = await ask("/get_stream_id?stream=design");
+  assert.equal(again.headers.get("x-cache-status"), "HIT");
+  const members = await ask("/streams/16/members?anything=1");
+  assert.equal(members.status, 200);
+  assert.deepEqual((await members.json()).subscribers, truth.members.subscribers);
+  assert.equal((await ask("/streams/16/members")).headers.get("x-cache-status"), "HIT");
+  const after = await simStats();
+  const asked = (stats, path) => stats.requests[path] ?? 0;
+  assert.equal(asked(after, "/api/v1/get_stream_id") - asked(before, "/api/v1/get_stream_id"), 1, "one request upstream for two");
+  assert.equal(asked(after, "/api/v1/streams/16/members") - asked(before, "/api/v1/streams/16/members"), 1);
+  const unknown = await ask("/get_stream_id?stream=nonexistent");
+  assert.equal(unknown.status, 400);
+  assert.equal((await unknown.json()).msg, "Invalid channel name 'nonexistent'");
+});
+
+test("user groups through nginx: a bot's key gets Zulip's own refusal, passed on", async () => {
+  const groups = await fetch(`${base}${PREFIX}/api/v1/user_groups?include_deactivated_groups=true`);
+  const body = await groups.json();
+  assert.equal(groups.status, 400);
+  assert.deepEqual([body.code, body.msg], ["BAD_REQUEST", "This endpoint does not accept bot requests."]);
 });
 
 // --- the widget in a browser ------------------------------------------------------------------

@@ -99,6 +99,17 @@ impl ParseError {
         }
     }
 
+    /// A field the body lacks at its top level, as serde would report it.
+    pub(crate) fn missing(field: &str) -> Self {
+        ParseError {
+            kind: ParseErrorKind::Shape,
+            path: Vec::new(),
+            message: format!("missing field `{field}`"),
+            line: 0,
+            column: 0,
+        }
+    }
+
     /// For a presence body: the email of the user whose entry is wrong.
     pub fn user(&self) -> Option<&str> {
         match self.path.as_slice() {

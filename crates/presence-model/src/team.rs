@@ -26,7 +26,7 @@
 use crate::classify::{self, Answer, Failure};
 use crate::config::ConfigError;
 use crate::parse::parse_json;
-use crate::wire::{StreamIdResponse, SubscribersResponse, UserGroup, UserGroupsResponse};
+use crate::wire::UserGroup;
 
 /// A user group or a channel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,14 +152,15 @@ impl Team {
 
     /// The members of this group among `groups`, members of subgroups included, sorted;
     /// `None` when there is no such (active) group. A name matches exactly, or else
-    /// ignoring case (Zulip keeps group names unique regardless of case).
+    /// ignoring ASCII case (Zulip keeps group names unique regardless of case).
     pub fn group_members(&self, groups: &[UserGroup]) -> Option<Vec<i64>> {
         let found = match &self.key {
             TeamKey::Id(id) => groups.iter().find(|g| g.id == *id),
-            TeamKey::Name(name) => groups.iter().find(|g| &g.name == name).or_else(|| {
-                let lower = name.to_lowercase();
-                groups.iter().find(|g| g.name.to_lowercase() == lower)
-            }),
+            // ASCII case only: Unicode's case tables would cost every viewer 4.6 kB.
+            TeamKey::Name(name) => groups
+                .iter()
+                .find(|g| &g.name == name)
+                .or_else(|| groups.iter().find(|g| g.name.eq_ignore_ascii_case(name))),
         }
         .filter(|g| !g.deactivated)?;
         // Subgroups form a graph Zulip keeps acyclic; `seen` makes a cycle harmless anyway.
@@ -211,6 +212,18 @@ fn encode_query(value: &str) -> String {
     out
 }
 
+/// The three team answers in one shape: every viewer downloads one deserializer, not
+/// three (the wire types in [`crate::wire`] are the simulator's).
+#[derive(serde::Deserialize)]
+struct TeamBody {
+    #[serde(default)]
+    user_groups: Option<Vec<UserGroup>>,
+    #[serde(default)]
+    stream_id: Option<i64>,
+    #[serde(default)]
+    subscribers: Option<Vec<i64>>,
+}
+
 /// Classifies an answer of a team feed. `team` names the team in failures.
 ///
 /// Zulip answers 400 `BAD_REQUEST` for a channel name or id it does not know ("Invalid
@@ -222,14 +235,23 @@ pub fn classify_team(
     answer: Answer<'_>,
 ) -> Result<TeamAnswer, Failure> {
     if (200..300).contains(&answer.status) {
-        let parsed = match stage {
-            TeamStage::Groups => parse_json::<UserGroupsResponse>(answer.body)
-                .map(|r| TeamAnswer::Groups(r.user_groups)),
-            TeamStage::ChannelId => parse_json::<StreamIdResponse>(answer.body)
-                .map(|r| TeamAnswer::ChannelId(r.stream_id)),
-            TeamStage::Subscribers => parse_json::<SubscribersResponse>(answer.body)
-                .map(|r| TeamAnswer::Subscribers(r.subscribers)),
-        };
+        let parsed = parse_json::<TeamBody>(answer.body).and_then(|body| {
+            let missing = |field: &str| crate::parse::ParseError::missing(field);
+            match stage {
+                TeamStage::Groups => body
+                    .user_groups
+                    .map(TeamAnswer::Groups)
+                    .ok_or_else(|| missing("user_groups")),
+                TeamStage::ChannelId => body
+                    .stream_id
+                    .map(TeamAnswer::ChannelId)
+                    .ok_or_else(|| missing("stream_id")),
+                TeamStage::Subscribers => body
+                    .subscribers
+                    .map(TeamAnswer::Subscribers)
+                    .ok_or_else(|| missing("subscribers")),
+            }
+        });
         return parsed.map_err(|err| classify::from_body_or_malformed(answer, err));
     }
     let failure = classify::classify_failure(answer);
