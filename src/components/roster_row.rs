@@ -51,6 +51,10 @@ pub fn roster_row(props: &RosterRowProps) -> Html {
                     {" "}<i class="guest">{ guest }</i>
                 }
             </span>
+            // Read after the name; the tooltip (`title`) says it to the eye.
+            if let Some(time) = &row.local_time {
+                <span class="visually-hidden local-time">{", "}{ time.clone() }</span>
+            }
             if let Some(kinds) = &row.kinds {
                 { client_icons::view(kinds) }
             }

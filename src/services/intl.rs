@@ -7,6 +7,8 @@
 //! people that is one crossing instead of about 800,000. The names cross as one string
 //! with their lengths, one text decode instead of one per name.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use js_sys::{Array, Function, Object, Reflect};
@@ -24,6 +26,19 @@ pub struct IntlFormats {
     relative: Option<(JsValue, Function)>,
     date: Option<(JsValue, Function)>,
     day_month: Option<(JsValue, Function)>,
+    /// The viewer's own weekday, to tell when a colleague's is another.
+    weekday: Option<(JsValue, Function)>,
+    /// Per time zone: its weekday, its clock, and its clock with the weekday; `None`
+    /// for a zone the browser rejects. Made once per zone: a `DateTimeFormat` costs far
+    /// more to make than to use, and a roster has few zones and many rows.
+    zones: RefCell<HashMap<String, Option<Rc<ZoneClock>>>>,
+    tag: String,
+}
+
+struct ZoneClock {
+    weekday: (JsValue, Function),
+    time: (JsValue, Function),
+    day_time: (JsValue, Function),
 }
 
 fn options(pairs: &[(&str, &str)]) -> Object {
@@ -90,12 +105,43 @@ impl IntlFormats {
                 "format",
                 &[("month", "short"), ("day", "numeric"), ("timeZone", "UTC")],
             ),
+            weekday: formatter("DateTimeFormat", "format", &[("weekday", "short")]),
+            zones: RefCell::default(),
+            tag: tag.to_owned(),
         }
+    }
+
+    fn zone(&self, timezone: &str) -> Option<Rc<ZoneClock>> {
+        if let Some(known) = self.zones.borrow().get(timezone) {
+            return known.clone();
+        }
+        let made = (|| {
+            let tag: JsValue = self.tag.as_str().into();
+            let make = |opts: &[(&str, &str)]| intl("DateTimeFormat", &tag, opts, "format");
+            let zone = ("timeZone", timezone);
+            Some(Rc::new(ZoneClock {
+                weekday: make(&[("weekday", "short"), zone])?,
+                time: make(&[("hour", "2-digit"), ("minute", "2-digit"), zone])?,
+                day_time: make(&[
+                    ("weekday", "short"),
+                    ("hour", "2-digit"),
+                    ("minute", "2-digit"),
+                    zone,
+                ])?,
+            }))
+        })();
+        self.zones
+            .borrow_mut()
+            .insert(timezone.to_owned(), made.clone());
+        made
     }
 }
 
 fn call(f: &Option<(JsValue, Function)>, args: &[JsValue]) -> Option<String> {
-    let (this, method) = f.as_ref()?;
+    call_with(f.as_ref()?, args)
+}
+
+fn call_with((this, method): &(JsValue, Function), args: &[JsValue]) -> Option<String> {
     let result = match args {
         [a] => method.call1(this, a),
         [a, b] => method.call2(this, a, b),
@@ -136,6 +182,19 @@ impl Formats for IntlFormats {
             &self.day_month
         };
         call(format, &[date.into()]).unwrap_or_else(|| self.plain.date(year, month, day, with_year))
+    }
+
+    fn clock(&self, secs: f64, timezone: &str) -> Option<String> {
+        let zone = self.zone(timezone)?;
+        let at: JsValue = js_sys::Date::new(&JsValue::from(secs * 1000.0)).into();
+        let theirs = call_with(&zone.weekday, std::slice::from_ref(&at));
+        let mine = call(&self.weekday, std::slice::from_ref(&at));
+        let format = if theirs == mine {
+            &zone.time
+        } else {
+            &zone.day_time
+        };
+        call_with(format, &[at])
     }
 }
 

@@ -80,7 +80,7 @@ impl Palette {
 
 /// The option names, as attributes (`offline-threshold`); the JS API takes them in
 /// camelCase (`offlineThreshold`).
-pub const OPTION_NAMES: [&str; 13] = [
+pub const OPTION_NAMES: [&str; 14] = [
     "proxy",
     "refresh",
     "offline-threshold",
@@ -94,6 +94,7 @@ pub const OPTION_NAMES: [&str; 13] = [
     "compact",
     "group",
     "channel",
+    "local-time",
 ];
 
 /// Every option of the widget.
@@ -124,6 +125,9 @@ pub struct Config {
     pub compact: bool,
     /// Only this user group's or channel's members (`group`, `channel`).
     pub team: Option<crate::team::Team>,
+    /// Each person's local time in their row's tooltip and screen-reader text, from
+    /// their `/users` time zone (`local-time`: `auto`, the default, or `off`).
+    pub local_time: bool,
 }
 
 /// An option that could not be used, with what was wrong.
@@ -155,6 +159,7 @@ impl Config {
             palette: Palette::Zulip,
             compact: false,
             team: None,
+            local_time: true,
         }
     }
 
@@ -237,6 +242,13 @@ impl Config {
                         return Err(invalid(name, value, "a language tag such as en or pt-BR"));
                     }
                     config.lang = Some(value.to_owned());
+                }
+                "local-time" => {
+                    config.local_time = match value {
+                        "auto" => true,
+                        "off" => false,
+                        _ => return Err(invalid(name, value, "auto or off")),
+                    }
                 }
                 "group" | "channel" => {
                     let kind = if name == "group" {

@@ -73,6 +73,10 @@ pub trait Formats {
     /// A calendar date, "Aug 6, 2023", or "Aug 6" without the year (Zulip's
     /// `dayofyear_year` and `dayofyear` formats).
     fn date(&self, year: i32, month: u8, day: u8, with_year: bool) -> String;
+    /// The clock at Unix time `secs` in the IANA `timezone` ("14:05", "2:05 PM"), with
+    /// the weekday when that is not the viewer's own weekday at that moment ("Tue
+    /// 02:14", across a date line); `None` for a zone the formatter does not know.
+    fn clock(&self, secs: f64, timezone: &str) -> Option<String>;
 }
 
 /// Intl-like formatting without a browser, for native tests and non-browser callers.
@@ -123,6 +127,16 @@ impl Formats for PlainFormats {
             (Lang::De, TimeUnit::Hour, _) => format!("vor {n} Stunden"),
             (Lang::De, TimeUnit::Day, _) => format!("vor {n} Tagen"),
         }
+    }
+
+    /// UTC alone (no time zone database here), 24-hour, the viewer taken to be on UTC.
+    fn clock(&self, secs: f64, timezone: &str) -> Option<String> {
+        if !matches!(timezone, "UTC" | "Etc/UTC") || !secs.is_finite() {
+            return None;
+        }
+        let minutes = (secs / 60.0).floor() as i64;
+        let (h, m) = (minutes.rem_euclid(1440) / 60, minutes.rem_euclid(60));
+        Some(format!("{h:02}:{m:02}"))
     }
 
     fn date(&self, year: i32, month: u8, day: u8, with_year: bool) -> String {
@@ -221,6 +235,8 @@ pub struct Words {
     pub no_such_channel: &'static str,
     /// Zulip refuses the proxy's account the user groups: "{msg}" is Zulip's message.
     pub groups_refused: &'static str,
+    /// A colleague's clock: "{time} local time".
+    pub local_time: &'static str,
     /// "{n} person came online" / "{n} people came online".
     pub came_online: [&'static str; 2],
     /// "… went idle".
@@ -270,6 +286,7 @@ pub static EN: Words = Words {
     rejected: "The Zulip server rejected the request (HTTP {status}, {code}: {msg}).",
     malformed: "The proxy's answer could not be read: {error}.",
     too_large: "The proxy's answer is too large to read (over {n} MB).",
+    local_time: "{time} local time",
     no_such_group: "There is no user group \"{name}\" in this organization. Check the group setting.",
     no_such_channel: "There is no channel \"{name}\" that the proxy's account can see. Check the channel setting.",
     groups_refused: "Zulip does not let the proxy's account read user groups (BAD_REQUEST: {msg}). Group rosters need the proxy to hold a member's API key, not a bot's.",
@@ -318,6 +335,7 @@ pub static DE: Words = Words {
     rejected: "Der Zulip-Server hat die Anfrage abgelehnt (HTTP {status}, {code}: {msg}).",
     malformed: "Die Antwort des Proxys war nicht lesbar: {error}.",
     too_large: "Die Antwort des Proxys ist zu groß zum Lesen (über {n} MB).",
+    local_time: "{time} Ortszeit",
     no_such_group: "In dieser Organisation gibt es keine Benutzergruppe „{name}“. Bitte die Einstellung „group“ prüfen.",
     no_such_channel: "Es gibt keinen Kanal „{name}“, den das Konto des Proxys sehen kann. Bitte die Einstellung „channel“ prüfen.",
     groups_refused: "Zulip lässt das Konto des Proxys keine Benutzergruppen lesen (BAD_REQUEST: {msg}). Gruppen-Listen brauchen für den Proxy den API-Schlüssel eines Mitglieds, nicht eines Bots.",

@@ -4,7 +4,7 @@
 
 use crate::client::ClientKind;
 use crate::config::{Config, ShowOffline};
-use crate::i18n::Locale;
+use crate::i18n::{fill, Locale};
 use crate::roster::Roster;
 use crate::search::{Fold, Search};
 use crate::status::Status;
@@ -39,8 +39,11 @@ pub struct RowInfo {
     /// Client kinds with their labels, for icons; `None` hides the icon column (when
     /// everyone is on the web app, icons say nothing).
     pub kinds: Option<Vec<(ClientKind, &'static str)>>,
-    /// "Active now", "Active 5 minutes ago"…, shown on hover.
+    /// "Active now", "Active 5 minutes ago"…, and their local time, shown on hover.
     pub title: String,
+    /// "14:05 local time", when their time zone is known (and `local-time` is on): in
+    /// the tooltip, and read out after the name.
+    pub local_time: Option<String>,
     /// (position, list size) when the list is windowed, for screen readers.
     pub position: Option<(usize, usize)>,
 }
@@ -126,29 +129,42 @@ impl ListInfo {
             .unwrap_or_default()
             .iter()
             .zip(win.rows.clone())
-            .map(|(person, index)| RowInfo {
-                email: person.email.clone(),
-                name: person.display_name().to_owned(),
-                guest: person.guest.then_some(w.guest),
-                avatar_url: person
-                    .avatar_url
+            .map(|(person, index)| {
+                let local_time = person
+                    .timezone
                     .as_deref()
-                    .map(|url| config.avatar_src(url)),
-                initials: initials(person.display_name()),
-                status: person.status,
-                status_label: w.status(person.status),
-                clients: person.clients.join(" "),
-                kinds: show_icons.then(|| {
-                    person
-                        .client_kinds()
-                        .into_iter()
-                        .map(|k| (k, w.client(k)))
-                        .collect()
-                }),
-                title: person
+                    .filter(|_| config.local_time)
+                    .and_then(|zone| locale.formats.clock(server_now, zone))
+                    .map(|time| fill(w.local_time, &[("time", &time)]));
+                let last_active = person
                     .last_active(server_now, utc_offset_secs)
-                    .describe(locale),
-                position: windowed.then_some((index + 1, total)),
+                    .describe(locale);
+                RowInfo {
+                    email: person.email.clone(),
+                    name: person.display_name().to_owned(),
+                    guest: person.guest.then_some(w.guest),
+                    avatar_url: person
+                        .avatar_url
+                        .as_deref()
+                        .map(|url| config.avatar_src(url)),
+                    initials: initials(person.display_name()),
+                    status: person.status,
+                    status_label: w.status(person.status),
+                    clients: person.clients.join(" "),
+                    kinds: show_icons.then(|| {
+                        person
+                            .client_kinds()
+                            .into_iter()
+                            .map(|k| (k, w.client(k)))
+                            .collect()
+                    }),
+                    title: match &local_time {
+                        Some(time) => format!("{last_active} · {time}"),
+                        None => last_active,
+                    },
+                    local_time,
+                    position: windowed.then_some((index + 1, total)),
+                }
             })
             .collect();
         let mut notes = Vec::new();

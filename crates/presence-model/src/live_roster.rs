@@ -213,6 +213,9 @@ pub struct LiveRoster {
     /// re-aged with another: offline, then idle), and for a team roster until both its
     /// members and `/users` are known (never a roster of the whole organization first).
     held: Option<Box<PendingAnswer>>,
+    /// The server's minute (Unix seconds / 60) of the last tick: local times shown in
+    /// the rows move on when it turns.
+    minute: i64,
 }
 
 /// What a team roster knows of its team.
@@ -257,6 +260,7 @@ impl Default for LiveRoster {
             server_known: true,
             team: None,
             held: None,
+            minute: 0,
         }
     }
 }
@@ -416,7 +420,8 @@ impl LiveRoster {
                 // Stale and error banners count time ("3 min ago", "retrying in 7 s").
                 let counting = self.live.state().failure().is_some();
                 let spoke = self.speak(now_ms, locale, &mut effects);
-                effects.render = aged || counting || spoke;
+                let clocks = self.minute_turned(now_ms);
+                effects.render = aged || counting || spoke || clocks;
             }
             Event::Locale { now_ms } => {
                 effects.render = self.live.rebuild(now_ms, order);
@@ -453,6 +458,20 @@ impl LiveRoster {
             effects.host = Some(host);
         }
         effects
+    }
+
+    /// Whether the server's clock entered another minute since the last tick while rows
+    /// show someone's local time (they then show the new minute).
+    fn minute_turned(&mut self, now_ms: f64) -> bool {
+        let Some(snapshot) = self.live.state().snapshot() else {
+            return false;
+        };
+        let minute = (snapshot.server_now(now_ms) / 60.0).floor() as i64;
+        if std::mem::replace(&mut self.minute, minute) == minute {
+            return false;
+        }
+        let shown = matches!(&self.config, Some(Ok(config)) if config.local_time);
+        shown && snapshot.roster.people().any(|p| p.timezone.is_some())
     }
 
     /// Whether a presence answer can be built into the roster now (see `held`).

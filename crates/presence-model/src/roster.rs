@@ -174,6 +174,8 @@ pub struct Person {
     pub avatar_url: Option<String>,
     /// A guest, by the directory.
     pub guest: bool,
+    /// Their IANA time zone, when they set one.
+    pub timezone: Option<String>,
     /// Client names they have entries for, `aggregated` excluded, in name order.
     pub clients: Vec<ClientName>,
     /// The timestamps their status is derived from.
@@ -361,6 +363,9 @@ impl Roster {
                 name: profile.map(|p| p.full_name.clone()),
                 avatar_url: profile.and_then(|p| p.avatar_url.clone()),
                 guest: profile.is_some_and(|p| p.guest),
+                timezone: profile
+                    .filter(|p| !p.timezone.is_empty())
+                    .map(|p| p.timezone.clone()),
                 clients,
                 times,
                 status: held(&times, now, answered_at, threshold_secs),
