@@ -29,6 +29,11 @@ const EMBED = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Embed</title>
 <script type="module" src="${PREFIX}/zulip-roster.js"></script></head>
 <body><h1>Team</h1><zulip-roster id="roster" proxy="${PREFIX}/api/v1" refresh="2" names="auto">See who's online in Zulip</zulip-roster></body></html>`;
+// A team's page: the design channel's roster, by the channel's name.
+const TEAM = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Design</title>
+<script type="module" src="${PREFIX}/zulip-roster.js"></script></head>
+<body><h1>Design</h1><zulip-roster id="roster" proxy="${PREFIX}/api/v1" channel="design">Design on Zulip</zulip-roster></body></html>`;
 const simPort = freePort();
 
 function startSim() {
@@ -56,7 +61,7 @@ const seen = [];
 
 before(async () => {
   sim = startSim();
-  nginx = await startNginx({ zulipUrl: simUrl, basic: BASIC, presenceTtl: PRESENCE_TTL, pages: { "e2e/embed.html": EMBED }, dist: DIST });
+  nginx = await startNginx({ zulipUrl: simUrl, basic: BASIC, presenceTtl: PRESENCE_TTL, pages: { "e2e/embed.html": EMBED, "e2e/team.html": TEAM }, dist: DIST });
   base = nginx.base;
   browser = await launchChromium();
   await waitFor("the simulator", async () => (await fetch(`${simUrl}/_sim/stats`)).ok);
@@ -179,6 +184,21 @@ test("the page through nginx becomes ready, every response recorded", async () =
   const { members } = await simApi("/users");
   assert.equal((await roster(page)).rows, members.filter((m) => m.is_active && !m.is_bot).length);
   await page.screenshot({ path: join(SHOTS, "nginx-embed.png") });
+  await page.close();
+});
+
+test("a channel roster through nginx lists exactly the channel's listed members", async () => {
+  const page = await context.newPage();
+  await page.goto(`${base}/e2e/team.html`);
+  await page.waitForFunction(() => document.querySelector("#roster")?.dataset.state === "ready", null, { timeout: 20000 });
+  const { members } = await simApi("/users");
+  const { subscribers } = await simApi(`/streams/${(await simApi("/get_stream_id?stream=design")).stream_id}/members`);
+  const expected = members.filter((m) => m.is_active && !m.is_bot && subscribers.includes(m.user_id)).map((m) => m.email).sort();
+  const shown = await page.evaluate(() => [...document.querySelector("#roster").shadowRoot.querySelectorAll("li[part~=row]")].map((r) => r.dataset.email).sort());
+  assert.ok(expected.length > 0 && expected.length < members.length, "a team, not everyone");
+  assert.deepEqual(shown, expected);
+  assert.equal(await page.evaluate(() => document.querySelector("#roster").dataset.total), String(expected.length));
+  await page.screenshot({ path: join(SHOTS, "nginx-team.png") });
   await page.close();
 });
 
