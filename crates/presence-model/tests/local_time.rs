@@ -44,8 +44,12 @@ fn roster() -> Roster {
 }
 
 fn rows(config: &Config, locale: Locale<'_>) -> ListInfo {
+    rows_of(&roster(), config, locale)
+}
+
+fn rows_of(roster: &Roster, config: &Config, locale: Locale<'_>) -> ListInfo {
     ListInfo::of(ListInput {
-        roster: &roster(),
+        roster,
         query: "",
         config,
         locale,
@@ -119,21 +123,11 @@ fn the_browsers_clock_words_are_used_as_they_come() {
         200,
         presence_model::default_name_order,
     );
-    let list = ListInfo::of(ListInput {
-        roster: &roster,
-        query: "",
-        config: &Config::with_proxy("/api/v1"),
-        locale: Locale {
-            words: &EN,
-            formats: &Auckland,
-        },
-        server_now: NOW,
-        utc_offset_secs: 0,
-        scroll_top: 0.0,
-        viewport: 400.0,
-        windowing: true,
-        fold: &no_fold,
-    });
+    let locale = Locale {
+        words: &EN,
+        formats: &Auckland,
+    };
+    let list = rows_of(&roster, &Config::with_proxy("/api/v1"), locale);
     assert_eq!(
         list.rows[0].local_time.as_deref(),
         Some(fill(EN.local_time, &[("time", &format!("clock({NOW})"))]).as_str())

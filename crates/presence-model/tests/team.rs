@@ -190,6 +190,25 @@ fn step(roster: &mut LiveRoster, event: Event) -> presence_model::live_roster::E
     roster.update(event, english(), &default_ranking)
 }
 
+fn names(directory: Directory, now_ms: f64) -> Event {
+    Event::Names { directory, now_ms }
+}
+
+fn arrived(presence: presence_model::RealmPresence, now_ms: f64) -> Event {
+    Event::Presence {
+        outcome: Ok(presence),
+        now_ms,
+        jitter: 0.0,
+    }
+}
+
+fn team(outcome: TeamAnswer, now_ms: f64) -> Event {
+    Event::Team {
+        outcome: Ok(outcome),
+        now_ms,
+    }
+}
+
 fn member(id: i64, email: &str, name: &str) -> Member {
     Member::human(id, email, name, None)
 }
@@ -242,29 +261,13 @@ fn a_group_roster_waits_for_its_members_and_lists_only_them() {
     };
     assert_eq!(feeds.team.unwrap().url, "/api/v1/user_groups");
     let (presence, directory) = everyone();
-    step(
-        &mut roster,
-        Event::Presence {
-            outcome: Ok(presence),
-            now_ms: 1000.0,
-            jitter: 0.0,
-        },
-    );
-    step(
-        &mut roster,
-        Event::Names {
-            directory,
-            now_ms: 1000.0,
-        },
-    );
+    step(&mut roster, arrived(presence, 1000.0));
+    step(&mut roster, names(directory, 1000.0));
     // Presence and names alone would be the whole organization: nothing is shown yet.
     assert_eq!(roster.host_summary().state, "loading");
     let effects = step(
         &mut roster,
-        Event::Team {
-            outcome: Ok(TeamAnswer::Groups(groups_example())),
-            now_ms: 1500.0,
-        },
+        team(TeamAnswer::Groups(groups_example()), 1500.0),
     );
     assert!(effects.render);
     assert_eq!(listed(&roster), ["hamlet@x", "ophelia@x"]);
@@ -279,13 +282,7 @@ fn a_channel_by_name_reads_its_id_then_its_members() {
         panic!("feeds")
     };
     assert_eq!(feeds.team.unwrap().stage, TeamStage::ChannelId);
-    let effects = step(
-        &mut roster,
-        Event::Team {
-            outcome: Ok(TeamAnswer::ChannelId(15)),
-            now_ms: 900.0,
-        },
-    );
+    let effects = step(&mut roster, team(TeamAnswer::ChannelId(15), 900.0));
     let next = effects.team_feed.expect("the members feed");
     assert_eq!(
         (next.url.as_str(), next.stage),
@@ -294,27 +291,11 @@ fn a_channel_by_name_reads_its_id_then_its_members() {
     let (presence, directory) = everyone();
     step(
         &mut roster,
-        Event::Team {
-            outcome: Ok(TeamAnswer::Subscribers(vec![5, 1, 5])),
-            now_ms: 950.0,
-        },
+        team(TeamAnswer::Subscribers(vec![5, 1, 5]), 950.0),
     );
-    step(
-        &mut roster,
-        Event::Names {
-            directory,
-            now_ms: 1000.0,
-        },
-    );
+    step(&mut roster, names(directory, 1000.0));
     assert_eq!(roster.host_summary().state, "loading", "no presence yet");
-    step(
-        &mut roster,
-        Event::Presence {
-            outcome: Ok(presence),
-            now_ms: 1100.0,
-            jitter: 0.0,
-        },
-    );
+    step(&mut roster, arrived(presence, 1100.0));
     assert_eq!(listed(&roster), ["iago@x", "owner@x"]);
 }
 
@@ -322,27 +303,11 @@ fn a_channel_by_name_reads_its_id_then_its_members() {
 fn an_unknown_group_is_an_error_not_an_empty_roster() {
     let (mut roster, _) = mounted(&[("group", "nonexistent")]);
     let (presence, directory) = everyone();
-    step(
-        &mut roster,
-        Event::Names {
-            directory,
-            now_ms: 1000.0,
-        },
-    );
-    step(
-        &mut roster,
-        Event::Presence {
-            outcome: Ok(presence.clone()),
-            now_ms: 1000.0,
-            jitter: 0.0,
-        },
-    );
+    step(&mut roster, names(directory, 1000.0));
+    step(&mut roster, arrived(presence.clone(), 1000.0));
     let effects = step(
         &mut roster,
-        Event::Team {
-            outcome: Ok(TeamAnswer::Groups(groups_example())),
-            now_ms: 1200.0,
-        },
+        team(TeamAnswer::Groups(groups_example()), 1200.0),
     );
     let error = effects.error.expect("a roster-error");
     assert_eq!(error.cause, "config");
@@ -352,14 +317,7 @@ fn an_unknown_group_is_an_error_not_an_empty_roster() {
     );
     assert_eq!(roster.host_summary().state, "error");
     // Presence keeps arriving; the whole organization is still never shown.
-    step(
-        &mut roster,
-        Event::Presence {
-            outcome: Ok(presence),
-            now_ms: 61_000.0,
-            jitter: 0.0,
-        },
-    );
+    step(&mut roster, arrived(presence, 61_000.0));
     assert_eq!(roster.host_summary().state, "error");
     assert!(matches!(
         roster.live().state().failure(),
@@ -371,35 +329,13 @@ fn an_unknown_group_is_an_error_not_an_empty_roster() {
 fn a_group_that_appears_later_replaces_the_error_with_its_roster() {
     let (mut roster, _) = mounted(&[("group", "hamletcharacters")]);
     let (presence, directory) = everyone();
-    step(
-        &mut roster,
-        Event::Names {
-            directory,
-            now_ms: 1000.0,
-        },
-    );
-    step(
-        &mut roster,
-        Event::Presence {
-            outcome: Ok(presence),
-            now_ms: 1000.0,
-            jitter: 0.0,
-        },
-    );
-    step(
-        &mut roster,
-        Event::Team {
-            outcome: Ok(TeamAnswer::Groups(Vec::new())),
-            now_ms: 1000.0,
-        },
-    );
+    step(&mut roster, names(directory, 1000.0));
+    step(&mut roster, arrived(presence, 1000.0));
+    step(&mut roster, team(TeamAnswer::Groups(Vec::new()), 1000.0));
     assert_eq!(roster.host_summary().state, "error");
     step(
         &mut roster,
-        Event::Team {
-            outcome: Ok(TeamAnswer::Groups(groups_example())),
-            now_ms: 601_000.0,
-        },
+        team(TeamAnswer::Groups(groups_example()), 601_000.0),
     );
     assert_eq!(roster.host_summary().state, "ready");
     assert_eq!(listed(&roster), ["hamlet@x", "ophelia@x"]);
@@ -425,13 +361,7 @@ fn changing_the_group_starts_over_on_the_new_team() {
 #[test]
 fn a_team_roster_without_names_says_why() {
     let (mut roster, _) = mounted(&[("channel", "15")]);
-    step(
-        &mut roster,
-        Event::Team {
-            outcome: Ok(TeamAnswer::Subscribers(vec![3])),
-            now_ms: 900.0,
-        },
-    );
+    step(&mut roster, team(TeamAnswer::Subscribers(vec![3]), 900.0));
     let effects = step(
         &mut roster,
         Event::NamesFailed {

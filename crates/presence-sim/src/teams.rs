@@ -21,14 +21,6 @@ pub struct Channel {
 /// `engineering` (id 20) has `backend` (id 21) as a subgroup; `design` (id 22) stands
 /// alone; the system groups are Zulip's `role:owners` inside `role:administrators`.
 pub fn user_groups(org: &Org) -> Vec<UserGroup> {
-    let ids: Vec<i64> = org.user_ids().collect();
-    let pick = |keep: &dyn Fn(usize) -> bool| -> Vec<i64> {
-        ids.iter()
-            .enumerate()
-            .filter(|(i, _)| keep(*i))
-            .map(|(_, id)| *id)
-            .collect()
-    };
     let group = |id, name: &str, members, subgroups: &[i64]| UserGroup {
         id,
         name: name.to_owned(),
@@ -37,41 +29,42 @@ pub fn user_groups(org: &Org) -> Vec<UserGroup> {
         deactivated: false,
     };
     vec![
-        group(1, "role:owners", pick(&|i| i == 0), &[]),
+        group(1, "role:owners", pick(org, |i| i == 0), &[]),
         group(2, "role:administrators", Vec::new(), &[1]),
-        group(20, "engineering", pick(&|i| i % 4 == 0), &[21]),
-        group(21, "backend", pick(&|i| i % 6 == 1), &[]),
-        group(22, "design", pick(&|i| i % 5 == 2), &[]),
+        group(20, "engineering", pick(org, |i| i % 4 == 0), &[21]),
+        group(21, "backend", pick(org, |i| i % 6 == 1), &[]),
+        group(22, "design", pick(org, |i| i % 5 == 2), &[]),
     ]
 }
 
 /// `general` (id 15): everyone; `design` (id 16) and `engineering` (id 17).
 pub fn channels(org: &Org) -> Vec<Channel> {
-    let ids: Vec<i64> = org.user_ids().collect();
-    let pick = |keep: &dyn Fn(usize) -> bool| -> Vec<i64> {
-        ids.iter()
-            .enumerate()
-            .filter(|(i, _)| keep(*i))
-            .map(|(_, id)| *id)
-            .collect()
-    };
     vec![
         Channel {
             id: 15,
             name: "general",
-            subscribers: ids.clone(),
+            subscribers: org.user_ids().collect(),
         },
         Channel {
             id: 16,
             name: "design",
-            subscribers: pick(&|i| i % 5 == 2 || i % 9 == 3),
+            subscribers: pick(org, |i| i % 5 == 2 || i % 9 == 3),
         },
         Channel {
             id: 17,
             name: "engineering",
-            subscribers: pick(&|i| i % 4 == 0 || i % 6 == 1),
+            subscribers: pick(org, |i| i % 4 == 0 || i % 6 == 1),
         },
     ]
+}
+
+/// The user ids of the people at the places in the organization `keep` takes.
+fn pick(org: &Org, keep: impl Fn(usize) -> bool) -> Vec<i64> {
+    org.user_ids()
+        .enumerate()
+        .filter(|(i, _)| keep(*i))
+        .map(|(_, id)| id)
+        .collect()
 }
 
 /// The IANA time zones people have set, by their place in the organization; an empty
