@@ -152,7 +152,7 @@ impl Formats for PlainFormats {
 
 /// Every sentence and label the roster shows, in one language. `{n}`, `{status}` and the
 /// like are filled in by [`fill`].
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize)]
 pub struct Words {
     /// Status labels: active, idle, offline.
     pub statuses: [&'static str; 3],
