@@ -35,6 +35,8 @@ command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v npm >/dev/null || missing+=(nodejs npm)
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || missing+=(nginx)
+# nginx's JavaScript module (njs 0.7.9 in Debian 12), for the proxy's privacy settings.
+[ -e /usr/lib/nginx/modules/ngx_http_js_module.so ] || missing+=(libnginx-mod-http-js)
 # The other engines, as verified on this kind of machine: without recommends.
 engines=()
 [ -x /usr/bin/firefox ] || engines+=(firefox-esr)

@@ -48,6 +48,7 @@ impl HostEffects {
 
 fn write_summary(host: &Element, summary: &HostSummary) {
     let _ = host.set_attribute("data-state", summary.state);
+    let _ = host.set_attribute("data-privacy", summary.privacy.as_str());
     let names = ["data-active", "data-idle", "data-offline", "data-total"];
     match summary.counts {
         Some(c) => {

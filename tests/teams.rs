@@ -60,40 +60,12 @@ fn presence() -> String {
     modern_body(T, &rows)
 }
 
-/// Replaces `window.fetch` (once) with a network that answers from `window.__routes`
-/// (path and query → [status, body]), 404 otherwise, in a later task.
-fn fake_network() {
-    js_sys::eval(
-        r#"
-if (!window.__routes) {
-  window.__routes = {};
-  window.fetch = (input) => {
-    const url = new URL(typeof input === "string" ? input : input.url, location.href);
-    // gloo-net sends a URL with a query as "?a=b&": the same request to a server.
-    const route = window.__routes[url.pathname + url.search.replace(/&$/, "")];
-    return new Promise((resolve) => setTimeout(() => resolve(route
-      ? new Response(route[1], { status: route[0], headers: { "Content-Type": "application/json" } })
-      : new Response('{"result":"error","msg":"Not found","code":"BAD_REQUEST"}', { status: 404 })), 0));
-  };
-}
-"#,
-    )
-    .unwrap();
-}
-
-/// Answers `status` and `body` for `path` (with its query).
-fn route(path: &str, status: u16, body: &str) {
-    let routes = js_sys::Reflect::get(&js_sys::global(), &"__routes".into()).unwrap();
-    let value = js_sys::Array::of2(&status.into(), &body.into());
-    js_sys::Reflect::set(&routes, &path.into(), &value).unwrap();
-}
-
 /// A proxy under `/{root}/api/v1` serving presence and names for [`PEOPLE`].
 fn proxy(root: &str) -> String {
-    fake_network();
+    window_network();
     let proxy = format!("/{root}/api/v1");
-    route(&format!("{proxy}/realm/presence"), 200, &presence());
-    route(
+    window_route(&format!("{proxy}/realm/presence"), 200, &presence());
+    window_route(
         &format!("{proxy}/users?client_gravatar=false"),
         200,
         &users(),
@@ -123,7 +95,7 @@ fn sorted(mut names: Vec<String>) -> Vec<String> {
 #[wasm_bindgen_test]
 async fn a_group_roster_lists_its_members_and_counts_only_them() {
     let proxy = proxy("group-by-name");
-    route(&format!("{proxy}/user_groups"), 200, GROUPS);
+    window_route(&format!("{proxy}/user_groups"), 200, GROUPS);
     let tag = roster(&[("proxy", &proxy), ("group", "hamletcharacters")]);
     wait_for_state(&tag, "ready").await;
     assert_eq!(row_names(&tag), ["King Hamlet", "Ophelia"]);
@@ -136,7 +108,7 @@ async fn a_group_roster_lists_its_members_and_counts_only_them() {
 #[wasm_bindgen_test]
 async fn a_group_by_id_includes_the_members_of_its_subgroups() {
     let proxy = proxy("group-by-id");
-    route(&format!("{proxy}/user_groups"), 200, GROUPS);
+    window_route(&format!("{proxy}/user_groups"), 200, GROUPS);
     // role:administrators (2): Iago, and Desdemona through role:owners.
     let tag = roster(&[("proxy", &proxy), ("group", "2")]);
     wait_for_state(&tag, "ready").await;
@@ -147,12 +119,12 @@ async fn a_group_by_id_includes_the_members_of_its_subgroups() {
 #[wasm_bindgen_test]
 async fn a_channel_roster_by_name_lists_its_subscribers() {
     let proxy = proxy("channel-by-name");
-    route(
+    window_route(
         &format!("{proxy}/get_stream_id?stream=Denmark%20%26%20Co"),
         200,
         STREAM_ID,
     );
-    route(&format!("{proxy}/streams/15/members"), 200, SUBSCRIBERS);
+    window_route(&format!("{proxy}/streams/15/members"), 200, SUBSCRIBERS);
     let tag = roster(&[("proxy", &proxy), ("channel", "Denmark & Co")]);
     wait_for_state(&tag, "ready").await;
     assert_eq!(row_names(&tag), ["Cordelia, Lear's daughter", "Newbie"]);
@@ -163,7 +135,7 @@ async fn a_channel_roster_by_name_lists_its_subscribers() {
 #[wasm_bindgen_test]
 async fn an_unknown_group_says_so_instead_of_showing_an_empty_roster() {
     let proxy = proxy("unknown-group");
-    route(&format!("{proxy}/user_groups"), 200, GROUPS);
+    window_route(&format!("{proxy}/user_groups"), 200, GROUPS);
     let tag = roster(&[("proxy", &proxy)]);
     let (errors, _listener) = record_errors(&tag);
     tag.set_attribute("group", "nonexistent").unwrap();
@@ -187,7 +159,7 @@ async fn an_unknown_group_says_so_instead_of_showing_an_empty_roster() {
 #[wasm_bindgen_test]
 async fn an_unknown_channel_says_so() {
     let proxy = proxy("unknown-channel");
-    route(
+    window_route(
         &format!("{proxy}/get_stream_id?stream=nonexistent"),
         400,
         NO_CHANNEL,
@@ -205,7 +177,7 @@ async fn an_unknown_channel_says_so() {
 #[wasm_bindgen_test]
 async fn a_proxy_holding_a_bot_key_is_told_groups_need_a_members_key() {
     let proxy = proxy("bot-key");
-    route(&format!("{proxy}/user_groups"), 400, BOT_REFUSED);
+    window_route(&format!("{proxy}/user_groups"), 400, BOT_REFUSED);
     let tag = roster(&[("proxy", &proxy), ("group", "hamletcharacters")]);
     wait_for_state(&tag, "error").await;
     let banner = banner_text(&tag);

@@ -1,6 +1,7 @@
 //! The mounted widget: header, banner and rows for each state of the live roster, or a
 //! clear message when its options are wrong (never a blank box).
 
+use presence_model::i18n::Lang;
 use presence_model::list_view::{ListInfo, ListInput};
 use presence_model::{Config, ConfigError, LiveState, Snapshot};
 use web_sys::Element;
@@ -11,6 +12,7 @@ use crate::components::roster_header::RosterHeader;
 use crate::components::roster_list::{RosterList, Scroll};
 use crate::hooks::roster_control::RosterControl;
 use crate::hooks::use_live::use_live;
+use crate::hooks::use_words::use_words;
 use crate::host::{resolve_lang, utc_offset_secs};
 use crate::services::intl::{remove_diacritics, BrowserLocale};
 
@@ -31,8 +33,12 @@ pub struct RosterProps {
 #[function_component(Roster)]
 pub fn roster(props: &RosterProps) -> Html {
     let option = props.config.as_ref().ok().and_then(|c| c.lang.clone());
-    let lang = resolve_lang(option.as_deref(), Some(&props.host));
-    let locale = (*use_memo(lang, |tag| BrowserLocale::new(tag))).clone();
+    let tag = resolve_lang(option.as_deref(), Some(&props.host));
+    let (speaking, words) = use_words(Lang::from_tag(&tag));
+    let locale = (*use_memo((tag, speaking), |(tag, speaking)| {
+        BrowserLocale::new(tag, *speaking, words)
+    }))
+    .clone();
     let query = use_state(String::new);
     let scroll = use_state_eq(Scroll::default);
     let driver = use_live(&props.host, &props.config, &props.control, locale.clone());
@@ -68,17 +74,21 @@ pub fn roster(props: &RosterProps) -> Html {
         if snapshot.presence.presences.is_empty() {
             return html! {};
         }
-        let list = ListInfo::of(ListInput {
-            roster: &snapshot.roster,
-            query: &query,
-            config,
-            locale: said,
-            server_now: snapshot.server_now(now_ms),
-            utc_offset_secs: utc_offset_secs(),
-            scroll_top: scroll.top,
-            viewport: scroll.viewport,
-            windowing: crate::components::roster_list::windowing(),
-            fold: &remove_diacritics,
+        let privacy = snapshot.presence.zulip_roster_privacy;
+        // Counts only: the entries are positions, not people, so no rows.
+        let list = privacy.names_people().then(|| {
+            ListInfo::of(ListInput {
+                roster: &snapshot.roster,
+                query: &query,
+                config,
+                locale: said,
+                server_now: snapshot.server_now(now_ms),
+                utc_offset_secs: utc_offset_secs(),
+                scroll_top: scroll.top,
+                viewport: scroll.viewport,
+                windowing: crate::components::roster_list::windowing(),
+                fold: &remove_diacritics,
+            })
         });
         html! {
             <>
@@ -87,9 +97,12 @@ pub fn roster(props: &RosterProps) -> Html {
                     search_label={locale.words.search}
                     query={AttrValue::from((*query).clone())}
                     onsearch={onsearch.clone()}
-                    search={!config.compact}
+                    search={!config.compact && privacy.names_people()}
+                    privacy_note={privacy.note(locale.words).map(AttrValue::Static)}
                 />
-                <RosterList {list} people_label={locale.words.people} onscroll={onscroll.clone()} />
+                if let Some(list) = list {
+                    <RosterList {list} people_label={locale.words.people} onscroll={onscroll.clone()} />
+                }
             </>
         }
     };
@@ -125,6 +138,9 @@ pub fn roster(props: &RosterProps) -> Html {
             data-palette={config.palette.as_str()}
             aria-label={locale.words.region}
             lang={locale.lang.tag()}
+            // Arabic turns the roster; other languages keep the page's direction, so a
+            // `dir="rtl"` page mirrors them too (the styles are logical: start, end).
+            dir={locale.lang.rtl().then_some("rtl")}
             aria-busy={(state.name() == "loading").to_string()}
         >
             { body }

@@ -1,4 +1,4 @@
-//! Counts and the search box.
+//! Counts, what the proxy's privacy setting hides, and the search box.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -14,9 +14,13 @@ pub struct RosterHeaderProps {
     pub query: AttrValue,
     /// Called with the new search text as the viewer types.
     pub onsearch: Callback<String>,
-    /// Whether to show the search box (not in compact mode).
+    /// Whether to show the search box (not in compact mode, nor when the proxy sends
+    /// counts only).
     #[prop_or(true)]
     pub search: bool,
+    /// What the proxy's privacy setting hides, when it hides anything.
+    #[prop_or_default]
+    pub privacy_note: Option<AttrValue>,
 }
 
 /// "12 active · 3 idle · 80 offline" and a labelled search box.
@@ -32,6 +36,9 @@ pub fn roster_header(props: &RosterHeaderProps) -> Html {
     html! {
         <div class="roster-header" part="header">
             <p class="counts">{ props.summary.clone() }</p>
+            if let Some(note) = &props.privacy_note {
+                <p class="privacy" part="privacy">{ note.clone() }</p>
+            }
             if props.search {
             <input
                 part="search"

@@ -46,7 +46,9 @@ pub fn roster_row(props: &RosterRowProps) -> Html {
                 <span class="avatar none" aria-hidden="true">{ row.initials.clone() }</span>
             }
             <span part="name" class="name" title={row.name.clone()}>
-                { row.name.clone() }
+                // Isolated: a name in another script keeps its own direction, and its
+                // neutral ends (", the Moor") do not flip to the roster's side.
+                <bdi>{ row.name.clone() }</bdi>
                 if let Some(guest) = row.guest {
                     {" "}<i class="guest">{ guest }</i>
                 }

@@ -3,3 +3,4 @@
 pub mod live_driver;
 pub mod roster_control;
 pub mod use_live;
+pub mod use_words;

@@ -31,3 +31,12 @@ export function rankNames(joined, lengths, compare) {
 export function removeDiacritics(text) {
   return text.normalize("NFKD").replace(/\p{M}/gu, "");
 }
+
+// Where a language's words file is: lang/ beside the widget's own files. This file is a
+// wasm-bindgen snippet (snippets/<crate>-<hash>/src/js/ under the build), so the widget's
+// folder is the part of its own URL before "snippets/", wherever the page loads it from.
+export function wordsUrl(tag) {
+  const own = import.meta.url;
+  const at = own.lastIndexOf("/snippets/");
+  return new URL(`lang/${tag}.json`, at < 0 ? own : own.slice(0, at + 1)).href;
+}

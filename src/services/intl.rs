@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use js_sys::{Array, Function, Object, Reflect};
-use presence_model::i18n::{Formats, Lang, Locale, PlainFormats, TimeUnit, Words};
+use presence_model::i18n::{Formats, Lang, Locale, PlainFormats, PluralCategory, TimeUnit, Words};
 use presence_model::{default_ranking, NameRanking};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -155,9 +155,9 @@ impl Formats for IntlFormats {
         call(&self.number, &[JsValue::from(n as f64)]).unwrap_or_else(|| self.plain.compact(n))
     }
 
-    fn is_one(&self, n: usize) -> bool {
+    fn plural(&self, n: usize) -> PluralCategory {
         call(&self.plural, &[JsValue::from(n as f64)])
-            .map_or_else(|| self.plain.is_one(n), |c| c == "one")
+            .map_or_else(|| self.plain.plural(n), |c| PluralCategory::from_cldr(&c))
     }
 
     fn ago(&self, amount: u32, unit: TimeUnit) -> String {
@@ -245,12 +245,18 @@ pub struct BrowserLocale {
 }
 
 impl BrowserLocale {
-    /// The locale for a BCP 47 tag (`de-AT`).
-    pub fn new(tag: &str) -> Self {
-        let lang = Lang::from_tag(tag);
+    /// The locale for a BCP 47 tag (`de-AT`) speaking `words`, which are in `lang`. When
+    /// the tag's own words are not here (a file still loading, or missing), numbers and
+    /// dates follow the words, English, rather than the tag: no "١٢ active".
+    pub fn new(tag: &str, lang: Lang, words: &'static Words) -> Self {
+        let tag = if Lang::from_tag(tag) == lang {
+            tag
+        } else {
+            lang.tag()
+        };
         BrowserLocale {
             lang,
-            words: lang.words(),
+            words,
             formats: Rc::new(IntlFormats::new(tag)),
             ranking: ranking(tag),
         }
@@ -267,6 +273,8 @@ impl BrowserLocale {
 
 impl PartialEq for BrowserLocale {
     fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang && Rc::ptr_eq(&self.formats, &other.formats)
+        self.lang == other.lang
+            && std::ptr::eq(self.words, other.words)
+            && Rc::ptr_eq(&self.formats, &other.formats)
     }
 }

@@ -7,6 +7,7 @@ pub mod fetch;
 pub mod intl;
 pub mod timers;
 pub mod visibility;
+pub mod words;
 pub mod yielding;
 
 use std::cell::RefCell;

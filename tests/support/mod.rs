@@ -723,3 +723,48 @@ async fn axe_on(context: wasm_bindgen::JsValue) -> Vec<String> {
         })
         .collect()
 }
+
+/// Replaces `window.fetch` (once per page) with a network that answers from
+/// `window.__routes` (path and query → [status, body]), 404 otherwise, in a later task,
+/// and writes down every path and query asked in `window.__asked`. The widget's own
+/// fetch code runs; only the network is fake.
+pub fn window_network() {
+    js_sys::eval(
+        r#"
+if (!window.__routes) {
+  window.__routes = {};
+  window.__asked = [];
+  window.fetch = (input) => {
+    const url = new URL(typeof input === "string" ? input : input.url, location.href);
+    // gloo-net sends a URL with a query as "?a=b&": the same request to a server.
+    const path = url.pathname + url.search.replace(/&$/, "");
+    window.__asked.push(path);
+    const route = window.__routes[path];
+    return new Promise((resolve) => setTimeout(() => resolve(route
+      ? new Response(route[1], { status: route[0], headers: { "Content-Type": "application/json" } })
+      : new Response('{"result":"error","msg":"Not found","code":"BAD_REQUEST"}', { status: 404 })), 0));
+  };
+}
+"#,
+    )
+    .unwrap();
+}
+
+/// On [`window_network`]: answers `status` and `body` for `path` (with its query).
+pub fn window_route(path: &str, status: u16, body: &str) {
+    window_network();
+    let routes = js_sys::Reflect::get(&js_sys::global(), &"__routes".into()).unwrap();
+    let value = js_sys::Array::of2(&status.into(), &body.into());
+    js_sys::Reflect::set(&routes, &path.into(), &value).unwrap();
+}
+
+/// On [`window_network`]: how many requests asked for `path` (with its query).
+pub fn window_asked(path: &str) -> usize {
+    let asked: js_sys::Array = js_sys::Reflect::get(&js_sys::global(), &"__asked".into())
+        .unwrap()
+        .into();
+    asked
+        .iter()
+        .filter(|p| p.as_string().as_deref() == Some(path))
+        .count()
+}

@@ -10,43 +10,185 @@ use crate::client::ClientKind;
 use crate::status::Status;
 use crate::wording::compact_count;
 
-/// A language with a full set of words.
+/// A language the roster speaks. English and German are compiled in; the others' words
+/// are files (`lang/{tag}.json`) that the widget loads only when a roster speaks them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
     /// English (also the fallback for languages without words here).
     En,
     /// German.
     De,
+    /// Spanish.
+    Es,
+    /// French.
+    Fr,
+    /// Italian.
+    It,
+    /// Dutch.
+    Nl,
+    /// Polish.
+    Pl,
+    /// Portuguese.
+    Pt,
+    /// Russian.
+    Ru,
+    /// Ukrainian.
+    Uk,
+    /// Japanese.
+    Ja,
+    /// Korean.
+    Ko,
+    /// Simplified Chinese.
+    Zh,
+    /// Arabic, written right to left.
+    Ar,
 }
 
 impl Lang {
-    /// The words for a BCP 47 tag: `de`, `de-AT`, `de-CH` → German; anything else English.
+    /// Every language, compiled ones first.
+    pub const ALL: [Lang; 14] = [
+        Lang::En,
+        Lang::De,
+        Lang::Es,
+        Lang::Fr,
+        Lang::It,
+        Lang::Nl,
+        Lang::Pl,
+        Lang::Pt,
+        Lang::Ru,
+        Lang::Uk,
+        Lang::Ja,
+        Lang::Ko,
+        Lang::Zh,
+        Lang::Ar,
+    ];
+
+    /// The language for a BCP 47 tag, by its primary subtag: `de-AT` → German, `pt-BR` →
+    /// Portuguese, `zh-TW` → (Simplified) Chinese; anything else English.
     pub fn from_tag(tag: &str) -> Lang {
-        let primary = tag
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        match primary.as_str() {
-            "de" => Lang::De,
-            _ => Lang::En,
-        }
+        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        Lang::ALL
+            .into_iter()
+            .find(|lang| lang.tag().eq_ignore_ascii_case(primary))
+            .unwrap_or(Lang::En)
     }
 
-    /// The primary tag (`en`, `de`): the `lang` of text in this language.
+    /// The primary tag (`en`, `de`): the `lang` of text in this language, and the name of
+    /// its words file.
     pub fn tag(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::De => "de",
+            Lang::Es => "es",
+            Lang::Fr => "fr",
+            Lang::It => "it",
+            Lang::Nl => "nl",
+            Lang::Pl => "pl",
+            Lang::Pt => "pt",
+            Lang::Ru => "ru",
+            Lang::Uk => "uk",
+            Lang::Ja => "ja",
+            Lang::Ko => "ko",
+            Lang::Zh => "zh",
+            Lang::Ar => "ar",
         }
     }
 
-    /// The words of this language.
-    pub fn words(self) -> &'static Words {
+    /// Whether the language is written right to left.
+    pub fn rtl(self) -> bool {
+        self == Lang::Ar
+    }
+
+    /// The words compiled into the module; `None` for a language whose words are a file
+    /// ([`Words::from_json`]).
+    pub fn built_in(self) -> Option<&'static Words> {
         match self {
-            Lang::En => &EN,
-            Lang::De => &DE,
+            Lang::En => Some(&EN),
+            Lang::De => Some(&DE),
+            _ => None,
         }
+    }
+}
+
+/// CLDR's cardinal plural categories, as `Intl.PluralRules.prototype.select` names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PluralCategory {
+    /// `zero` (Arabic's 0).
+    Zero,
+    /// `one`.
+    One,
+    /// `two`.
+    Two,
+    /// `few`.
+    Few,
+    /// `many`.
+    Many,
+    /// `other`, which every language has.
+    Other,
+}
+
+impl PluralCategory {
+    /// The category `Intl.PluralRules` named; `other` for a name CLDR does not have.
+    pub fn from_cldr(name: &str) -> PluralCategory {
+        match name {
+            "zero" => PluralCategory::Zero,
+            "one" => PluralCategory::One,
+            "two" => PluralCategory::Two,
+            "few" => PluralCategory::Few,
+            "many" => PluralCategory::Many,
+            _ => PluralCategory::Other,
+        }
+    }
+}
+
+/// A sentence with a number in it, one form per plural category the language has (the
+/// rest fall back to `other`). `{n}` is the number; the zero, one and two forms may say
+/// it in words.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub struct Plural {
+    /// For `zero`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zero: Option<&'static str>,
+    /// For `one`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub one: Option<&'static str>,
+    /// For `two`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub two: Option<&'static str>,
+    /// For `few`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub few: Option<&'static str>,
+    /// For `many`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub many: Option<&'static str>,
+    /// For everything else.
+    pub other: &'static str,
+}
+
+impl Plural {
+    /// English's and German's shape: a singular and the rest.
+    pub const fn one_other(one: &'static str, other: &'static str) -> Plural {
+        Plural {
+            zero: None,
+            one: Some(one),
+            two: None,
+            few: None,
+            many: None,
+            other,
+        }
+    }
+
+    /// The form for `category`, or `other` when the language has none for it.
+    pub fn form(&self, category: PluralCategory) -> &'static str {
+        let form = match category {
+            PluralCategory::Zero => self.zero,
+            PluralCategory::One => self.one,
+            PluralCategory::Two => self.two,
+            PluralCategory::Few => self.few,
+            PluralCategory::Many => self.many,
+            PluralCategory::Other => None,
+        };
+        form.unwrap_or(self.other)
     }
 }
 
@@ -65,8 +207,8 @@ pub enum TimeUnit {
 pub trait Formats {
     /// A count, compact from 1,000 ("1.2K").
     fn compact(&self, n: usize) -> String;
-    /// Whether `n` takes the singular ("one") form.
-    fn is_one(&self, n: usize) -> bool;
+    /// The plural category of `n` ("one", "few", …), as `Intl.PluralRules` selects it.
+    fn plural(&self, n: usize) -> PluralCategory;
     /// A relative time in the past, `amount` units ago, with words for the special cases
     /// ("yesterday"), like `Intl.RelativeTimeFormat` with `numeric: "auto"`.
     fn ago(&self, amount: u32, unit: TimeUnit) -> String;
@@ -93,29 +235,26 @@ const MONTHS_DE: [&str; 12] = [
 impl Formats for PlainFormats {
     fn compact(&self, n: usize) -> String {
         match self.0 {
-            Lang::En => compact_count(n),
             // German compact notation abbreviates from a million ("1,5 Mio.").
             Lang::De if n < 1_000_000 => n.to_string(),
             Lang::De => compact_count(n).replace('.', ",").replace('M', " Mio."),
+            _ => compact_count(n),
         }
     }
 
-    fn is_one(&self, n: usize) -> bool {
-        n == 1
+    /// English's and German's rule, for every language.
+    fn plural(&self, n: usize) -> PluralCategory {
+        if n == 1 {
+            PluralCategory::One
+        } else {
+            PluralCategory::Other
+        }
     }
 
+    /// German's words for German, English's for every other language.
     fn ago(&self, amount: u32, unit: TimeUnit) -> String {
         let n = amount;
         match (self.0, unit, n) {
-            (Lang::En, TimeUnit::Minute, 0) => "this minute".into(),
-            (Lang::En, TimeUnit::Hour, 0) => "this hour".into(),
-            (Lang::En, TimeUnit::Day, 0) => "today".into(),
-            (Lang::En, TimeUnit::Day, 1) => "yesterday".into(),
-            (Lang::En, TimeUnit::Minute, 1) => "1 minute ago".into(),
-            (Lang::En, TimeUnit::Hour, 1) => "1 hour ago".into(),
-            (Lang::En, TimeUnit::Minute, _) => format!("{n} minutes ago"),
-            (Lang::En, TimeUnit::Hour, _) => format!("{n} hours ago"),
-            (Lang::En, TimeUnit::Day, _) => format!("{n} days ago"),
             (Lang::De, TimeUnit::Minute, 0) => "in dieser Minute".into(),
             (Lang::De, TimeUnit::Hour, 0) => "in dieser Stunde".into(),
             (Lang::De, TimeUnit::Day, 0) => "heute".into(),
@@ -126,6 +265,15 @@ impl Formats for PlainFormats {
             (Lang::De, TimeUnit::Minute, _) => format!("vor {n} Minuten"),
             (Lang::De, TimeUnit::Hour, _) => format!("vor {n} Stunden"),
             (Lang::De, TimeUnit::Day, _) => format!("vor {n} Tagen"),
+            (_, TimeUnit::Minute, 0) => "this minute".into(),
+            (_, TimeUnit::Hour, 0) => "this hour".into(),
+            (_, TimeUnit::Day, 0) => "today".into(),
+            (_, TimeUnit::Day, 1) => "yesterday".into(),
+            (_, TimeUnit::Minute, 1) => "1 minute ago".into(),
+            (_, TimeUnit::Hour, 1) => "1 hour ago".into(),
+            (_, TimeUnit::Minute, _) => format!("{n} minutes ago"),
+            (_, TimeUnit::Hour, _) => format!("{n} hours ago"),
+            (_, TimeUnit::Day, _) => format!("{n} days ago"),
         }
     }
 
@@ -142,17 +290,21 @@ impl Formats for PlainFormats {
     fn date(&self, year: i32, month: u8, day: u8, with_year: bool) -> String {
         let m = usize::from(month.clamp(1, 12)) - 1;
         match (self.0, with_year) {
-            (Lang::En, true) => format!("{} {day}, {year}", MONTHS_EN[m]),
-            (Lang::En, false) => format!("{} {day}", MONTHS_EN[m]),
             (Lang::De, true) => format!("{day}. {} {year}", MONTHS_DE[m]),
             (Lang::De, false) => format!("{day}. {}", MONTHS_DE[m]),
+            (_, true) => format!("{} {day}, {year}", MONTHS_EN[m]),
+            (_, false) => format!("{} {day}", MONTHS_EN[m]),
         }
     }
 }
 
 /// Every sentence and label the roster shows, in one language. `{n}`, `{status}` and the
 /// like are filled in by [`fill`].
-#[derive(Debug, serde::Serialize)]
+///
+/// A words file deserializes into it borrowing from the file's text, which the widget
+/// keeps for the page's life ([`Words::from_json`]): one allocation per language, and no
+/// copy of each string.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Words {
     /// Status labels: active, idle, offline.
     pub statuses: [&'static str; 3],
@@ -235,14 +387,18 @@ pub struct Words {
     pub no_such_channel: &'static str,
     /// Zulip refuses the proxy's account the user groups: "{msg}" is Zulip's message.
     pub groups_refused: &'static str,
+    /// The proxy hides email addresses (privacy setting `no-emails`).
+    pub privacy_no_emails: &'static str,
+    /// The proxy sends counts only (privacy setting `counts`).
+    pub privacy_counts: &'static str,
     /// A colleague's clock: "{time} local time".
     pub local_time: &'static str,
     /// "{n} person came online" / "{n} people came online".
-    pub came_online: [&'static str; 2],
+    pub came_online: Plural,
     /// "… went idle".
-    pub went_idle: [&'static str; 2],
+    pub went_idle: Plural,
     /// "… went offline".
-    pub went_offline: [&'static str; 2],
+    pub went_offline: Plural,
     /// Client kinds: web, desktop, mobile, terminal, api, unknown.
     pub clients: [&'static str; 6],
 }
@@ -286,13 +442,15 @@ pub static EN: Words = Words {
     rejected: "The Zulip server rejected the request (HTTP {status}, {code}: {msg}).",
     malformed: "The proxy's answer could not be read: {error}.",
     too_large: "The proxy's answer is too large to read (over {n} MB).",
+    privacy_no_emails: "This organization's proxy hides email addresses.",
+    privacy_counts: "This organization's proxy shows how many people are online, not who.",
     local_time: "{time} local time",
     no_such_group: "There is no user group \"{name}\" in this organization. Check the group setting.",
     no_such_channel: "There is no channel \"{name}\" that the proxy's account can see. Check the channel setting.",
     groups_refused: "Zulip does not let the proxy's account read user groups (BAD_REQUEST: {msg}). Group rosters need the proxy to hold a member's API key, not a bot's.",
-    came_online: ["{n} person came online", "{n} people came online"],
-    went_idle: ["{n} person went idle", "{n} people went idle"],
-    went_offline: ["{n} person went offline", "{n} people went offline"],
+    came_online: Plural::one_other("{n} person came online", "{n} people came online"),
+    went_idle: Plural::one_other("{n} person went idle", "{n} people went idle"),
+    went_offline: Plural::one_other("{n} person went offline", "{n} people went offline"),
     clients: ["Web", "Desktop app", "Mobile app", "Terminal", "Python / API", "Other app"],
 };
 
@@ -335,17 +493,26 @@ pub static DE: Words = Words {
     rejected: "Der Zulip-Server hat die Anfrage abgelehnt (HTTP {status}, {code}: {msg}).",
     malformed: "Die Antwort des Proxys war nicht lesbar: {error}.",
     too_large: "Die Antwort des Proxys ist zu groß zum Lesen (über {n} MB).",
+    privacy_no_emails: "Der Proxy dieser Organisation verbirgt E-Mail-Adressen.",
+    privacy_counts: "Der Proxy dieser Organisation zeigt, wie viele Personen online sind, aber nicht wer.",
     local_time: "{time} Ortszeit",
     no_such_group: "In dieser Organisation gibt es keine Benutzergruppe „{name}“. Bitte die Einstellung „group“ prüfen.",
     no_such_channel: "Es gibt keinen Kanal „{name}“, den das Konto des Proxys sehen kann. Bitte die Einstellung „channel“ prüfen.",
     groups_refused: "Zulip lässt das Konto des Proxys keine Benutzergruppen lesen (BAD_REQUEST: {msg}). Gruppen-Listen brauchen für den Proxy den API-Schlüssel eines Mitglieds, nicht eines Bots.",
-    came_online: ["{n} Person ist online gekommen", "{n} Personen sind online gekommen"],
-    went_idle: ["{n} Person ist jetzt abwesend", "{n} Personen sind jetzt abwesend"],
-    went_offline: ["{n} Person ist offline gegangen", "{n} Personen sind offline gegangen"],
+    came_online: Plural::one_other("{n} Person ist online gekommen", "{n} Personen sind online gekommen"),
+    went_idle: Plural::one_other("{n} Person ist jetzt abwesend", "{n} Personen sind jetzt abwesend"),
+    went_offline: Plural::one_other("{n} Person ist offline gegangen", "{n} Personen sind offline gegangen"),
     clients: ["Web", "Desktop-App", "Mobil-App", "Terminal", "Python / API", "Andere App"],
 };
 
 impl Words {
+    /// The words in a words file (`lang/ja.json`), borrowing from its text. Every string
+    /// is plain JSON without escapes (`\"`, `\n`): the `languages` test reads every file
+    /// through here.
+    pub fn from_json(text: &'static str) -> Result<Words, String> {
+        serde_json::from_str(text).map_err(|e| e.to_string())
+    }
+
     /// The label of a status.
     pub fn status(&self, status: Status) -> &'static str {
         match status {
@@ -397,13 +564,9 @@ impl std::fmt::Debug for Locale<'_> {
 }
 
 impl<'a> Locale<'a> {
-    /// A plural pair, filled with `n`.
-    pub fn plural(&self, forms: [&str; 2], n: usize) -> String {
-        let form = if self.formats.is_one(n) {
-            forms[0]
-        } else {
-            forms[1]
-        };
+    /// The form of `forms` for `n`, filled with it.
+    pub fn plural(&self, forms: &Plural, n: usize) -> String {
+        let form = forms.form(self.formats.plural(n));
         fill(form, &[("n", &self.formats.compact(n))])
     }
 }

@@ -31,6 +31,7 @@ pub mod live;
 pub mod live_roster;
 pub mod parse;
 pub mod poll;
+pub mod privacy;
 pub mod roster;
 pub mod search;
 pub mod status;
@@ -46,6 +47,7 @@ pub use client::ClientKind;
 pub use config::{Config, ConfigError, Names, Palette, ShowOffline, Theme};
 pub use live::{Live, LiveState, Snapshot};
 pub use parse::{parse_error_body, parse_presence, parse_users, ParseError, Parsed, PresenceError};
+pub use privacy::Privacy;
 pub use roster::{
     default_name_order, default_ranking, ChangeTally, Counts, Directory, NameRanking, Person,
     Roster, RosterDiff, Rows, StatusChange,

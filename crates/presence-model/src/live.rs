@@ -144,7 +144,7 @@ impl Live {
         self.failures = 0;
         let roster = Roster::build_ranked(
             &presence,
-            self.directory.as_ref(),
+            names_for(self.directory.as_ref(), &presence),
             presence.server_timestamp,
             self.threshold_secs,
             order,
@@ -228,6 +228,7 @@ impl Live {
             return false;
         };
         let now = snapshot.server_now(now_ms);
+        let directory = names_for(directory, &snapshot.presence);
         snapshot.roster =
             Roster::build_ranked(&snapshot.presence, directory, now, threshold, order);
         let empty = snapshot.roster.is_empty();
@@ -287,4 +288,13 @@ impl Live {
     pub fn poll_period_ms(&self) -> f64 {
         f64::from(self.refresh_secs) * 1000.0
     }
+}
+
+/// The names to join with `presence`: none when the proxy sends counts only, whose keys
+/// are positions (its `/users` is empty; joining it would list no one).
+fn names_for<'a>(
+    directory: Option<&'a Directory>,
+    presence: &RealmPresence,
+) -> Option<&'a Directory> {
+    directory.filter(|_| presence.zulip_roster_privacy.names_people())
 }

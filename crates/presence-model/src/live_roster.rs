@@ -24,6 +24,7 @@ use crate::classify::Failure;
 use crate::config::{Config, ConfigError, Names};
 use crate::i18n::Locale;
 use crate::live::Live;
+use crate::privacy::Privacy;
 use crate::roster::{ChangeTally, Counts, Directory, NameRanking, StatusChange};
 use crate::status::offline_threshold_for;
 use crate::team::{subscribers_feed, Team, TeamAnswer, TeamFeed};
@@ -107,6 +108,8 @@ pub struct HostSummary {
     pub state: &'static str,
     /// `data-active`, `data-idle`, `data-offline`, `data-total`; absent with no roster.
     pub counts: Option<Counts>,
+    /// `data-privacy`: the proxy's privacy setting, by the last answer.
+    pub privacy: Privacy,
 }
 
 /// What a `roster-error` event says.
@@ -313,10 +316,12 @@ impl LiveRoster {
             Some(Err(_)) => HostSummary {
                 state: "error",
                 counts: None,
+                privacy: Privacy::Full,
             },
             _ => HostSummary {
                 state: self.live.state().name(),
                 counts: self.counts(),
+                privacy: self.privacy(),
             },
         }
     }
@@ -599,8 +604,20 @@ impl LiveRoster {
     /// A `roster-change` for the first roster, whenever statuses change, and whenever
     /// the counts change without a status change: names decide who is listed (everyone
     /// in /users, no strangers), and an answer can drop someone out of its two weeks.
+    /// The proxy's privacy setting, by the answer on screen.
+    pub fn privacy(&self) -> Privacy {
+        self.live
+            .state()
+            .snapshot()
+            .map_or(Privacy::Full, |s| s.presence.zulip_roster_privacy)
+    }
+
     fn report_changes(&mut self, effects: &mut Effects) {
-        let changes = self.live.take_changes();
+        let mut changes = self.live.take_changes();
+        // Positions, not people: the same key is someone else in the next answer.
+        if !self.privacy().names_people() {
+            changes.clear();
+        }
         let Some(counts) = self.counts() else {
             return;
         };

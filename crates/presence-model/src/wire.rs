@@ -11,6 +11,8 @@ use std::fmt;
 
 use litemap::LiteMap;
 
+use crate::privacy::Privacy;
+
 use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -154,6 +156,9 @@ pub struct RealmPresence {
     /// Zulip 7.0+ (feature level 167) lists request parameters it did not understand.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ignored_parameters_unsupported: Option<Vec<String>>,
+    /// The reference proxy's privacy setting; Zulip never sends it.
+    #[serde(default, skip_serializing_if = "Privacy::is_full")]
+    pub zulip_roster_privacy: Privacy,
 }
 
 fn success() -> String {
@@ -490,6 +495,9 @@ pub struct UsersResponse {
     pub msg: String,
     /// Every user the caller can see, bots and deactivated users included.
     pub members: Vec<Member>,
+    /// The reference proxy's privacy setting; Zulip never sends it.
+    #[serde(default, skip_serializing_if = "Privacy::is_full")]
+    pub zulip_roster_privacy: Privacy,
 }
 
 /// One member of `GET /users`. Unknown fields (timezone, role, profile data…) are ignored.

@@ -335,9 +335,9 @@ impl ChangeTally {
     pub fn announcement(&self, locale: crate::i18n::Locale<'_>) -> Option<String> {
         let w = locale.words;
         let parts: Vec<String> = [
-            (self.online, w.came_online),
-            (self.idle, w.went_idle),
-            (self.offline, w.went_offline),
+            (self.online, &w.came_online),
+            (self.idle, &w.went_idle),
+            (self.offline, &w.went_offline),
         ]
         .into_iter()
         .filter(|(n, _)| *n > 0)

@@ -1,13 +1,15 @@
 //! German and English words, with Intl-shaped formatting.
 
 use presence_model::classify::DownCause;
-use presence_model::i18n::{english, Lang, Locale, PlainFormats};
+use presence_model::i18n::{
+    english, Formats, Lang, Locale, PlainFormats, PluralCategory, TimeUnit, Words, DE, EN,
+};
 use presence_model::{announcement, ClientKind, Counts, Failure, LastActive, Status, StatusChange};
 
 fn german() -> Locale<'static> {
     static DE: PlainFormats = PlainFormats(Lang::De);
     Locale {
-        words: Lang::De.words(),
+        words: Lang::De.built_in().unwrap(),
         formats: &DE,
     }
 }
@@ -19,7 +21,12 @@ fn tags_choose_the_language() {
         ("de-AT", Lang::De),
         ("DE_ch", Lang::De),
         ("en-GB", Lang::En),
-        ("fr", Lang::En),
+        ("fr", Lang::Fr),
+        ("pt-BR", Lang::Pt),
+        ("zh-Hans-CN", Lang::Zh),
+        ("ar-EG", Lang::Ar),
+        ("JA", Lang::Ja),
+        ("he", Lang::En),
         ("", Lang::En),
     ] {
         assert_eq!(Lang::from_tag(tag), lang, "{tag}");
@@ -112,7 +119,7 @@ fn plurals_in_announcements() {
 
 #[test]
 fn every_german_word_is_filled_in() {
-    let (en, de) = (Lang::En.words(), Lang::De.words());
+    let (en, de) = (&EN, &DE);
     let locale = |w: &presence_model::i18n::Words| {
         vec![
             w.counts,
@@ -133,4 +140,60 @@ fn every_german_word_is_filled_in() {
         assert!(!d.is_empty());
         assert_ne!(e, d, "untranslated: {e}");
     }
+}
+
+/// Arabic's cardinal rule as CLDR (and so `Intl.PluralRules("ar")`) has it.
+struct ArabicPlurals;
+impl Formats for ArabicPlurals {
+    fn compact(&self, n: usize) -> String {
+        n.to_string()
+    }
+    fn plural(&self, n: usize) -> PluralCategory {
+        match (n, n % 100) {
+            (0, _) => PluralCategory::Zero,
+            (1, _) => PluralCategory::One,
+            (2, _) => PluralCategory::Two,
+            (_, 3..=10) => PluralCategory::Few,
+            (_, 11..=99) => PluralCategory::Many,
+            _ => PluralCategory::Other,
+        }
+    }
+    fn ago(&self, amount: u32, unit: TimeUnit) -> String {
+        PlainFormats(Lang::En).ago(amount, unit)
+    }
+    fn date(&self, year: i32, month: u8, day: u8, with_year: bool) -> String {
+        PlainFormats(Lang::En).date(year, month, day, with_year)
+    }
+    fn clock(&self, _: f64, _: &str) -> Option<String> {
+        None
+    }
+}
+
+#[test]
+fn a_plural_sentence_takes_the_form_of_the_category_the_formats_select() {
+    let text = include_str!("../../../lang/ar.json");
+    let words: &'static Words = Box::leak(Box::new(Words::from_json(text).unwrap()));
+    let arabic = Locale {
+        words,
+        formats: &ArabicPlurals,
+    };
+    let said = |n| arabic.plural(&words.came_online, n);
+    assert_eq!(said(1), "اتصل شخص واحد");
+    assert_eq!(said(2), "اتصل شخصان");
+    assert_eq!(said(5), "اتصل 5 أشخاص");
+    assert_eq!(said(11), "اتصل 11 شخصًا");
+    assert_eq!(said(100), "اتصل 100 شخص");
+}
+
+#[test]
+fn a_category_without_its_own_form_falls_back_to_other() {
+    // English has no "few": a language's rules may name one its words do not have.
+    assert_eq!(
+        EN.came_online.form(PluralCategory::Few),
+        EN.came_online.other
+    );
+    assert_eq!(
+        EN.came_online.form(PluralCategory::One),
+        "{n} person came online"
+    );
 }

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use presence_model::i18n::EN;
+use presence_model::i18n::{Lang, Words, EN};
 use serde_json::Value;
 
 fn lang_dir() -> PathBuf {
@@ -93,9 +93,9 @@ fn check(code: &str, words: &serde_json::Map<String, Value>, categories: &[&str]
                     problems.push(format!("{code}.{key}: empty"));
                 }
             }
-            // A plural pair in English: the language's categories.
-            (Value::Array(e), Value::Object(forms)) if e.len() == 2 => {
-                let wanted = placeholders(e[1].as_str().unwrap());
+            // A plural sentence: the language's categories.
+            (Value::Object(e), Value::Object(forms)) => {
+                let wanted = placeholders(e["other"].as_str().unwrap());
                 let got: BTreeSet<&str> = forms.keys().map(String::as_str).collect();
                 if got != categories.iter().copied().collect() {
                     problems.push(format!(
@@ -132,6 +132,33 @@ fn check(code: &str, words: &serde_json::Map<String, Value>, categories: &[&str]
         }
     }
     problems
+}
+
+#[test]
+fn every_file_loads_as_the_widget_loads_it() {
+    for (code, _) in LANGUAGES {
+        let path = lang_dir().join(format!("{code}.json"));
+        let text: &'static str = String::leak(std::fs::read_to_string(&path).unwrap());
+        let words = Words::from_json(text).unwrap_or_else(|e| panic!("{code}.json: {e}"));
+        assert_ne!(
+            words.search, EN.search,
+            "{code}: the search label is English's"
+        );
+        assert_eq!(Lang::from_tag(code).tag(), code, "{code} is a Lang");
+        assert!(
+            Lang::from_tag(code).built_in().is_none(),
+            "{code} is a file"
+        );
+    }
+}
+
+#[test]
+fn an_escaped_string_is_refused_with_a_message_not_a_panic() {
+    let mut words = file("fr");
+    words.insert("search".into(), Value::from("Chercher \"quelqu'un\""));
+    let text = String::leak(serde_json::to_string(&words).unwrap());
+    let error = Words::from_json(text).unwrap_err();
+    assert!(error.contains("borrowed string"), "{error}");
 }
 
 #[test]

@@ -12,7 +12,7 @@ const NOW: f64 = 1_800_000_000.0;
 fn german() -> Locale<'static> {
     static DE: PlainFormats = PlainFormats(Lang::De);
     Locale {
-        words: Lang::De.words(),
+        words: Lang::De.built_in().unwrap(),
         formats: &DE,
     }
 }

@@ -10,7 +10,7 @@ use presence_model::live_roster::{
 };
 use presence_model::roster::default_ranking;
 use presence_model::{
-    Config, Counts, Directory, Failure, Member, RealmPresence, Status, StatusChange,
+    Config, Counts, Directory, Failure, Member, Privacy, RealmPresence, Status, StatusChange,
 };
 mod support;
 use support::presence;
@@ -93,7 +93,8 @@ fn mounting_starts_the_three_feeds_and_says_loading() {
         effects.host,
         Some(HostSummary {
             state: "loading",
-            counts: None
+            counts: None,
+            privacy: Privacy::Full,
         })
     );
     assert_eq!(effects.error, None);
@@ -127,7 +128,8 @@ fn the_first_answer_renders_reports_ready_with_counts_and_a_change_with_no_chang
         effects.host,
         Some(HostSummary {
             state: "ready",
-            counts: Some(counts)
+            counts: Some(counts),
+            privacy: Privacy::Full,
         })
     );
     assert_eq!(
@@ -213,7 +215,8 @@ fn a_failure_before_any_roster_is_an_error() {
         effects.host,
         Some(HostSummary {
             state: "error",
-            counts: None
+            counts: None,
+            privacy: Privacy::Full,
         })
     );
     assert_eq!(effects.error.unwrap().cause, "down");
@@ -229,7 +232,8 @@ fn wrong_options_stop_the_feeds_and_say_why() {
         effects.host,
         Some(HostSummary {
             state: "error",
-            counts: None
+            counts: None,
+            privacy: Privacy::Full,
         })
     );
     let report = effects.error.unwrap();

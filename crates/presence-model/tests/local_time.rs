@@ -1,7 +1,9 @@
 //! Local time: from `/users`' `timezone`, in the row's tooltip and screen-reader text,
 //! moving on as the server's clock enters a new minute.
 
-use presence_model::i18n::{english, fill, Formats, Locale, TimeUnit, EN};
+use presence_model::i18n::{
+    english, fill, Formats, Lang, Locale, PlainFormats, PluralCategory, TimeUnit, EN,
+};
 use presence_model::list_view::{ListInfo, ListInput};
 use presence_model::live_roster::{Event, LiveRoster};
 use presence_model::roster::default_ranking;
@@ -98,8 +100,8 @@ impl Formats for Auckland {
     fn compact(&self, n: usize) -> String {
         n.to_string()
     }
-    fn is_one(&self, n: usize) -> bool {
-        n == 1
+    fn plural(&self, n: usize) -> PluralCategory {
+        PlainFormats(Lang::En).plural(n)
     }
     fn ago(&self, amount: u32, _: TimeUnit) -> String {
         amount.to_string()

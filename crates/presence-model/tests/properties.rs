@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use presence_model::{
-    parse_presence, ClientName, ClientPresence, PresenceError, PresenceTimes, RealmPresence,
-    ReportedStatus, UserPresence,
+    parse_presence, ClientName, ClientPresence, PresenceError, PresenceTimes, Privacy,
+    RealmPresence, ReportedStatus, UserPresence,
 };
 use proptest::prelude::*;
 
@@ -73,6 +73,7 @@ fn realm() -> impl Strategy<Value = RealmPresence> {
                 server_timestamp,
                 presences,
                 ignored_parameters_unsupported: ignored,
+                zulip_roster_privacy: Privacy::Full,
             },
         )
 }
@@ -315,6 +316,7 @@ proptest! {
             server_timestamp: start - answer_age,
             presences: BTreeMap::new(),
             ignored_parameters_unsupported: None,
+            zulip_roster_privacy: Privacy::Full,
         };
         for (i, (active_age, idle_age, legacy)) in people.into_iter().enumerate() {
             let entry = |status, age: i64| ClientPresence { client: None, status, timestamp: 1_800_000_000 - age, pushable: None };

@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 use std::str::FromStr;
 
 use presence_model::{
-    ClientEntries, ClientName, ClientPresence, Member, RealmPresence, ReportedStatus, UserPresence,
+    ClientEntries, ClientName, ClientPresence, Member, Privacy, RealmPresence, ReportedStatus,
+    UserPresence,
 };
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -358,6 +359,7 @@ impl Org {
             server_timestamp,
             presences,
             ignored_parameters_unsupported: None,
+            zulip_roster_privacy: Privacy::Full,
         }
     }
 
