@@ -54,8 +54,12 @@ echo "wasm: $(wc -c <"$wasm") bytes, $(gzip -9c "$wasm" | wc -c) gzipped" >&2
 # 190,000 (issue 16, on purpose): team rosters (the group and channel options, three
 # feeds, one deserializer for their answers, the reducer holding presence until the team
 # is known, sorting member ids; 180.5 kB to 188.2 kB) and local times (a set of
-# Intl.DateTimeFormat per zone; to 189.7 kB).
-node scripts/size.mjs dist 190000
+# Intl.DateTimeFormat per zone; to 189.7 kB). 190,000 → 195,000 (issue 16, on purpose):
+# twelve more languages (their words are files fetched when used, so the module carries
+# only the reader: a table of the words' keys rather than serde's derive, which alone
+# was 20 kB raw; the 14 language tags; CLDR plural categories) and the proxy's privacy
+# setting (its marker, note and counts-only view) took 189.7 kB to 194.4 kB.
+node scripts/size.mjs dist 195000
 
 step "release folder in a page (path prefix, strict CSP) in Chromium, Firefox and WebKit"
 # WebKit's MiniBrowser has no headless mode: the whole run gets a virtual X display.

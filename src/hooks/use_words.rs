@@ -9,23 +9,19 @@ use crate::services::words;
 /// (compiled in, or its file loaded), English until then and when its file cannot be had.
 #[hook]
 pub fn use_words(lang: Lang) -> (Lang, &'static Words) {
-    let loaded = use_state_eq(|| None::<Lang>);
-    {
-        let loaded = loaded.clone();
-        use_effect_with(lang, move |&lang| {
-            if words::ready(lang).is_none() {
-                // A state set after the roster is gone is dropped by yew: nothing leaks.
-                words::load(lang, move |found| {
-                    if found.is_some() {
-                        loaded.set(Some(lang));
-                    }
-                });
-            }
-        });
-    }
-    // `loaded` only says when to render again; the words themselves come from the
-    // page-wide cache, so a roster mounted after them speaks at once.
-    let _ = *loaded;
+    // The words live in the page-wide cache, so a roster mounted after them speaks at
+    // once; the hook only renders again when they arrive. A render asked for after the
+    // roster is gone is dropped by yew: nothing leaks.
+    let rerender = use_force_update();
+    use_effect_with(lang, move |&lang| {
+        if words::ready(lang).is_none() {
+            words::load(lang, move |found| {
+                if found.is_some() {
+                    rerender.force_update();
+                }
+            });
+        }
+    });
     match words::ready(lang) {
         Some(words) => (lang, words),
         None => (Lang::En, &EN),

@@ -32,11 +32,21 @@ export function removeDiacritics(text) {
   return text.normalize("NFKD").replace(/\p{M}/gu, "");
 }
 
-// Where a language's words file is: lang/ beside the widget's own files. This file is a
+// A language's words file, from lang/ beside the widget's own files. This file is a
 // wasm-bindgen snippet (snippets/<crate>-<hash>/src/js/ under the build), so the widget's
 // folder is the part of its own URL before "snippets/", wherever the page loads it from.
-export function wordsUrl(tag) {
+// Resolves to the file's text; rejects with what went wrong, URL included. Through the
+// page's own fetch and its ordinary cache (a words file changes only with a release).
+export async function fetchWords(tag) {
   const own = import.meta.url;
   const at = own.lastIndexOf("/snippets/");
-  return new URL(`lang/${tag}.json`, at < 0 ? own : own.slice(0, at + 1)).href;
+  const url = new URL(`lang/${tag}.json`, at < 0 ? own : own.slice(0, at + 1)).href;
+  let response;
+  try {
+    response = await fetch(url);
+  } catch {
+    throw `${url} (network error)`;
+  }
+  if (!response.ok) throw `${url} (HTTP ${response.status})`;
+  return response.text();
 }

@@ -2,21 +2,21 @@
 //! speaks it and kept for the page's life: every roster in that language shares the one
 //! request and the one copy. English and German are compiled in and never fetched.
 //!
-//! The file goes through the browser's `fetch` with its ordinary cache (unlike presence,
+//! The file goes through the page's `fetch` with its ordinary cache (unlike presence,
 //! which must be fresh), so a second page view costs no request; tests replace
-//! `window.fetch`, the same edge presence is faked at.
+//! `window.fetch`, the same edge presence is faked at. The request is a few lines of
+//! JavaScript (`fetchWords`): through gloo-net it cost the module 1.4 kB more.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
-use gloo_net::http::Request;
 use presence_model::i18n::{Lang, Words};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/js/text.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = wordsUrl)]
-    fn words_url(tag: &str) -> String;
+    /// The file's text, or a rejection saying what went wrong (its URL included).
+    #[wasm_bindgen(js_name = fetchWords, catch)]
+    async fn fetch_words(tag: &str) -> Result<JsValue, JsValue>;
 }
 
 type Waiter = Box<dyn FnOnce(Option<&'static Words>)>;
@@ -30,16 +30,19 @@ enum Entry {
 }
 
 thread_local! {
-    static FILES: RefCell<HashMap<Lang, Entry>> = RefCell::default();
+    /// At most one entry per language (a dozen): a list, not a hash map's code.
+    static FILES: RefCell<Vec<(Lang, Entry)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The words of `lang` if they are here now: compiled in, or loaded before.
 pub fn ready(lang: Lang) -> Option<&'static Words> {
     lang.built_in().or_else(|| {
-        FILES.with(|files| match files.borrow().get(&lang) {
-            Some(Entry::Done(words)) => *words,
-            _ => None,
-        })
+        FILES.with(
+            |files| match files.borrow().iter().find(|(l, _)| *l == lang) {
+                Some((_, Entry::Done(words))) => *words,
+                _ => None,
+            },
+        )
     })
 }
 
@@ -52,14 +55,14 @@ pub fn load(lang: Lang, done: impl FnOnce(Option<&'static Words>) + 'static) {
     }
     let first = FILES.with(|files| {
         let mut files = files.borrow_mut();
-        match files.get_mut(&lang) {
-            Some(Entry::Done(words)) => Err((*words, done)),
-            Some(Entry::Loading(waiters)) => {
+        match files.iter_mut().find(|(l, _)| *l == lang) {
+            Some((_, Entry::Done(words))) => Err((*words, done)),
+            Some((_, Entry::Loading(waiters))) => {
                 waiters.push(Box::new(done));
                 Ok(false)
             }
             None => {
-                files.insert(lang, Entry::Loading(vec![Box::new(done)]));
+                files.push((lang, Entry::Loading(vec![Box::new(done)])));
                 Ok(true)
             }
         }
@@ -68,41 +71,37 @@ pub fn load(lang: Lang, done: impl FnOnce(Option<&'static Words>) + 'static) {
         // Called outside the borrow: `done` may ask for another language.
         Err((words, done)) => done(words),
         Ok(false) => {}
-        Ok(true) => {
-            wasm_bindgen_futures::spawn_local(async move {
-                let url = words_url(lang.tag());
-                let words = fetch(&url).await.map_err(|why| {
-                web_sys::console::warn_1(
-                    &format!("zulip-roster: no words for \"{}\" from {url} ({why}); speaking English", lang.tag()).into(),
-                );
+        Ok(true) => wasm_bindgen_futures::spawn_local(async move {
+            let words = fetch(lang).await.map_err(|why| {
+                let tag = lang.tag();
+                let text =
+                    format!("zulip-roster: no words for \"{tag}\" from {why}; speaking English");
+                web_sys::console::warn_1(&text.into());
             });
-                let words = words.ok();
-                let waiters =
-                    FILES.with(
-                        |files| match files.borrow_mut().insert(lang, Entry::Done(words)) {
-                            Some(Entry::Loading(waiters)) => waiters,
-                            _ => Vec::new(),
-                        },
-                    );
-                for done in waiters {
-                    done(words);
+            let words = words.ok();
+            let waiters = FILES.with(|files| {
+                let mut files = files.borrow_mut();
+                let entry = files.iter_mut().find(|(l, _)| *l == lang);
+                match entry.map(|(_, e)| std::mem::replace(e, Entry::Done(words))) {
+                    Some(Entry::Loading(waiters)) => waiters,
+                    _ => Vec::new(),
                 }
-            })
-        }
+            });
+            for done in waiters {
+                done(words);
+            }
+        }),
     }
 }
 
-async fn fetch(url: &str) -> Result<&'static Words, String> {
-    let response = Request::get(url)
-        .send()
+async fn fetch(lang: Lang) -> Result<&'static Words, String> {
+    let text = fetch_words(lang.tag())
         .await
-        .map_err(|_| "network error".to_owned())?;
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
-    }
-    let text = response.text().await.map_err(|e| e.to_string())?;
+        .map_err(|why| why.as_string().unwrap_or_default())?
+        .as_string()
+        .unwrap_or_default();
     // Kept for the page's life: the words borrow from it, and a page loads each language
     // at most once.
-    let words = Words::from_json(String::leak(text))?;
+    let words = Words::from_json(String::leak(text)).map_err(|e| format!("its file ({e})"))?;
     Ok(Box::leak(Box::new(words)))
 }

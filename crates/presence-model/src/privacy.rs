@@ -3,13 +3,12 @@
 //! anything reaches a browser; the widget only says which mode it is in and, for counts,
 //! shows the counts alone. Zulip never sends the field, so an answer without it is `full`.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::i18n::Words;
 
 /// What the proxy lets browsers see.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Privacy {
     /// Zulip's answers as they are (minus anyone on the opt-out list).
     #[default]
@@ -49,5 +48,28 @@ impl Privacy {
     /// row, no search, and no "who changed" (the same key is someone else next poll).
     pub fn names_people(self) -> bool {
         self != Privacy::Counts
+    }
+}
+
+impl Serialize for Privacy {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// By its name, through a borrowed `&str`: serde's derive for an enum brings its whole
+/// variant machinery into the module for three words.
+impl<'de> Deserialize<'de> for Privacy {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        [Privacy::Full, Privacy::NoEmails, Privacy::Counts]
+            .into_iter()
+            .find(|p| p.as_str() == name)
+            .ok_or_else(|| {
+                serde::de::Error::invalid_value(
+                    serde::de::Unexpected::Str(&name),
+                    &"the proxy's privacy setting: full, no-emails or counts",
+                )
+            })
     }
 }

@@ -140,9 +140,11 @@ fn every_file_loads_as_the_widget_loads_it() {
         let path = lang_dir().join(format!("{code}.json"));
         let text: &'static str = String::leak(std::fs::read_to_string(&path).unwrap());
         let words = Words::from_json(text).unwrap_or_else(|e| panic!("{code}.json: {e}"));
-        assert_ne!(
-            words.search, EN.search,
-            "{code}: the search label is English's"
+        // Every value of the file, and nothing of English's, in the words it loads as.
+        assert_eq!(
+            serde_json::to_value(words).unwrap(),
+            Value::Object(file(code)),
+            "{code}.json loads as other words than it has"
         );
         assert_eq!(Lang::from_tag(code).tag(), code, "{code} is a Lang");
         assert!(
@@ -150,6 +152,26 @@ fn every_file_loads_as_the_widget_loads_it() {
             "{code} is a file"
         );
     }
+}
+
+#[test]
+fn a_missing_key_stays_english_and_an_unknown_one_is_skipped() {
+    let mut words = file("nl");
+    words.remove("search");
+    words.insert("from_a_later_version".into(), Value::from("Nieuw"));
+    let text = String::leak(serde_json::to_string(&words).unwrap());
+    let loaded = Words::from_json(text).unwrap();
+    assert_eq!(loaded.search, EN.search);
+    assert_eq!(loaded.people, "Personen");
+}
+
+#[test]
+fn a_list_of_the_wrong_length_is_refused() {
+    let mut words = file("nl");
+    words.insert("statuses".into(), serde_json::json!(["Actief", "Afwezig"]));
+    let text = String::leak(serde_json::to_string(&words).unwrap());
+    let error = Words::from_json(text).unwrap_err();
+    assert!(error.contains("statuses"), "{error}");
 }
 
 #[test]

@@ -164,7 +164,9 @@ fn an_unknown_setting_is_an_unreadable_answer_not_a_panic() {
     let body = br#"{"result":"success","msg":"","server_timestamp":1,"presences":{},"zulip_roster_privacy":"some"}"#;
     let error = parse_presence(body).unwrap_err();
     assert!(
-        error.to_string().contains("zulip_roster_privacy"),
+        error
+            .to_string()
+            .contains("privacy setting: full, no-emails or counts"),
         "{error}"
     );
 }
