@@ -38,7 +38,7 @@ fn placeholders(text: &str) -> BTreeSet<String> {
 }
 
 fn english() -> serde_json::Map<String, Value> {
-    match serde_json::to_value(&EN).unwrap() {
+    match serde_json::to_value(EN).unwrap() {
         Value::Object(map) => map,
         other => panic!("{other:?}"),
     }
