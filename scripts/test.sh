@@ -72,6 +72,9 @@ tools/python/bin/python tests/e2e/python_client.py target/release/presence-sim
 step "end to end through the reference nginx (simulator as Zulip, headless Chromium)"
 node --test-reporter=spec tests/e2e/nginx_e2e.mjs
 
+step "the privacy settings through the reference nginx (njs), every response scanned"
+node --test-reporter=spec tests/e2e/privacy_e2e.mjs
+
 step "what a visitor sees through the reference nginx, in Chromium, Firefox and WebKit"
 xvfb-run -a node --test-reporter=spec tests/e2e/visitor.mjs
 

@@ -10,6 +10,8 @@ export const ROOT = resolve(new URL("../..", import.meta.url).pathname);
 export const PREFIX = "/zulip-roster";
 const NGINX = process.env.NGINX ?? (existsSync("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx");
 
+const NJS = "/usr/lib/nginx/modules/ngx_http_js_module.so";
+
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export const freePort = () => 20000 + Math.floor(Math.random() * 20000);
 
@@ -55,10 +57,11 @@ export async function waitFor(what, predicate, ms = 20000) {
  * Renders and starts the reference nginx in front of `zulipUrl`, holding `basic` (the
  * base64 of "email:key") as the bot's credentials. `pages` are extra files for the web
  * root ({ "e2e/embed.html": "…" }); `presenceTtl` is in seconds, `usersTtl` as nginx
- * writes it. Returns where it listens,
+ * writes it; `privacy` and `optOut` (lines of an opt-out file) are render.sh's PRIVACY and
+ * OPT_OUT_FILE. Returns where it listens,
  * the socket of its key-holding server, and `stop()`.
  */
-export async function startNginx({ zulipUrl, basic, presenceTtl, usersTtl = "10m", pages = {}, dist = join(ROOT, "dist") }) {
+export async function startNginx({ zulipUrl, basic, presenceTtl, usersTtl = "10m", pages = {}, dist = join(ROOT, "dist"), privacy = "full", optOut = [] }) {
   const tmp = mkdtempSync(join(tmpdir(), "zulip-roster-nginx-"));
   chmodSync(tmp, 0o755);
   for (const dir of ["www", "conf", "secrets", "cache", "logs", "temp", "shim"]) mkdirSync(join(tmp, dir));
@@ -71,6 +74,9 @@ export async function startNginx({ zulipUrl, basic, presenceTtl, usersTtl = "10m
   }
   // The key lives outside the web root.
   writeFileSync(join(tmp, "secrets", "zulip-auth.conf"), `proxy_set_header Authorization "Basic ${basic}";\n`);
+  // The deployment's opt-out list, as an admin writes it (render.sh's OPT_OUT_FILE).
+  const optOutFile = join(tmp, "secrets", "opt-out.txt");
+  writeFileSync(optOutFile, `# asked not to appear\n${optOut.join("\n")}\n`);
   const port = freePort();
   const socket = join(tmp, "shim", "shim.sock");
   execFileSync(join(ROOT, "deploy/nginx/render.sh"), {
@@ -79,11 +85,16 @@ export async function startNginx({ zulipUrl, basic, presenceTtl, usersTtl = "10m
       PREFIX, DIST_DIR: join(tmp, "www", "zulip-roster"), ZULIP_URL: zulipUrl,
       AUTH_FILE: join(tmp, "secrets", "zulip-auth.conf"), OUT_DIR: join(tmp, "conf"),
       CACHE_DIR: join(tmp, "cache"), PRESENCE_TTL: `${presenceTtl}s`, USERS_TTL: usersTtl, SHIM_SOCKET: socket,
+      PRIVACY: privacy, OPT_OUT_FILE: optOut.length ? optOutFile : "",
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const temp = (name) => join(tmp, "temp", name);
+  // Debian's nginx loads its modules from /etc/nginx/modules-enabled; this nginx.conf is
+  // the test's own, so it loads the JavaScript module the privacy settings use itself.
+  const loadJs = existsSync(NJS) ? `load_module ${NJS};` : "";
   writeFileSync(join(tmp, "conf", "nginx.conf"), `
+${loadJs}
 worker_processes 1;
 daemon off;
 pid ${join(tmp, "nginx.pid")};

@@ -87,7 +87,13 @@ pub enum Failure {
         /// Zulip's (translated) message, shown as text.
         msg: String,
     },
+    /// The proxy sends counts only (its privacy setting), so it refuses the team
+    /// endpoints, which name people (`PRIVACY_COUNTS_ONLY`).
+    TeamsHidden,
 }
+
+/// The code of the reference proxy's refusal of team endpoints in counts mode.
+pub const TEAMS_HIDDEN_CODE: &str = "PRIVACY_COUNTS_ONLY";
 
 /// The largest answer the widget reads: 64 MiB, several times a 50,000-person
 /// organization's presence or member list.
@@ -116,6 +122,7 @@ impl Failure {
             Failure::Malformed(_) | Failure::TooLarge => "malformed",
             Failure::NoSuchTeam { .. } => "config",
             Failure::GroupsRefused { .. } => "refused",
+            Failure::TeamsHidden => "config",
         }
     }
 }
@@ -134,7 +141,7 @@ impl Failure {
             Failure::Down { .. } => None,
             Failure::Malformed(_) | Failure::TooLarge => Some(200),
             Failure::NoSuchTeam { status, .. } => Some(*status),
-            Failure::GroupsRefused { .. } => Some(400),
+            Failure::GroupsRefused { .. } | Failure::TeamsHidden => Some(400),
         }
     }
 
@@ -147,6 +154,7 @@ impl Failure {
             Failure::NoSuchTeam { status: 400, .. } | Failure::GroupsRefused { .. } => {
                 Some("BAD_REQUEST")
             }
+            Failure::TeamsHidden => Some(TEAMS_HIDDEN_CODE),
             _ => None,
         }
     }
@@ -317,7 +325,7 @@ pub fn retry_delay_secs(failure: &Failure, failures: u32, refresh_secs: u32, jit
     let delay = match failure {
         // A team the server does not have (or will not show) is a setting to fix, not a
         // blip: it is asked about again when names are next refreshed.
-        Failure::NoSuchTeam { .. } | Failure::GroupsRefused { .. } => {
+        Failure::NoSuchTeam { .. } | Failure::GroupsRefused { .. } | Failure::TeamsHidden => {
             return TEAM_RETRY_SECS.max(floor)
         }
         Failure::RateLimited { retry_after_secs } => retry_after_secs.max(floor) + jitter,

@@ -426,6 +426,8 @@ pub struct Words {
     pub no_such_channel: &'static str,
     /// Zulip refuses the proxy's account the user groups: "{msg}" is Zulip's message.
     pub groups_refused: &'static str,
+    /// A team roster on a proxy that sends counts only.
+    pub teams_hidden: &'static str,
     /// The proxy hides email addresses (privacy setting `no-emails`).
     pub privacy_no_emails: &'static str,
     /// The proxy sends counts only (privacy setting `counts`).
@@ -458,7 +460,7 @@ macro_rules! slots {
 /// Every field of [`Words`] by its key in a words file. A table walked by one loop, not
 /// serde's derive: that unrolls all 47 fields into a 20 kB function every viewer would
 /// download. (The `languages` test checks that every file's every key lands here.)
-static SLOTS: [(&str, Slot); 47] = slots![
+static SLOTS: [(&str, Slot); 48] = slots![
     List statuses,
     Text counts,
     Text search,
@@ -499,6 +501,7 @@ static SLOTS: [(&str, Slot); 47] = slots![
     Text no_such_group,
     Text no_such_channel,
     Text groups_refused,
+    Text teams_hidden,
     Text privacy_no_emails,
     Text privacy_counts,
     Text local_time,
@@ -586,6 +589,7 @@ pub static EN: Words = Words {
     rejected: "The Zulip server rejected the request (HTTP {status}, {code}: {msg}).",
     malformed: "The proxy's answer could not be read: {error}.",
     too_large: "The proxy's answer is too large to read (over {n} MB).",
+    teams_hidden: "This organization's proxy shows how many people are online, not who, so team rosters are not available. Remove the group or channel setting.",
     privacy_no_emails: "This organization's proxy hides email addresses.",
     privacy_counts: "This organization's proxy shows how many people are online, not who.",
     local_time: "{time} local time",
@@ -637,6 +641,7 @@ pub static DE: Words = Words {
     rejected: "Der Zulip-Server hat die Anfrage abgelehnt (HTTP {status}, {code}: {msg}).",
     malformed: "Die Antwort des Proxys war nicht lesbar: {error}.",
     too_large: "Die Antwort des Proxys ist zu groß zum Lesen (über {n} MB).",
+    teams_hidden: "Der Proxy dieser Organisation zeigt, wie viele Personen online sind, aber nicht wer, daher gibt es keine Team-Listen. Bitte die Einstellung „group“ oder „channel“ entfernen.",
     privacy_no_emails: "Der Proxy dieser Organisation verbirgt E-Mail-Adressen.",
     privacy_counts: "Der Proxy dieser Organisation zeigt, wie viele Personen online sind, aber nicht wer.",
     local_time: "{time} Ortszeit",

@@ -229,6 +229,8 @@ struct TeamBody {
 /// Zulip answers 400 `BAD_REQUEST` for a channel name or id it does not know ("Invalid
 /// channel name 'x'", "Invalid channel ID"), and for `/user_groups` asked by a bot or a
 /// guest: the first is [`Failure::NoSuchTeam`], the second [`Failure::GroupsRefused`].
+/// The reference proxy in counts mode answers 400 `PRIVACY_COUNTS_ONLY` for all three:
+/// [`Failure::TeamsHidden`].
 pub fn classify_team(
     stage: TeamStage,
     team: &Team,
@@ -256,6 +258,11 @@ pub fn classify_team(
     }
     let failure = classify::classify_failure(answer);
     Err(match (&failure, stage) {
+        (Failure::Rejected { status: 400, body }, _)
+            if body.code.as_ref().map(|c| c.as_str()) == Some(classify::TEAMS_HIDDEN_CODE) =>
+        {
+            Failure::TeamsHidden
+        }
         (Failure::Rejected { status: 400, body }, TeamStage::Groups) => Failure::GroupsRefused {
             msg: body.msg.clone(),
         },

@@ -291,6 +291,7 @@ impl Failure {
                 &[("name", key)],
             ),
             Failure::GroupsRefused { msg } => fill(w.groups_refused, &[("msg", msg)]),
+            Failure::TeamsHidden => w.teams_hidden.to_owned(),
         }
     }
 }

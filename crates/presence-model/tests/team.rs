@@ -387,3 +387,27 @@ fn a_team_roster_without_names_says_why() {
     assert!(effects.error.is_none());
     assert_eq!(whole.host_summary().state, "loading");
 }
+
+/// The reference nginx's refusal of every team endpoint when its privacy setting is
+/// counts (deploy/nginx/render.sh, `counts_refusal`).
+const COUNTS_ONLY: &[u8] = br#"{"result":"error","msg":"This proxy shows how many people are online, not who (its privacy setting is counts): team rosters are not available.","code":"PRIVACY_COUNTS_ONLY"}"#;
+
+#[test]
+fn a_counts_only_proxy_refusing_team_rosters_is_a_setting_to_remove_not_an_unknown_team() {
+    let channel = Team::parse(TeamKind::Channel, "design").unwrap();
+    for (stage, team) in [
+        (TeamStage::Groups, group("design")),
+        (TeamStage::ChannelId, channel.clone()),
+        (TeamStage::Subscribers, channel),
+    ] {
+        let failure = classify_team(stage, &team, answer(400, COUNTS_ONLY)).unwrap_err();
+        assert_eq!(failure, Failure::TeamsHidden, "{stage:?}");
+        assert_eq!(failure.cause(), "config");
+        assert!(
+            failure
+                .to_string()
+                .contains("team rosters are not available"),
+            "{failure}"
+        );
+    }
+}
