@@ -39,6 +39,7 @@ pub mod team;
 pub mod virtual_list;
 pub mod wire;
 pub mod wording;
+mod words_file;
 
 pub use classify::{
     classify_presence, classify_server_settings, classify_users, Answer, DownCause, Failure,

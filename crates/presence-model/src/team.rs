@@ -259,7 +259,7 @@ pub fn classify_team(
     let failure = classify::classify_failure(answer);
     Err(match (&failure, stage) {
         (Failure::Rejected { status: 400, body }, _)
-            if body.code.as_ref().map(|c| c.as_str()) == Some(classify::TEAMS_HIDDEN_CODE) =>
+            if body.code.as_deref() == Some(classify::TEAMS_HIDDEN_CODE) =>
         {
             Failure::TeamsHidden
         }
