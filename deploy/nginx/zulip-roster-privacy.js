@@ -33,9 +33,15 @@ function settings(r) {
   if (mode === "no-emails" && key.length < 32) throw new Error("no privacy key");
   return {
     mode,
-    optedOut: (email, id) =>
-      (email !== undefined && optOut[String(email).toLowerCase()] === true) ||
-      (id !== undefined && optOut[String(id)] === true),
+    optedOut: (email, id) => {
+      if (id !== undefined && optOut[String(id)] === true) return true;
+      if (email === undefined) return false;
+      const address = String(email).toLowerCase();
+      // Where the organization restricts email visibility, Zulip's API addresses are
+      // user{id}@{host}: a listed id removes that address too.
+      const fake = /^user(\d+)@/.exec(address);
+      return optOut[address] === true || (fake !== null && optOut[fake[1]] === true);
+    },
     // The same person gets the same id in presence and in /users, poll after poll, and
     // without the key no one can tell whose it is (a plain hash of an email could be
     // checked against a list of the company's addresses).

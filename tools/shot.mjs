@@ -1,0 +1,11 @@
+import { launchChromium } from "../tests/chromium.mjs";
+const [url, out, w = "420", h = "600"] = process.argv.slice(2);
+const browser = await launchChromium();
+const page = await browser.newPage({ viewport: { width: Number(w), height: Number(h) } });
+page.on("console", (m) => console.log("console:", m.text()));
+await page.goto(url);
+await page.waitForFunction(() => [...document.querySelectorAll("[data-state]")].every((e) => e.dataset.state === "ready"), null, { timeout: 120000 });
+await page.waitForTimeout(1500);
+await page.screenshot({ path: out });
+console.log(await page.evaluate(() => { const h = document.querySelector("[data-state]"); const r = h.shadowRoot ?? h; return [h.dataset.total, r.querySelector(".zulip-roster")?.getAttribute("lang"), r.querySelector(".zulip-roster")?.getAttribute("dir"), r.querySelector(".counts")?.textContent].join(" | "); }));
+await browser.close();
