@@ -115,13 +115,15 @@ async fn hostile_strings_are_text_unsafe_urls_never_load_and_rows_keep_their_sha
         ("zw@x", ZERO_WIDTH_NAME),
         ("ctl@x", CONTROL_NAME),
     ] {
-        let name = name_of(email);
+        // The name as it came, in the one element the row puts it in (`<bdi>`).
+        let name = name_of(email).query_selector("bdi").unwrap().unwrap();
         assert_eq!(name.text_content().as_deref(), Some(shown), "{email:?}");
         assert_eq!(
             name.child_element_count(),
             0,
             "{email:?}: no markup made it in"
         );
+        assert_eq!(name_of(email).child_element_count(), 1, "{email:?}");
     }
     assert!(element_list(&root, "script").is_empty());
     let pwned = Reflect::get(&js_sys::global(), &"__pwned".into()).unwrap();
