@@ -601,9 +601,6 @@ impl LiveRoster {
         self.live.state().snapshot().map(|s| s.roster.counts())
     }
 
-    /// A `roster-change` for the first roster, whenever statuses change, and whenever
-    /// the counts change without a status change: names decide who is listed (everyone
-    /// in /users, no strangers), and an answer can drop someone out of its two weeks.
     /// The proxy's privacy setting, by the answer on screen.
     pub fn privacy(&self) -> Privacy {
         self.live
@@ -612,6 +609,9 @@ impl LiveRoster {
             .map_or(Privacy::Full, |s| s.presence.zulip_roster_privacy)
     }
 
+    /// A `roster-change` for the first roster, whenever statuses change, and whenever
+    /// the counts change without a status change: names decide who is listed (everyone
+    /// in /users, no strangers), and an answer can drop someone out of its two weeks.
     fn report_changes(&mut self, effects: &mut Effects) {
         let mut changes = self.live.take_changes();
         // Positions, not people: the same key is someone else in the next answer.
