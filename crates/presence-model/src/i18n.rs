@@ -128,16 +128,26 @@ pub enum PluralCategory {
 }
 
 impl PluralCategory {
+    /// Every category, in CLDR's order (and [`Plural`]'s fields').
+    pub const ALL: [PluralCategory; 6] = [
+        PluralCategory::Zero,
+        PluralCategory::One,
+        PluralCategory::Two,
+        PluralCategory::Few,
+        PluralCategory::Many,
+        PluralCategory::Other,
+    ];
+
+    /// CLDR's names of [`PluralCategory::ALL`], as `Intl.PluralRules` and words files
+    /// write them.
+    pub const NAMES: [&'static str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
     /// The category `Intl.PluralRules` named; `other` for a name CLDR does not have.
     pub fn from_cldr(name: &str) -> PluralCategory {
-        match name {
-            "zero" => PluralCategory::Zero,
-            "one" => PluralCategory::One,
-            "two" => PluralCategory::Two,
-            "few" => PluralCategory::Few,
-            "many" => PluralCategory::Many,
-            _ => PluralCategory::Other,
-        }
+        Self::NAMES
+            .iter()
+            .position(|n| *n == name)
+            .map_or(PluralCategory::Other, |at| Self::ALL[at])
     }
 }
 
@@ -147,19 +157,19 @@ impl PluralCategory {
 #[derive(Debug, Clone, Copy, serde::Serialize)]
 pub struct Plural {
     /// For `zero`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub zero: Option<&'static str>,
     /// For `one`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub one: Option<&'static str>,
     /// For `two`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub two: Option<&'static str>,
     /// For `few`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub few: Option<&'static str>,
     /// For `many`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub many: Option<&'static str>,
     /// For everything else.
     pub other: &'static str,

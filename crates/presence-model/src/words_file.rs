@@ -3,7 +3,7 @@
 //! derive, which unrolled all of the words' fields into a 20 kB function every viewer
 //! would download.
 
-use crate::i18n::{Plural, Words, EN};
+use crate::i18n::{Plural, PluralCategory, Words, EN};
 
 impl Words {
     /// The words in a words file (`lang/ja.json`), borrowing from its text. Every string
@@ -136,8 +136,9 @@ impl<'de: 'static> serde::Deserialize<'de> for Plural {
             ) -> Result<Plural, A::Error> {
                 let mut forms = [None; 6];
                 while let Some(category) = map.next_key::<&'de str>()? {
-                    let Some(at) = CATEGORIES.iter().position(|c| *c == category) else {
-                        return Err(serde::de::Error::unknown_field(category, &CATEGORIES));
+                    let names = &PluralCategory::NAMES;
+                    let Some(at) = names.iter().position(|c| *c == category) else {
+                        return Err(serde::de::Error::unknown_field(category, names));
                     };
                     forms[at] = Some(map.next_value()?);
                 }
@@ -155,6 +156,3 @@ impl<'de: 'static> serde::Deserialize<'de> for Plural {
         deserializer.deserialize_map(Forms)
     }
 }
-
-/// CLDR's category names, in [`Plural`]'s field order.
-const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];

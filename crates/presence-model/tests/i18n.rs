@@ -197,3 +197,23 @@ fn a_category_without_its_own_form_falls_back_to_other() {
         "{n} person came online"
     );
 }
+
+#[test]
+fn cldr_names_select_their_categories() {
+    for (name, category) in PluralCategory::NAMES.iter().zip(PluralCategory::ALL) {
+        assert_eq!(PluralCategory::from_cldr(name), category, "{name}");
+    }
+    assert_eq!(PluralCategory::from_cldr("several"), PluralCategory::Other);
+}
+
+#[test]
+fn a_plural_form_cldr_does_not_have_is_refused_by_name() {
+    let text =
+        r#"{"came_online": {"one": "{n} came", "several": "{n} came", "other": "{n} came"}}"#;
+    let error = Words::from_json(text).unwrap_err();
+    assert!(error.contains("unknown field `several`"), "{error}");
+    assert!(
+        error.contains("`zero`, `one`, `two`, `few`, `many`, `other`"),
+        "{error}"
+    );
+}
