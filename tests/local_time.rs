@@ -1,6 +1,7 @@
 //! Local time in the rows, as a visitor sees it: two colleagues on either side of the
 //! date line, their clocks from `/users`' `timezone` through the browser's
-//! `Intl.DateTimeFormat`, on the production path (`window.fetch` replaced in this page).
+//! `Intl.DateTimeFormat`, on the production path (`window.fetch` replaced in this page,
+//! [`window_network`]).
 #![cfg(target_arch = "wasm32")]
 
 mod support;
@@ -29,25 +30,12 @@ fn serve(root: &str) -> String {
         ],
     );
     let proxy = format!("/{root}/api/v1");
-    let script = format!(
-        r#"
-window.__answers = window.__answers || {{}};
-window.__answers["{proxy}/realm/presence"] = {presence:?};
-window.__answers["{proxy}/users"] = {users:?};
-if (!window.__fakeFetch) {{
-  window.__fakeFetch = true;
-  window.fetch = (input) => {{
-    const url = new URL(typeof input === "string" ? input : input.url, location.href);
-    const body = window.__answers[url.pathname];
-    return new Promise((resolve) => setTimeout(() => resolve(body
-      ? new Response(body, {{ status: 200, headers: {{ "Content-Type": "application/json" }} }})
-      : new Response("{{}}", {{ status: 404 }})), 0));
-  }};
-}}
-"#,
-        users = users.to_string()
+    window_route(&format!("{proxy}/realm/presence"), 200, &presence);
+    window_route(
+        &format!("{proxy}/users?client_gravatar=false"),
+        200,
+        &users.to_string(),
     );
-    js_sys::eval(&script).unwrap();
     proxy
 }
 

@@ -62,7 +62,6 @@ fn presence() -> String {
 
 /// A proxy under `/{root}/api/v1` serving presence and names for [`PEOPLE`].
 fn proxy(root: &str) -> String {
-    window_network();
     let proxy = format!("/{root}/api/v1");
     window_route(&format!("{proxy}/realm/presence"), 200, &presence());
     window_route(
