@@ -52,8 +52,10 @@ if [ -n "${OPT_OUT_FILE:-}" ]; then
 fi
 # Anything cached under another setting is never served under this one.
 CACHE_TAG="-$(printf '%s %s' "$PRIVACY" "$opt_out" | sha256sum | cut -c1-12)"
+enforced=true
+if [ "$PRIVACY" = full ] && [ "$opt_out" = "[]" ]; then enforced=false; fi
 privacy_filter() { # $1: the njs function for the location's answer
-  if [ "$PRIVACY" = full ] && [ "$opt_out" = "[]" ]; then
+  if ! $enforced; then
     echo "# privacy: full, nobody opted out: Zulip's answer as it is."
     return
   fi
@@ -66,7 +68,7 @@ privacy_filter() { # $1: the njs function for the location's answer
 counts_refusal() { # team rosters name people: not in counts mode
   echo "return 400 '{\"result\":\"error\",\"msg\":\"This proxy shows how many people are online, not who (its privacy setting is counts): team rosters are not available.\",\"code\":\"PRIVACY_COUNTS_ONLY\"}';"
 }
-if [ "$PRIVACY" = full ] && [ "$opt_out" = "[]" ]; then
+if ! $enforced; then
   echo "# privacy: full, nobody opted out: the JavaScript module is not used." >"$OUT_DIR/privacy-http.conf"
 else
   cp "$here/zulip-roster-privacy.js" "$OUT_DIR/privacy.js"
