@@ -72,8 +72,9 @@ tools/python/bin/python tests/e2e/python_client.py target/release/presence-sim
 step "end to end through the reference nginx (simulator as Zulip, headless Chromium)"
 node --test-reporter=spec tests/e2e/nginx_e2e.mjs
 
-step "the privacy settings: the nginx module alone, then through nginx with every response scanned"
+step "the privacy settings: the nginx module alone, a hostile Zulip behind nginx in each mode, then the widget through nginx with every response scanned"
 node --test-reporter=spec tests/e2e/privacy_filter.mjs
+node --test-reporter=spec tests/e2e/privacy_adversarial.mjs
 node --test-reporter=spec tests/e2e/privacy_e2e.mjs
 
 step "what a visitor sees through the reference nginx, in Chromium, Firefox and WebKit"

@@ -10,13 +10,14 @@
 # everyone, PRESENCE_TTL), CACHE_DIR,
 # PRESENCE_TTL (20s), USERS_TTL (10m), CA_FILE, FRAME_ANCESTORS ('self').
 #
-# Privacy (enforced by nginx's JavaScript module, Debian's libnginx-mod-http-js, in the
-# key-holding server, before anything is cached): PRIVACY=full (default) | no-emails |
-# counts, and OPT_OUT_FILE, one person per line who asked not to appear, as an email, a
-# user id, or both ("hamlet@example.com 42"; # starts a comment). Full with no opt-out
-# list needs no module. no-emails keeps its secret in OUT_DIR/privacy-key.conf, made
-# once and kept, so ids stay the same across re-renders. Re-render and reload after a
-# change: the cache keys change with the setting, so nothing cached before is served.
+# Privacy (enforced by nginx's JavaScript module, Debian's libnginx-mod-http-js, which
+# builds every answer of the key-holding server before anything is cached):
+# PRIVACY=full (default) | no-emails | counts, and OPT_OUT_FILE, one person per line who
+# asked not to appear, as an email, a user id, or both ("hamlet@example.com 42"; #
+# starts a comment); it prints how many people it read. no-emails keeps its secret in
+# OUT_DIR/privacy-key.conf, made once and kept, so ids stay the same across re-renders.
+# Re-render and reload after a change: the cache keys change with the setting, so
+# nothing cached before is served.
 #
 # Then, in nginx.conf: `include /etc/nginx/zulip-roster/http.conf;` inside http { } and
 # `include /etc/nginx/zulip-roster/server.conf;` inside your server { }.
@@ -33,61 +34,52 @@ case "$AUTH_FILE" in "$DIST_DIR"/*) echo "render.sh: AUTH_FILE must not be insid
 case "$PRIVACY" in full|no-emails|counts) ;; *) echo "render.sh: PRIVACY must be full, no-emails or counts" >&2; exit 2 ;; esac
 mkdir -p "$OUT_DIR"
 
-# The opt-out list as a JSON array of strings. Entries are checked here because they go
-# into nginx's configuration: no quote, no $, nothing but an address or digits.
+# The opt-out list as a JSON array of strings: every line of the file, whatever its line
+# endings (LF, CRLF, CR; the last line with or without one), a byte-order mark ignored.
+# Entries are checked here because they go into nginx's configuration: no quote, no $,
+# nothing but an address or digits.
 opt_out="[]"
 if [ -n "${OPT_OUT_FILE:-}" ]; then
-  entries=()
-  while read -r line; do
+  [ -r "$OPT_OUT_FILE" ] || { echo "render.sh: OPT_OUT_FILE: cannot read $OPT_OUT_FILE" >&2; exit 2; }
+  entries=() people=0 addresses=0 ids=0
+  while IFS= read -r line || [ -n "$line" ]; do
     line="${line%%#*}"
+    listed=false
     for entry in $line; do
-      if [[ "$entry" =~ ^[0-9]{1,12}$ || "$entry" =~ ^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+$ ]]; then
-        entries+=("\"$entry\"")
+      if [[ "$entry" =~ ^[0-9]{1,12}$ ]]; then
+        ids=$((ids + 1))
+      elif [[ "$entry" =~ ^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+$ ]]; then
+        addresses=$((addresses + 1))
       else
         echo "render.sh: OPT_OUT_FILE: not an email or a user id: $entry" >&2; exit 2
       fi
+      entries+=("\"$entry\"")
+      listed=true
     done
-  done <"$OPT_OUT_FILE"
-  opt_out="[$(IFS=,; echo "${entries[*]}")]"
+    if $listed; then people=$((people + 1)); fi
+  done < <(sed '1s/^\xEF\xBB\xBF//' "$OPT_OUT_FILE" | tr '\r' '\n')
+  if ((${#entries[@]})); then opt_out="[$(IFS=,; echo "${entries[*]}")]"; fi
+  noun=people; ((people == 1)) && noun=person
+  echo "render.sh: OPT_OUT_FILE: $people $noun opted out ($addresses addresses, $ids user ids)" >&2
 fi
 # Anything cached under another setting is never served under this one.
 CACHE_TAG="-$(printf '%s %s' "$PRIVACY" "$opt_out" | sha256sum | cut -c1-12)"
-enforced=true
-if [ "$PRIVACY" = full ] && [ "$opt_out" = "[]" ]; then enforced=false; fi
-privacy_filter() { # $1: the njs function for the location's answer
-  if ! $enforced; then
-    echo "# privacy: full, nobody opted out: Zulip's answer as it is."
-    return
-  fi
-  echo "set \$zulip_roster_privacy \"$PRIVACY\";"
-  echo "set \$zulip_roster_opt_out '$opt_out';"
-  [ "$PRIVACY" = no-emails ] && echo "include $OUT_DIR/privacy-key.conf;"
-  echo "js_header_filter zulip_roster_privacy.headers;"
-  echo "js_body_filter zulip_roster_privacy.$1 buffer_type=buffer;"
-}
-counts_refusal() { # team rosters name people: not in counts mode
-  echo "return 400 '{\"result\":\"error\",\"msg\":\"This proxy shows how many people are online, not who (its privacy setting is counts): team rosters are not available.\",\"code\":\"PRIVACY_COUNTS_ONLY\"}';"
-}
-if ! $enforced; then
-  echo "# privacy: full, nobody opted out: the JavaScript module is not used." >"$OUT_DIR/privacy-http.conf"
-else
-  cp "$here/zulip-roster-privacy.js" "$OUT_DIR/privacy.js"
-  echo "js_import zulip_roster_privacy from $OUT_DIR/privacy.js;" >"$OUT_DIR/privacy-http.conf"
-fi
-if [ "$PRIVACY" = no-emails ] && [ ! -s "$OUT_DIR/privacy-key.conf" ]; then
+
+# Every answer of the key-holding server is built by the module, in every mode.
+cp "$here/zulip-roster-privacy.js" "$OUT_DIR/privacy.js"
+# no-emails' secret: made once and kept, so opaque ids stay the same across re-renders
+# and changes of mode.
+if [ ! -s "$OUT_DIR/privacy-key.conf" ]; then
   (umask 077; echo "set \$zulip_roster_privacy_key \"$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')\";" >"$OUT_DIR/privacy-key.conf")
 fi
-privacy_filter presence >"$OUT_DIR/privacy-presence.conf"
-privacy_filter users >"$OUT_DIR/privacy-users.conf"
-if [ "$PRIVACY" = counts ]; then
-  counts_refusal >"$OUT_DIR/privacy-groups.conf"
-  counts_refusal >"$OUT_DIR/privacy-stream-id.conf"
-  counts_refusal >"$OUT_DIR/privacy-subscribers.conf"
-else
-  privacy_filter groups >"$OUT_DIR/privacy-groups.conf"
-  echo "# privacy: a channel's id names no one." >"$OUT_DIR/privacy-stream-id.conf"
-  privacy_filter subscribers >"$OUT_DIR/privacy-subscribers.conf"
-fi
+{
+  echo "# zulip-roster: the privacy setting, read by privacy.js (rendered by render.sh)."
+  echo "set \$zulip_roster_privacy \"$PRIVACY\";"
+  echo "set \$zulip_roster_opt_out '$opt_out';"
+  echo "include $OUT_DIR/privacy-key.conf;"
+} >"$OUT_DIR/privacy-settings.conf"
+# Files of earlier versions (a body filter per location), no longer included.
+rm -f "$OUT_DIR"/privacy-{http,presence,users,groups,stream-id,subscribers}.conf
 
 render() {
   sed -e "s#@PREFIX@#${PREFIX%/}#g" -e "s#@DIST_DIR@#${DIST_DIR%/}#g" \
@@ -100,10 +92,8 @@ render() {
       -e "s#@SHIM_SOCKET@#${SHIM_SOCKET}#g" -e "s#@ERROR_TTL@#${ERROR_TTL:-$PRESENCE_TTL}#g" \
       -e "s#@API_HEADERS@#${OUT_DIR}/api-headers.conf#g" \
       -e "s#@SECURITY_HEADERS@#${OUT_DIR}/security-headers.conf#g" \
-      -e "s#@PRIVACY_HTTP@#${OUT_DIR}/privacy-http.conf#g" -e "s#@CACHE_TAG@#${CACHE_TAG}#g" \
-      -e "s#@PRIVACY_PRESENCE@#${OUT_DIR}/privacy-presence.conf#g" -e "s#@PRIVACY_USERS@#${OUT_DIR}/privacy-users.conf#g" \
-      -e "s#@PRIVACY_GROUPS@#${OUT_DIR}/privacy-groups.conf#g" -e "s#@PRIVACY_STREAM_ID@#${OUT_DIR}/privacy-stream-id.conf#g" \
-      -e "s#@PRIVACY_SUBSCRIBERS@#${OUT_DIR}/privacy-subscribers.conf#g" \
+      -e "s#@OUT_DIR@#${OUT_DIR}#g" -e "s#@CACHE_TAG@#${CACHE_TAG}#g" \
+      -e "s#@PRIVACY_SETTINGS@#${OUT_DIR}/privacy-settings.conf#g" \
       "$here/$1" >"$OUT_DIR/$2"
 }
 render zulip-roster.http.conf.template http.conf

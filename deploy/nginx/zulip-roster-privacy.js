@@ -1,161 +1,459 @@
-// zulip-roster: the deployment's privacy setting, enforced by nginx's own JavaScript
-// module (njs, Debian's libnginx-mod-http-js) in the key-holding server, so the public
-// side caches, and every browser receives, only what the setting allows. render.sh sets
-// the variables per location (privacy-*.conf):
-//   $zulip_roster_privacy      full | no-emails | counts
-//   $zulip_roster_opt_out      a JSON array of emails and user ids (as strings) to remove
-//   $zulip_roster_privacy_key  the secret behind no-emails' opaque ids
+// zulip-roster: every answer the key-holding server gives, built by nginx's own
+// JavaScript module (njs, Debian's libnginx-mod-http-js) from what it read of Zulip's.
 //
-// Only 200 answers are changed; errors pass as Zulip sent them (they carry no one's
-// data). An answer that cannot be read is replaced by an error, never passed on as it
-// came: a privacy setting that fails must fail closed.
+// Each API location of the key-holding server is a content handler here: it asks Zulip
+// through an internal subrequest (/zulip/api/v1/…, which adds the key), reads the whole
+// answer, and sends one of three things, whatever Zulip's status, headers or retries:
+//   - the endpoint's documented success object, rebuilt field by field from what was
+//     read: only the fields the widget uses, each of the type Zulip documents, under the
+//     deployment's privacy setting and without anyone on its opt-out list;
+//   - Zulip's documented error object, rebuilt: `result`, `msg` (addresses removed),
+//     `code`, and `retry-after` for RATE_LIMIT_HIT, nothing else;
+//   - a refusal of the proxy's own (PROXY_PRIVACY_FAILED, PROXY_UPSTREAM_DOWN…).
+// Nothing of Zulip's bytes is passed on as they came: an answer whose shape this file does
+// not know is refused, never forwarded. (Before, a body filter changed known fields of 200
+// answers and let everything else through: a refusal's second hop, a 203, a top-level
+// array, a group's creator_id.)
+//
+// render.sh sets, per location (privacy-settings.conf):
+//   $zulip_roster_privacy      full | no-emails | counts
+//   $zulip_roster_opt_out      a JSON array of emails and user ids (as strings)
+//   $zulip_roster_privacy_key  the secret behind no-emails' opaque ids
 
 const crypto = require("crypto");
 
-/** The location's settings. */
+/**
+ * A refusal of the proxy's own, thrown and sent as Zulip's error shape: `status`, a
+ * `code` the widget knows, `msg`, and for a rate limit the `Retry-After` header. (njs has
+ * no classes: a marked plain object.)
+ */
+function refusal(status, code, msg, retryAfter) {
+  return { refusal: true, status: status, code: code, message: msg, retryAfter: retryAfter };
+}
+
+/** The proxy understood Zulip's answer, or its settings, too little to pass anything on. */
+function unreadable(why) {
+  return refusal(502, "PROXY_PRIVACY_FAILED", `The proxy could not apply its privacy setting to Zulip's answer (${why}), so it passed nothing on`);
+}
+
+// --- the deployment's setting ------------------------------------------------------------
+
+/** The location's settings; a wrong one refuses every answer. */
 function settings(r) {
-  let listed = [];
+  let listed;
   try {
     listed = JSON.parse(r.variables.zulip_roster_opt_out || "[]");
   } catch (e) {
-    listed = null;
+    throw unreadable("its opt-out list is not readable");
   }
-  if (!Array.isArray(listed)) throw new Error("zulip_roster_opt_out is not a JSON array");
-  const optOut = {};
-  listed.forEach((entry) => {
-    optOut[String(entry).toLowerCase()] = true;
-  });
-  const mode = r.variables.zulip_roster_privacy || "full";
-  if (mode !== "full" && mode !== "no-emails" && mode !== "counts") {
-    throw new Error(`unknown privacy mode ${mode}`);
-  }
+  if (!Array.isArray(listed)) throw unreadable("its opt-out list is not a list");
+  const mode = r.variables.zulip_roster_privacy || "";
+  if (mode !== "full" && mode !== "no-emails" && mode !== "counts") throw unreadable("its privacy setting is unknown");
   const key = r.variables.zulip_roster_privacy_key || "";
-  if (mode === "no-emails" && key.length < 32) throw new Error("no privacy key");
+  if (mode === "no-emails" && key.length < 32) throw unreadable("it has no secret for opaque ids");
+  const emails = {};
+  const ids = {};
+  listed.forEach((entry) => {
+    const text = String(entry).toLowerCase();
+    if (/^[0-9]+$/.test(text)) ids[String(Number(text))] = true;
+    else emails[text] = true;
+  });
+  return { mode: mode, emails: emails, ids: ids, anyone: listed.length > 0, key: key };
+}
+
+/**
+ * Who is opted out, with what Zulip's /users says of everyone (`directory`, or null):
+ * a listed user id, a listed address in any case (API `email` or `delivery_email`),
+ * Zulip's `user{id}@…` API address of a listed id, and through the directory every
+ * address of a listed id and every id of a listed address.
+ */
+function optOut(s, directory) {
+  const ids = {};
+  Object.keys(s.ids).forEach((id) => {
+    ids[id] = true;
+  });
+  const byAddress = {};
+  if (directory) {
+    directory.forEach((m) => {
+      const addresses = [m.email, m.delivery_email].filter((a) => typeof a === "string").map((a) => a.toLowerCase());
+      if (addresses.some((a) => s.emails[a] === true)) ids[String(m.user_id)] = true;
+      addresses.forEach((a) => {
+        byAddress[a] = String(m.user_id);
+      });
+    });
+  }
   return {
-    mode,
-    optedOut: (email, id) => {
-      if (id !== undefined && optOut[String(id)] === true) return true;
-      if (email === undefined) return false;
+    id: (id) => ids[String(id)] === true,
+    address: (email) => {
       const address = String(email).toLowerCase();
+      if (s.emails[address] === true) return true;
       // Where the organization restricts email visibility, Zulip's API addresses are
-      // user{id}@{host}: a listed id removes that address too.
-      const fake = /^user(\d+)@/.exec(address);
-      return optOut[address] === true || (fake !== null && optOut[fake[1]] === true);
+      // user{id}@{host}; presence is keyed by them.
+      const fake = /^user([0-9]+)@/.exec(address);
+      if (fake !== null && ids[String(Number(fake[1]))] === true) return true;
+      return byAddress[address] !== undefined && ids[byAddress[address]] === true;
     },
-    // The same person gets the same id in presence and in /users, poll after poll, and
-    // without the key no one can tell whose it is (a plain hash of an email could be
-    // checked against a list of the company's addresses).
-    opaque: (email) => "u" + crypto.createHmac("sha256", key).update(email).digest("hex").slice(0, 24),
   };
 }
 
-/** The latest timestamp among a presence value's client entries (and modern fields). */
+// --- reading what Zulip documents ------------------------------------------------------------
+
+const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+const isId = (v) => typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 9007199254740991;
+const isTime = (v) => typeof v === "number" && Number.isFinite(v) && v >= 0;
+// Client names come from user agents ("website", "ZulipMobile", "ZulipPython"): never an
+// address, never markup.
+const CLIENT = /^[A-Za-z0-9_.-]{1,64}$/;
+const STATUSES = ["active", "idle", "offline"];
+
+/** The success object of a 2xx answer, or a refusal. */
+function successObject(body) {
+  if (!isObject(body)) throw unreadable("the answer is not a JSON object");
+  if (body.result !== "success") throw unreadable("the answer is not a success object");
+  return body;
+}
+
+function ids(list, what) {
+  if (!Array.isArray(list) || !list.every(isId)) throw unreadable(`${what} is not a list of ids`);
+  return list;
+}
+
+/** One client entry (or "aggregated") of a person's presence, rebuilt. */
+function clientEntry(entry) {
+  if (!isObject(entry)) throw unreadable("a presence entry is not an object");
+  if (STATUSES.indexOf(entry.status) < 0) throw unreadable("a presence status is not active, idle or offline");
+  if (!isTime(entry.timestamp) || !Number.isInteger(entry.timestamp)) throw unreadable("a presence timestamp is not whole seconds");
+  const out = { status: entry.status, timestamp: entry.timestamp };
+  if (entry.client !== undefined && entry.client !== null) {
+    if (typeof entry.client !== "string" || !CLIENT.test(entry.client)) throw unreadable("a client name is not one");
+    out.client = entry.client;
+  }
+  if (entry.pushable !== undefined && entry.pushable !== null) {
+    if (typeof entry.pushable !== "boolean") throw unreadable("pushable is not a boolean");
+    out.pushable = entry.pushable;
+  }
+  return out;
+}
+
+/** One person's presence value, rebuilt: client entries, and the modern timestamps. */
+function personPresence(value) {
+  if (!isObject(value)) throw unreadable("a person's presence is not an object");
+  const out = {};
+  Object.keys(value).forEach((name) => {
+    if (name === "active_timestamp" || name === "idle_timestamp") {
+      if (value[name] === null) return;
+      if (!isTime(value[name]) || !Number.isInteger(value[name])) throw unreadable(`${name} is not whole seconds`);
+      out[name] = value[name];
+    } else {
+      if (!CLIENT.test(name)) throw unreadable("a presence entry's name is not a client name");
+      out[name] = clientEntry(value[name]);
+    }
+  });
+  return out;
+}
+
+/** The newest timestamp of a rebuilt presence value (0 for none). */
 function latest(value) {
   let at = 0;
-  Object.keys(value || {}).forEach((k) => {
-    const entry = value[k];
-    const t = typeof entry === "number" ? entry : entry && entry.timestamp;
-    if (typeof t === "number" && t > at) at = t;
+  Object.keys(value).forEach((k) => {
+    const t = typeof value[k] === "number" ? value[k] : value[k].timestamp;
+    if (t > at) at = t;
   });
   return at;
 }
 
-function presence(body, s) {
-  const kept = Object.keys(body.presences || {}).filter((email) => !s.optedOut(email));
+// What the widget reads of a member (presence-model's `Member`), and nothing else: no
+// delivery_email, no custom profile fields (phone numbers, addresses), no dates.
+const MEMBER = {
+  user_id: isId,
+  email: (v) => typeof v === "string" && v.length > 0,
+  full_name: (v) => typeof v === "string",
+  avatar_url: (v) => v === null || typeof v === "string",
+  is_bot: (v) => typeof v === "boolean",
+  is_active: (v) => typeof v === "boolean",
+  is_guest: (v) => typeof v === "boolean",
+  role: (v) => v === null || isId(v),
+  timezone: (v) => typeof v === "string",
+};
+const REQUIRED_MEMBER = ["user_id", "email", "full_name"];
+
+function member(m) {
+  if (!isObject(m)) throw unreadable("a member is not an object");
   const out = {};
-  if (s.mode === "counts") {
-    // Keys that say nothing: positions in an order by activity, not by address.
-    kept.sort((a, b) => latest(body.presences[a]) - latest(body.presences[b]));
-    kept.forEach((email, i) => {
-      out[String(i)] = body.presences[email];
-    });
-  } else {
-    kept.forEach((email) => {
-      out[s.mode === "no-emails" ? s.opaque(email) : email] = body.presences[email];
-    });
-  }
-  body.presences = out;
-  if (s.mode !== "full") body.zulip_roster_privacy = s.mode;
-  return body;
+  Object.keys(MEMBER).forEach((field) => {
+    if (m[field] === undefined) {
+      if (REQUIRED_MEMBER.indexOf(field) >= 0) throw unreadable(`a member has no ${field}`);
+      return;
+    }
+    if (!MEMBER[field](m[field])) throw unreadable(`a member's ${field} is not what Zulip documents`);
+    out[field] = m[field];
+  });
+  // Read for the opt-out list only, never passed on.
+  if (typeof m.delivery_email === "string") Object.defineProperty(out, "delivery_email", { value: m.delivery_email, enumerable: false });
+  return out;
 }
 
-// What the widget reads of a member; no-emails passes nothing else (no delivery_email,
-// no custom profile fields, which may hold addresses and phone numbers).
-const MEMBER_FIELDS = ["user_id", "full_name", "avatar_url", "is_bot", "is_active", "is_guest", "role", "timezone", "bot_type"];
+/** `GET /users`' members, read (the directory every other answer is checked against). */
+function members(body) {
+  const b = successObject(body);
+  if (!Array.isArray(b.members)) throw unreadable("members is not a list");
+  return b.members.map(member);
+}
+
+/** Whether Zulip's buddy list lists them (presence-model's `Member::listed`). */
+const listed = (m) => m.is_active !== false && m.is_bot !== true;
 
 function gravatar(url) {
   return typeof url === "string" && /^https?:\/\/([a-z0-9-]+\.)*gravatar\.com\//i.test(url);
 }
 
-function users(body, s) {
-  if (s.mode === "counts") return { result: "success", msg: "", members: [], zulip_roster_privacy: "counts" };
-  let members = (body.members || []).filter(
-    (m) => !s.optedOut(m.email, m.user_id) && !(m.delivery_email && s.optedOut(m.delivery_email)),
-  );
-  if (s.mode === "no-emails") {
-    members = members.map((m) => {
-      const kept = {};
-      MEMBER_FIELDS.forEach((field) => {
-        if (field in m) kept[field] = m[field];
-      });
-      kept.email = s.opaque(m.email);
-      // A Gravatar URL is the MD5 of the address: an email by another name.
-      if (gravatar(kept.avatar_url)) kept.avatar_url = null;
-      return kept;
-    });
-    body.zulip_roster_privacy = "no-emails";
-  }
-  body.members = members;
-  return body;
-}
+// --- each endpoint's answer, rebuilt ---------------------------------------------------------
 
-function groups(body, s) {
-  (body.user_groups || []).forEach((group) => {
-    if (Array.isArray(group.members)) group.members = group.members.filter((id) => !s.optedOut(undefined, id));
+/**
+ * Presence, keyed by API email as Zulip sends it: by the same email (full), an opaque id
+ * (no-emails), or positions (counts: one per person the full roster lists, members
+ * without presence included as an empty entry, ordered by activity, least recent first).
+ */
+function presence(body, s, directory) {
+  const b = successObject(body);
+  if (!isTime(b.server_timestamp)) throw unreadable("server_timestamp is not a time");
+  if (!isObject(b.presences)) throw unreadable("presences is not an object");
+  const out = optOut(s, directory);
+  const people = {};
+  Object.keys(b.presences).forEach((email) => {
+    const value = personPresence(b.presences[email]);
+    if (!out.address(email)) people[email] = value;
   });
-  return body;
+  const presences = {};
+  if (s.mode === "counts") {
+    // As the widget lists with names on (roster.rs, `Roster::build`): every active human
+    // of /users, with their presence by exact API email or none (offline); presence for
+    // accounts /users does not list is not counted.
+    const values = directory
+      .filter((m) => listed(m) && !out.id(m.user_id) && !out.address(m.email))
+      .map((m) => people[m.email] || {});
+    values.sort((x, y) => latest(x) - latest(y));
+    values.forEach((value, i) => {
+      presences[String(i)] = value;
+    });
+  } else {
+    Object.keys(people).forEach((email) => {
+      presences[s.mode === "no-emails" ? opaque(s, email) : email] = people[email];
+    });
+  }
+  const answer = { result: "success", msg: "", server_timestamp: b.server_timestamp, presences: presences };
+  if (s.mode !== "full") answer.zulip_roster_privacy = s.mode;
+  return answer;
 }
 
-function subscribers(body, s) {
-  if (Array.isArray(body.subscribers)) body.subscribers = body.subscribers.filter((id) => !s.optedOut(undefined, id));
-  return body;
-}
-
-/** A body filter that reads the whole answer and sends `transform` of it. */
-function whole(transform) {
-  return function (r, data, flags) {
-    if (r.status !== 200) {
-      r.sendBuffer(data, flags);
-      return;
-    }
-    if (!r.zulipRosterChunks) r.zulipRosterChunks = [];
-    r.zulipRosterChunks.push(data);
-    if (!flags.last) return;
-    let out;
-    try {
-      const body = JSON.parse(Buffer.concat(r.zulipRosterChunks).toString("utf8"));
-      out = JSON.stringify(transform(body, settings(r)));
-    } catch (e) {
-      r.error(`zulip-roster privacy: ${e.message}`);
-      out = JSON.stringify({
-        result: "error",
-        msg: "The proxy could not apply its privacy setting to Zulip's answer",
-        code: "PROXY_PRIVACY_FAILED",
+/** The member list: what the widget reads of each, without the opted-out. */
+function users(body, s) {
+  const all = members(body);
+  const out = optOut(s, all);
+  const kept = all
+    .filter((m) => !out.id(m.user_id) && !out.address(m.email))
+    .map((m) => {
+      if (s.mode !== "no-emails") return m;
+      const copy = {};
+      Object.keys(m).forEach((field) => {
+        copy[field] = m[field];
       });
+      copy.email = opaque(s, m.email);
+      // A Gravatar URL is the MD5 of the address: an email by another name.
+      if (gravatar(copy.avatar_url)) copy.avatar_url = null;
+      return copy;
+    });
+  const answer = { result: "success", msg: "", members: kept };
+  if (s.mode !== "full") answer.zulip_roster_privacy = s.mode;
+  return answer;
+}
+
+/** User groups: id, name, members, subgroups, deactivated; no creator, no settings. */
+function userGroups(body, s, directory) {
+  const b = successObject(body);
+  if (!Array.isArray(b.user_groups)) throw unreadable("user_groups is not a list");
+  const out = optOut(s, directory);
+  const groups = b.user_groups.map((g) => {
+    if (!isObject(g) || !isId(g.id) || typeof g.name !== "string") throw unreadable("a user group has no id or name");
+    const subgroups = g.direct_subgroup_ids !== undefined ? g.direct_subgroup_ids : g.subgroups;
+    const group = {
+      id: g.id,
+      name: g.name,
+      members: ids(g.members === undefined ? [] : g.members, "a group's members").filter((id) => !out.id(id)),
+      direct_subgroup_ids: ids(subgroups === undefined ? [] : subgroups, "a group's subgroups"),
+    };
+    if (g.deactivated !== undefined) {
+      if (typeof g.deactivated !== "boolean") throw unreadable("deactivated is not a boolean");
+      if (g.deactivated) group.deactivated = true;
     }
-    r.sendBuffer(out, flags);
+    return group;
+  });
+  return { result: "success", msg: "", user_groups: groups };
+}
+
+function streamId(body) {
+  const b = successObject(body);
+  if (!isId(b.stream_id)) throw unreadable("stream_id is not an id");
+  return { result: "success", msg: "", stream_id: b.stream_id };
+}
+
+function subscribers(body, s, directory) {
+  const b = successObject(body);
+  const out = optOut(s, directory);
+  return { result: "success", msg: "", subscribers: ids(b.subscribers, "subscribers").filter((id) => !out.id(id)) };
+}
+
+/** The server's version and API level: all the widget reads of it. */
+function serverSettings(body) {
+  const b = successObject(body);
+  if (typeof b.zulip_version !== "string" || !/^[0-9A-Za-z.+~-]{1,64}$/.test(b.zulip_version)) throw unreadable("zulip_version is not a version");
+  const answer = { result: "success", msg: "", zulip_version: b.zulip_version };
+  if (b.zulip_feature_level !== undefined) {
+    if (!isId(b.zulip_feature_level)) throw unreadable("zulip_feature_level is not a number");
+    answer.zulip_feature_level = b.zulip_feature_level;
+  }
+  return answer;
+}
+
+/**
+ * The same person gets the same id in presence and in /users, poll after poll, and
+ * without the key no one can tell whose it is (a plain hash of an email could be checked
+ * against a list of the company's addresses).
+ */
+function opaque(s, email) {
+  return "u" + crypto.createHmac("sha256", s.key).update(email).digest("hex").slice(0, 24);
+}
+
+// --- Zulip's errors -------------------------------------------------------------------------
+
+/**
+ * Zulip's error object, rebuilt: `result`, `msg`, `code` and, for RATE_LIMIT_HIT,
+ * `retry-after` (api_docs/rest-error-handling.md, zulip.yaml's error schemas). `msg` is
+ * shown to visitors: anything shaped like an address is taken out, and it is cut short.
+ * Null when the body is not one.
+ */
+function errorObject(body) {
+  if (!isObject(body) || body.result !== "error" || typeof body.msg !== "string") return null;
+  const code = body.code === undefined ? "BAD_REQUEST" : body.code;
+  if (typeof code !== "string" || !/^[A-Z_]{1,64}$/.test(code)) return null;
+  const msg = body.msg.replace(/[^\s"'<>()]+@[^\s"'<>()]+/g, "…").slice(0, 300);
+  const out = { result: "error", msg: msg, code: code };
+  if (code === "RATE_LIMIT_HIT" && isTime(body["retry-after"])) out["retry-after"] = body["retry-after"];
+  return out;
+}
+
+/** What Zulip's answer, if not a success, becomes: [status, error object, Retry-After]. */
+function failure(reply, body) {
+  const status = reply.status;
+  // No answer, a gateway's error, or a redirect (never followed, never passed on): an
+  // outage, which the public side answers with its last good copy.
+  if (status < 200 || (status >= 300 && status < 400) || status === 502 || status === 504) {
+    return refusal(503, "PROXY_UPSTREAM_DOWN", "The Zulip server is not reachable from the proxy");
+  }
+  const error = errorObject(body);
+  // Zulip refused the key: a 502, so no browser prompts its visitor for a password,
+  // carrying Zulip's code (INVALID_API_KEY, USER_DEACTIVATED, REALM_DEACTIVATED).
+  if (status === 401 || status === 403) {
+    return error
+      ? refusal(502, error.code, error.msg)
+      : refusal(502, "PROXY_AUTH_FAILED", "Zulip refused the proxy's key (wrong or revoked)");
+  }
+  if (status === 429) {
+    const header = String(reply.headersOut["Retry-After"] || "");
+    const retryAfter = /^[0-9]{1,6}$/.test(header) ? header : undefined;
+    const limited = refusal(429, "RATE_LIMIT_HIT", error ? error.msg : "API usage exceeded rate limit", retryAfter);
+    if (error && error["retry-after"] !== undefined) limited.retryAfterBody = error["retry-after"];
+    return limited;
+  }
+  if (error) return refusal(status, error.code, error.msg);
+  return refusal(status, "BAD_REQUEST", `Zulip answered HTTP ${status} without its error object`);
+}
+
+// --- asking Zulip ------------------------------------------------------------------------------
+
+/** Zulip's answer to `path` (with `args`), read whole: the JSON, or a refusal. */
+async function ask(r, path, args) {
+  const reply = await r.subrequest(path, { method: "GET", args: args });
+  const bytes = reply.responseBuffer;
+  let body;
+  try {
+    body = bytes && bytes.length ? JSON.parse(bytes.toString("utf8")) : undefined;
+  } catch (e) {
+    body = undefined;
+  }
+  if (reply.status < 200 || reply.status > 299) throw failure(reply, body);
+  const encoding = String(reply.headersOut["Content-Encoding"] || "identity").toLowerCase();
+  if (encoding !== "identity") throw unreadable("Zulip compressed it although asked not to");
+  if (body === undefined) throw unreadable("it is not JSON");
+  return body;
+}
+
+/** Everyone /users lists, from the key-holding server's own copy (cached like names). */
+async function directoryOf(r) {
+  const body = await ask(r, "/zulip-directory/api/v1/users", "client_gravatar=false");
+  return members(body);
+}
+
+function send(r, status, body, retryAfter) {
+  r.headersOut["Content-Type"] = "application/json; charset=utf-8";
+  if (retryAfter !== undefined) r.headersOut["Retry-After"] = retryAfter;
+  r.return(status, JSON.stringify(body) + "\n");
+}
+
+/**
+ * A content handler: asks Zulip for `path(r)` and sends `rebuild` of its answer, with the
+ * directory when the setting needs it. Every way out sends a body built here.
+ */
+function endpoint(path, args, rebuild, options) {
+  return async function (r) {
+    try {
+      const s = settings(r);
+      if (s.mode === "counts" && options.countsRefused) {
+        throw refusal(400, "PRIVACY_COUNTS_ONLY", "This proxy shows how many people are online, not who (its privacy setting is counts): team rosters are not available.");
+      }
+      if (s.mode === "counts" && options.countsEmpty) {
+        send(r, 200, { result: "success", msg: "", members: [], zulip_roster_privacy: "counts" });
+        return;
+      }
+      const body = await ask(r, `/zulip${path(r)}`, args(r));
+      const needsDirectory = options.directory && (s.anyone || (options.directory === "counts" && s.mode === "counts"));
+      const directory = needsDirectory ? await directoryOf(r) : null;
+      send(r, 200, rebuild(body, s, directory));
+    } catch (e) {
+      if (!e || e.refusal !== true) {
+        r.error(`zulip-roster privacy: ${e.message}`);
+        e = unreadable("the proxy failed on it");
+      } else if (e.code === "PROXY_PRIVACY_FAILED") {
+        r.error(`zulip-roster privacy: ${e.message}`);
+      }
+      const error = { result: "error", msg: e.message, code: e.code };
+      if (e.retryAfterBody !== undefined) error["retry-after"] = e.retryAfterBody;
+      send(r, e.status, error, e.retryAfter);
+    }
   };
 }
 
-/** The body changes length. */
-function headers(r) {
-  delete r.headersOut["Content-Length"];
+const fixed = (value) => () => value;
+const NO_ARGS = fixed("");
+
+/** A channel's name as the browser sent it (percent-encoded), or a refusal. */
+function streamArgs(r) {
+  const name = r.variables.arg_stream || "";
+  if (!/^[A-Za-z0-9%._~+!$'()*,;:=@/-]{1,1000}$/.test(name)) throw refusal(404, "BAD_REQUEST", "Not available through the roster proxy");
+  return `stream=${name}`;
+}
+
+function membersPath(r) {
+  const id = /^\/api\/v1\/streams\/([0-9]{1,12})\/members$/.exec(r.uri);
+  if (id === null) throw refusal(404, "BAD_REQUEST", "Not available through the roster proxy");
+  return `/api/v1/streams/${id[1]}/members`;
 }
 
 export default {
-  headers,
-  presence: whole(presence),
-  users: whole(users),
-  groups: whole(groups),
-  subscribers: whole(subscribers),
+  presence: endpoint(fixed("/api/v1/realm/presence"), NO_ARGS, presence, { directory: "counts" }),
+  users: endpoint(fixed("/api/v1/users"), fixed("client_gravatar=false"), users, { countsEmpty: true }),
+  serverSettings: endpoint(fixed("/api/v1/server_settings"), NO_ARGS, serverSettings, {}),
+  userGroups: endpoint(fixed("/api/v1/user_groups"), NO_ARGS, userGroups, { directory: "opt-out", countsRefused: true }),
+  streamId: endpoint(fixed("/api/v1/get_stream_id"), streamArgs, streamId, { countsRefused: true }),
+  subscribers: endpoint(membersPath, NO_ARGS, subscribers, { directory: "opt-out", countsRefused: true }),
 };

@@ -2,7 +2,7 @@
 // unprivileged user on loopback, in front of whatever plays the Zulip server. Shared by
 // the end-to-end suite (the simulator as Zulip) and the adversarial one (a hostile Zulip).
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -58,10 +58,11 @@ export async function waitFor(what, predicate, ms = 20000) {
  * base64 of "email:key") as the bot's credentials. `pages` are extra files for the web
  * root ({ "e2e/embed.html": "…" }); `presenceTtl` is in seconds, `usersTtl` as nginx
  * writes it; `privacy` and `optOut` (lines of an opt-out file) are render.sh's PRIVACY and
- * OPT_OUT_FILE. Returns where it listens,
- * the socket of its key-holding server, and `stop()`.
+ * OPT_OUT_FILE (`optOutText`: the file's exact bytes instead). Returns where it listens,
+ * the socket of its key-holding server, what render.sh said (`rendered`), `rerender()`
+ * and `stop()`.
  */
-export async function startNginx({ zulipUrl, basic, presenceTtl, usersTtl = "10m", pages = {}, dist = join(ROOT, "dist"), privacy = "full", optOut = [] }) {
+export async function startNginx({ zulipUrl, basic, presenceTtl, usersTtl = "10m", pages = {}, dist = join(ROOT, "dist"), privacy = "full", optOut = [], optOutText }) {
   const tmp = mkdtempSync(join(tmpdir(), "zulip-roster-nginx-"));
   chmodSync(tmp, 0o755);
   for (const dir of ["www", "conf", "secrets", "cache", "logs", "temp", "shim"]) mkdirSync(join(tmp, dir));
@@ -76,19 +77,26 @@ export async function startNginx({ zulipUrl, basic, presenceTtl, usersTtl = "10m
   writeFileSync(join(tmp, "secrets", "zulip-auth.conf"), `proxy_set_header Authorization "Basic ${basic}";\n`);
   // The deployment's opt-out list, as an admin writes it (render.sh's OPT_OUT_FILE).
   const optOutFile = join(tmp, "secrets", "opt-out.txt");
-  writeFileSync(optOutFile, `# asked not to appear\n${optOut.join("\n")}\n`);
   const port = freePort();
   const socket = join(tmp, "shim", "shim.sock");
-  execFileSync(join(ROOT, "deploy/nginx/render.sh"), {
-    env: {
-      ...process.env,
-      PREFIX, DIST_DIR: join(tmp, "www", "zulip-roster"), ZULIP_URL: zulipUrl,
-      AUTH_FILE: join(tmp, "secrets", "zulip-auth.conf"), OUT_DIR: join(tmp, "conf"),
-      CACHE_DIR: join(tmp, "cache"), PRESENCE_TTL: `${presenceTtl}s`, USERS_TTL: usersTtl, SHIM_SOCKET: socket,
-      PRIVACY: privacy, OPT_OUT_FILE: optOut.length ? optOutFile : "",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  /** Renders the templates into conf/ with `privacy` and the opt-out list; what it said. */
+  const render = (privacy, optOut, optOutText) => {
+    const listed = optOutText !== undefined || optOut.length > 0;
+    writeFileSync(optOutFile, optOutText ?? `# asked not to appear\n${optOut.join("\n")}\n`);
+    const run = spawnSync(join(ROOT, "deploy/nginx/render.sh"), {
+      env: {
+        ...process.env,
+        PREFIX, DIST_DIR: join(tmp, "www", "zulip-roster"), ZULIP_URL: zulipUrl,
+        AUTH_FILE: join(tmp, "secrets", "zulip-auth.conf"), OUT_DIR: join(tmp, "conf"),
+        CACHE_DIR: join(tmp, "cache"), PRESENCE_TTL: `${presenceTtl}s`, USERS_TTL: usersTtl, SHIM_SOCKET: socket,
+        PRIVACY: privacy, OPT_OUT_FILE: listed ? optOutFile : "",
+      },
+      encoding: "utf8",
+    });
+    if (run.status !== 0) throw new Error(`render.sh failed: ${run.stderr}`);
+    return run.stderr;
+  };
+  const rendered = render(privacy, optOut, optOutText);
   const temp = (name) => join(tmp, "temp", name);
   // Debian's nginx loads its modules from /etc/nginx/modules-enabled; this nginx.conf is
   // the test's own, so it loads the JavaScript module the privacy settings use itself.
@@ -128,13 +136,11 @@ http {
 `);
   // Unprivileged: as root, drop to nobody for the whole nginx (master included).
   const asRoot = process.getuid?.() === 0;
-  if (asRoot) {
-    const chownTree = (path) => {
-      chownSync(path, 65534, 65534);
-      if (statSync(path).isDirectory()) for (const entry of readdirSync(path)) chownTree(join(path, entry));
-    };
-    chownTree(tmp);
-  }
+  const chownTree = (path) => {
+    chownSync(path, 65534, 65534);
+    if (statSync(path).isDirectory()) for (const entry of readdirSync(path)) chownTree(join(path, entry));
+  };
+  if (asRoot) chownTree(tmp);
   const asNobody = (cmd, args) => (asRoot ? ["setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", cmd, ...args]] : [cmd, args]);
   const conf = ["-p", tmp, "-c", join(tmp, "conf", "nginx.conf")];
   const [cmd, args] = asNobody(NGINX, conf);
@@ -145,7 +151,25 @@ http {
     base,
     socket,
     tmp,
+    rendered,
     version: (spawnSync(NGINX, ["-v"], { encoding: "utf8" }).stderr ?? "").trim(),
+    /**
+     * Renders again with another setting into the same folders (the same cache) and
+     * reloads nginx, as an admin changing the setting does; resolves once every worker
+     * is one the reload started (the old ones have left).
+     */
+    async rerender({ privacy: next = "full", optOut: nextOut = [], optOutText: nextText } = {}) {
+      const said = render(next, nextOut, nextText);
+      if (asRoot) chownTree(join(tmp, "conf"));
+      const workers = () => readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+      const old = workers();
+      child.kill("SIGHUP");
+      await waitFor("the reload", () => {
+        const now = workers();
+        return now.length > 0 && now.every((pid) => !old.includes(pid));
+      });
+      return said;
+    },
     /** `nginx -t` on the rendered configuration; throws when it refuses it. */
     check() {
       const [testCmd, testArgs] = asNobody(NGINX, ["-t", ...conf]);

@@ -11,6 +11,9 @@ use crate::wire::{ErrorBody, ErrorCode, RealmPresence, UsersResponse};
 
 /// The `code` the reference nginx configuration answers when Zulip refuses its key.
 pub const PROXY_AUTH_FAILED: &str = "PROXY_AUTH_FAILED";
+/// The `code` the reference nginx answers when it could not apply its privacy setting to
+/// Zulip's answer (one it could not read, or a wrong setting) and so passed nothing on.
+pub const PROXY_PRIVACY_FAILED: &str = "PROXY_PRIVACY_FAILED";
 
 /// Retries back off to at most this long.
 pub const MAX_BACKOFF_SECS: f64 = 300.0;
@@ -90,6 +93,13 @@ pub enum Failure {
     /// The proxy sends counts only (its privacy setting), so it refuses the team
     /// endpoints, which name people (`PRIVACY_COUNTS_ONLY`).
     TeamsHidden,
+    /// The proxy could not apply its privacy setting to Zulip's answer and sent nothing
+    /// of it (`PROXY_PRIVACY_FAILED`): a fault for its administrator, retried as an outage.
+    PrivacyFailed {
+        /// The status code (502 from the reference nginx; 200 from its earlier body
+        /// filter, which could not change the status).
+        status: u16,
+    },
 }
 
 /// The code of the reference proxy's refusal of team endpoints in counts mode.
@@ -123,6 +133,7 @@ impl Failure {
             Failure::NoSuchTeam { .. } => "config",
             Failure::GroupsRefused { .. } => "refused",
             Failure::TeamsHidden => "config",
+            Failure::PrivacyFailed { .. } => "privacy",
         }
     }
 }
@@ -133,7 +144,8 @@ impl Failure {
         match self {
             Failure::WrongUrl { status, .. }
             | Failure::Refused { status, .. }
-            | Failure::Rejected { status, .. } => Some(*status),
+            | Failure::Rejected { status, .. }
+            | Failure::PrivacyFailed { status } => Some(*status),
             Failure::RateLimited { .. } => Some(429),
             Failure::Down {
                 cause: DownCause::Status(status),
@@ -155,6 +167,7 @@ impl Failure {
                 Some("BAD_REQUEST")
             }
             Failure::TeamsHidden => Some(TEAMS_HIDDEN_CODE),
+            Failure::PrivacyFailed { .. } => Some(PROXY_PRIVACY_FAILED),
             _ => None,
         }
     }
@@ -236,6 +249,9 @@ pub(crate) fn classify_failure(answer: Answer<'_>) -> Failure {
         (429, body) => Failure::RateLimited {
             retry_after_secs: retry_after(answer.retry_after, body.as_ref()),
         },
+        (status, Some(body)) if body.code.as_deref() == Some(PROXY_PRIVACY_FAILED) => {
+            Failure::PrivacyFailed { status }
+        }
         // The reference nginx answers a refused bot key with a 502 (a 401 would make
         // browsers prompt the visitor for a password) carrying Zulip's own body, whose
         // code says why (a wrong key, a deactivated bot or organization), or its own
@@ -286,6 +302,9 @@ fn looks_like_json(body: &[u8]) -> bool {
 
 /// Zulip's body decides, whatever the status (a proxy may have rewritten it).
 fn from_error_body(status: u16, retry_after_header: Option<&str>, body: ErrorBody) -> Failure {
+    if body.code.as_deref() == Some(PROXY_PRIVACY_FAILED) {
+        return Failure::PrivacyFailed { status };
+    }
     match body.code() {
         ErrorCode::RateLimitHit => Failure::RateLimited {
             retry_after_secs: retry_after(retry_after_header, Some(&body)),

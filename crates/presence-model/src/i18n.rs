@@ -399,6 +399,8 @@ pub struct Words {
     pub groups_refused: &'static str,
     /// A team roster on a proxy that sends counts only.
     pub teams_hidden: &'static str,
+    /// The proxy could not apply its privacy setting to Zulip's answer and sent nothing.
+    pub privacy_failed: &'static str,
     /// The proxy hides email addresses (privacy setting `no-emails`).
     pub privacy_no_emails: &'static str,
     /// The proxy sends counts only (privacy setting `counts`).
@@ -455,6 +457,7 @@ pub static EN: Words = Words {
     malformed: "The proxy's answer could not be read: {error}.",
     too_large: "The proxy's answer is too large to read (over {n} MB).",
     teams_hidden: "This organization's proxy shows how many people are online, not who, so team rosters are not available. Remove the group or channel setting.",
+    privacy_failed: "The proxy could not apply its privacy setting to Zulip's answer, so it sent nothing. Its administrator will find why in nginx's error log.",
     privacy_no_emails: "This organization's proxy hides email addresses.",
     privacy_counts: "This organization's proxy shows how many people are online, not who.",
     local_time: "{time} local time",
@@ -507,6 +510,7 @@ pub static DE: Words = Words {
     malformed: "Die Antwort des Proxys war nicht lesbar: {error}.",
     too_large: "Die Antwort des Proxys ist zu groß zum Lesen (über {n} MB).",
     teams_hidden: "Der Proxy dieser Organisation zeigt, wie viele Personen online sind, aber nicht wer, daher gibt es keine Team-Listen. Bitte die Einstellung „group“ oder „channel“ entfernen.",
+    privacy_failed: "Der Proxy konnte seine Datenschutz-Einstellung nicht auf die Antwort von Zulip anwenden und hat daher nichts gesendet. Den Grund findet seine Administration im Fehlerprotokoll von nginx.",
     privacy_no_emails: "Der Proxy dieser Organisation verbirgt E-Mail-Adressen.",
     privacy_counts: "Der Proxy dieser Organisation zeigt, wie viele Personen online sind, aber nicht wer.",
     local_time: "{time} Ortszeit",

@@ -292,6 +292,7 @@ impl Failure {
             ),
             Failure::GroupsRefused { msg } => fill(w.groups_refused, &[("msg", msg)]),
             Failure::TeamsHidden => w.teams_hidden.to_owned(),
+            Failure::PrivacyFailed { .. } => w.privacy_failed.to_owned(),
         }
     }
 }

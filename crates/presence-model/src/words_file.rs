@@ -30,7 +30,7 @@ macro_rules! slots {
 
 /// Every field of [`Words`] by its key in a words file, walked by one loop. (The
 /// `languages` test checks that every file's every key lands here.)
-static SLOTS: [(&str, Slot); 48] = slots![
+static SLOTS: [(&str, Slot); 49] = slots![
     List statuses,
     Text counts,
     Text search,
@@ -72,6 +72,7 @@ static SLOTS: [(&str, Slot); 48] = slots![
     Text no_such_channel,
     Text groups_refused,
     Text teams_hidden,
+    Text privacy_failed,
     Text privacy_no_emails,
     Text privacy_counts,
     Text local_time,

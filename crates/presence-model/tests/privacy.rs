@@ -170,3 +170,62 @@ fn an_unknown_setting_is_an_unreadable_answer_not_a_panic() {
         "{error}"
     );
 }
+
+/// What the reference nginx answers when it could not apply its setting to Zulip's answer.
+const PRIVACY_FAILED: &[u8] = br#"{"result":"error","msg":"The proxy could not apply its privacy setting to Zulip's answer (the answer is not a JSON object), so it passed nothing on","code":"PROXY_PRIVACY_FAILED"}"#;
+
+#[test]
+fn a_proxy_that_could_not_apply_its_setting_says_so_not_that_the_answer_was_unreadable() {
+    let failure = presence_model::classify_presence(presence_model::Answer {
+        status: 502,
+        retry_after: None,
+        body: PRIVACY_FAILED,
+    })
+    .unwrap_err();
+    assert_eq!(failure.cause(), "privacy");
+    assert_eq!(failure.zulip_code(), Some("PROXY_PRIVACY_FAILED"));
+    assert_eq!(failure.http_status(), Some(502));
+    assert_eq!(
+        failure.describe(english()),
+        "The proxy could not apply its privacy setting to Zulip's answer, so it sent nothing. Its administrator will find why in nginx's error log."
+    );
+}
+
+#[test]
+fn the_earlier_proxys_privacy_failure_with_status_200_is_the_same_failure() {
+    let failure = presence_model::classify_users(presence_model::Answer {
+        status: 200,
+        retry_after: None,
+        body: PRIVACY_FAILED,
+    })
+    .unwrap_err();
+    assert_eq!(failure.cause(), "privacy");
+}
+
+#[test]
+fn counts_mode_counts_a_member_without_presence_as_offline() {
+    let mut roster = mounted();
+    // The proxy sends one position per person the full roster lists; a member with no
+    // presence in two weeks is an empty entry.
+    let body = format!(
+        r#"{{"result":"success","msg":"","server_timestamp":{SERVER_T},"presences":{{"0":{{}},"1":{{"aggregated":{{"client":"website","status":"active","timestamp":{}}}}}}},"zulip_roster_privacy":"counts"}}"#,
+        SERVER_T as i64 - 5
+    );
+    let presence = parse_presence(body.as_bytes()).unwrap().value;
+    let effects = step(
+        &mut roster,
+        Event::Presence {
+            outcome: Ok(presence),
+            now_ms: 1000.0,
+            jitter: 0.0,
+        },
+    );
+    assert_eq!(
+        effects.host.unwrap().counts,
+        Some(Counts {
+            active: 1,
+            idle: 0,
+            offline: 1
+        })
+    );
+}
