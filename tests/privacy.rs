@@ -165,3 +165,49 @@ async fn counts_shows_the_counts_header_alone() {
     );
     tag.remove();
 }
+
+/// What the reference nginx answers when it cannot apply its setting to Zulip's answer.
+const PRIVACY_FAILED: &str = r#"{"result":"error","msg":"The proxy could not apply its privacy setting to Zulip's answer (the answer is not a JSON object), so it passed nothing on","code":"PROXY_PRIVACY_FAILED"}"#;
+
+/// A roster in `lang` whose proxy refuses every answer with `PROXY_PRIVACY_FAILED`.
+fn failing_roster(root: &str, lang: &str) -> Element {
+    let proxy = format!("/{root}/api/v1");
+    window_route(&format!("{proxy}/realm/presence"), 502, PRIVACY_FAILED);
+    window_route(
+        &format!("{proxy}/users?client_gravatar=false"),
+        502,
+        PRIVACY_FAILED,
+    );
+    let tag = roster(&proxy);
+    tag.set_attribute("lang", lang).unwrap();
+    tag
+}
+
+#[wasm_bindgen_test]
+async fn a_proxy_that_could_not_apply_its_setting_says_so_on_screen_and_in_roster_error() {
+    let tag = failing_roster("privacy-failed", "en");
+    let (errors, _listener) = record_errors(&tag);
+    wait_for_state(&tag, "error").await;
+    let said = "The proxy could not apply its privacy setting to Zulip's answer, so it sent nothing. Its administrator will find why in nginx's error log.";
+    assert!(banner_text(&tag).contains(said), "{}", banner_text(&tag));
+    wait_until(&tag, "the roster-error event", || {
+        !errors.borrow().is_empty()
+    })
+    .await;
+    assert_eq!(errors.borrow()[0], ("privacy".to_owned(), said.to_owned()));
+    tag.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_proxy_that_could_not_apply_its_setting_is_explained_in_the_roster_s_language() {
+    let tag = failing_roster("privacy-failed-de", "de");
+    wait_for_state(&tag, "error").await;
+    assert!(
+        banner_text(&tag).contains(
+            "Der Proxy konnte seine Datenschutz-Einstellung nicht auf die Antwort von Zulip anwenden"
+        ),
+        "{}",
+        banner_text(&tag)
+    );
+    tag.remove();
+}
