@@ -60,7 +60,7 @@ if [ -n "${OPT_OUT_FILE:-}" ]; then
   done < <(sed '1s/^\xEF\xBB\xBF//' "$OPT_OUT_FILE" | tr '\r' '\n')
   if ((${#entries[@]})); then opt_out="[$(IFS=,; echo "${entries[*]}")]"; fi
   noun=people; ((people == 1)) && noun=person
-  echo "render.sh: OPT_OUT_FILE: $people $noun opted out ($addresses addresses, $ids user ids)" >&2
+  echo "render.sh: OPT_OUT_FILE: $people $noun opted out (addresses: $addresses, user ids: $ids)" >&2
 fi
 # Anything cached under another setting is never served under this one.
 CACHE_TAG="-$(printf '%s %s' "$PRIVACY" "$opt_out" | sha256sum | cut -c1-12)"

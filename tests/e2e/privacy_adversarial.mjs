@@ -174,7 +174,7 @@ for (const mode of ["full", "no-emails", "counts"]) {
     });
 
     test("render.sh reads every line of a CRLF file whose last line has no ending, and says how many", () => {
-      assert.match(nginx.rendered, /OPT_OUT_FILE: 3 people opted out \(1 addresses, 2 user ids\)/);
+      assert.match(nginx.rendered, /OPT_OUT_FILE: 3 people opted out \(addresses: 1, user ids: 2\)/);
     });
 
     test("Zulip's honest answers: nothing forbidden reaches a visitor", async () => {
