@@ -493,11 +493,11 @@ pub struct UsersResponse {
     /// Empty on success.
     #[serde(default)]
     pub msg: String,
-    /// Every user the caller can see, bots and deactivated users included.
+    /// Every user the caller can see, bots and deactivated users included. (The
+    /// reference proxy marks its `/users` with its privacy setting too; the widget takes
+    /// the setting from presence alone, so reading the marker here would cost every viewer
+    /// bytes for nothing.)
     pub members: Vec<Member>,
-    /// The reference proxy's privacy setting; Zulip never sends it.
-    #[serde(default, skip_serializing_if = "Privacy::is_full")]
-    pub zulip_roster_privacy: Privacy,
 }
 
 /// One member of `GET /users`. Unknown fields (timezone, role, profile data…) are ignored.

@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use base64::Engine;
-use presence_model::{ErrorBody, ErrorCode, Privacy, UsersResponse};
+use presence_model::{ErrorBody, ErrorCode, UsersResponse};
 use serde::{Deserialize, Serialize};
 
 use crate::org::{Format, Org};
@@ -544,7 +544,6 @@ pub fn users_answer(
         result: "success".to_owned(),
         msg: String::new(),
         members,
-        zulip_roster_privacy: Privacy::Full,
     }
 }
 
