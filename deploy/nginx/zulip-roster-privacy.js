@@ -65,33 +65,44 @@ function settings(r) {
  * Who is opted out, with what Zulip's /users says of everyone (`directory`, or null):
  * a listed user id, a listed address in any case (API `email` or `delivery_email`),
  * Zulip's `user{id}@…` API address of a listed id, and through the directory every
- * address of a listed id and every id of a listed address.
+ * address of a listed id and the id of a listed address. (Built once per answer and
+ * asked once per person: 50,000 people must not cost seconds.)
  */
 function optOut(s, directory) {
+  if (!s.anyone) return { id: () => false, address: () => false };
   const ids = {};
+  const hidden = {};
   Object.keys(s.ids).forEach((id) => {
     ids[id] = true;
   });
-  const byAddress = {};
+  Object.keys(s.emails).forEach((address) => {
+    hidden[address] = true;
+  });
   if (directory) {
-    directory.forEach((m) => {
-      const addresses = [m.email, m.delivery_email].filter((a) => typeof a === "string").map((a) => a.toLowerCase());
-      if (addresses.some((a) => s.emails[a] === true)) ids[String(m.user_id)] = true;
-      addresses.forEach((a) => {
-        byAddress[a] = String(m.user_id);
-      });
-    });
+    for (let i = 0; i < directory.length; i++) {
+      const m = directory[i];
+      const email = m.email.toLowerCase();
+      const delivery = typeof m.delivery_email === "string" ? m.delivery_email.toLowerCase() : "";
+      const id = String(m.user_id);
+      if (ids[id] === true || hidden[email] === true || (delivery && hidden[delivery] === true)) {
+        ids[id] = true;
+        hidden[email] = true;
+        if (delivery) hidden[delivery] = true;
+      }
+    }
   }
   return {
     id: (id) => ids[String(id)] === true,
     address: (email) => {
-      const address = String(email).toLowerCase();
-      if (s.emails[address] === true) return true;
+      const address = email.toLowerCase();
+      if (hidden[address] === true) return true;
       // Where the organization restricts email visibility, Zulip's API addresses are
       // user{id}@{host}; presence is keyed by them.
-      const fake = /^user([0-9]+)@/.exec(address);
-      if (fake !== null && ids[String(Number(fake[1]))] === true) return true;
-      return byAddress[address] !== undefined && ids[byAddress[address]] === true;
+      if (address.startsWith("user")) {
+        const fake = /^user([0-9]+)@/.exec(address);
+        if (fake !== null && ids[String(Number(fake[1]))] === true) return true;
+      }
+      return false;
     },
   };
 }
@@ -119,13 +130,13 @@ function ids(list, what) {
 }
 
 /** One client entry (or "aggregated") of a person's presence, rebuilt. */
-function clientEntry(entry) {
+function clientEntry(entry, known) {
   if (!isObject(entry)) throw unreadable("a presence entry is not an object");
   if (STATUSES.indexOf(entry.status) < 0) throw unreadable("a presence status is not active, idle or offline");
   if (!isTime(entry.timestamp) || !Number.isInteger(entry.timestamp)) throw unreadable("a presence timestamp is not whole seconds");
   const out = { status: entry.status, timestamp: entry.timestamp };
   if (entry.client !== undefined && entry.client !== null) {
-    if (typeof entry.client !== "string" || !CLIENT.test(entry.client)) throw unreadable("a client name is not one");
+    if (!clientName(entry.client, known)) throw unreadable("a client name is not one");
     out.client = entry.client;
   }
   if (entry.pushable !== undefined && entry.pushable !== null) {
@@ -135,30 +146,41 @@ function clientEntry(entry) {
   return out;
 }
 
+/** Whether `name` is a client name; the few names an answer has are checked once. */
+function clientName(name, known) {
+  if (known[name] === true) return true;
+  if (typeof name !== "string" || !CLIENT.test(name)) return false;
+  known[name] = true;
+  return true;
+}
+
 /** One person's presence value, rebuilt: client entries, and the modern timestamps. */
-function personPresence(value) {
+function personPresence(value, known) {
   if (!isObject(value)) throw unreadable("a person's presence is not an object");
   const out = {};
-  Object.keys(value).forEach((name) => {
+  const names = Object.keys(value);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
     if (name === "active_timestamp" || name === "idle_timestamp") {
-      if (value[name] === null) return;
+      if (value[name] === null) continue;
       if (!isTime(value[name]) || !Number.isInteger(value[name])) throw unreadable(`${name} is not whole seconds`);
       out[name] = value[name];
     } else {
-      if (!CLIENT.test(name)) throw unreadable("a presence entry's name is not a client name");
-      out[name] = clientEntry(value[name]);
+      if (!clientName(name, known)) throw unreadable("a presence entry's name is not a client name");
+      out[name] = clientEntry(value[name], known);
     }
-  });
+  }
   return out;
 }
 
 /** The newest timestamp of a rebuilt presence value (0 for none). */
 function latest(value) {
   let at = 0;
-  Object.keys(value).forEach((k) => {
-    const t = typeof value[k] === "number" ? value[k] : value[k].timestamp;
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const t = typeof value[keys[i]] === "number" ? value[keys[i]] : value[keys[i]].timestamp;
     if (t > at) at = t;
-  });
+  }
   return at;
 }
 
@@ -175,29 +197,36 @@ const MEMBER = {
   role: (v) => v === null || isId(v),
   timezone: (v) => typeof v === "string",
 };
-const REQUIRED_MEMBER = ["user_id", "email", "full_name"];
+const MEMBER_FIELDS = Object.keys(MEMBER);
+const REQUIRED_MEMBER = { user_id: true, email: true, full_name: true };
 
+/** A member as the widget reads it, and their `delivery_email` (for the opt-out list). */
 function member(m) {
   if (!isObject(m)) throw unreadable("a member is not an object");
   const out = {};
-  Object.keys(MEMBER).forEach((field) => {
-    if (m[field] === undefined) {
-      if (REQUIRED_MEMBER.indexOf(field) >= 0) throw unreadable(`a member has no ${field}`);
-      return;
+  for (let i = 0; i < MEMBER_FIELDS.length; i++) {
+    const field = MEMBER_FIELDS[i];
+    const value = m[field];
+    if (value === undefined) {
+      if (REQUIRED_MEMBER[field] === true) throw unreadable(`a member has no ${field}`);
+      continue;
     }
-    if (!MEMBER[field](m[field])) throw unreadable(`a member's ${field} is not what Zulip documents`);
-    out[field] = m[field];
-  });
-  // Read for the opt-out list only, never passed on.
-  if (typeof m.delivery_email === "string") Object.defineProperty(out, "delivery_email", { value: m.delivery_email, enumerable: false });
-  return out;
+    if (!MEMBER[field](value)) throw unreadable(`a member's ${field} is not what Zulip documents`);
+    out[field] = value;
+  }
+  return { member: out, delivery_email: typeof m.delivery_email === "string" ? m.delivery_email : null };
 }
 
 /** `GET /users`' members, read (the directory every other answer is checked against). */
 function members(body) {
   const b = successObject(body);
   if (!Array.isArray(b.members)) throw unreadable("members is not a list");
-  return b.members.map(member);
+  const read = [];
+  for (let i = 0; i < b.members.length; i++) {
+    const m = member(b.members[i]);
+    read.push({ email: m.member.email, user_id: m.member.user_id, delivery_email: m.delivery_email, is_active: m.member.is_active, is_bot: m.member.is_bot, fields: m.member });
+  }
+  return read;
 }
 
 /** Whether Zulip's buddy list lists them (presence-model's `Member::listed`). */
@@ -219,27 +248,32 @@ function presence(body, s, directory) {
   if (!isTime(b.server_timestamp)) throw unreadable("server_timestamp is not a time");
   if (!isObject(b.presences)) throw unreadable("presences is not an object");
   const out = optOut(s, directory);
+  const known = {};
   const people = {};
-  Object.keys(b.presences).forEach((email) => {
-    const value = personPresence(b.presences[email]);
-    if (!out.address(email)) people[email] = value;
-  });
+  const emails = Object.keys(b.presences);
+  for (let i = 0; i < emails.length; i++) {
+    const value = personPresence(b.presences[emails[i]], known);
+    if (!out.address(emails[i])) people[emails[i]] = value;
+  }
   const presences = {};
   if (s.mode === "counts") {
     // As the widget lists with names on (roster.rs, `Roster::build`): every active human
     // of /users, with their presence by exact API email or none (offline); presence for
     // accounts /users does not list is not counted.
-    const values = directory
-      .filter((m) => listed(m) && !out.id(m.user_id) && !out.address(m.email))
-      .map((m) => people[m.email] || {});
-    values.sort((x, y) => latest(x) - latest(y));
-    values.forEach((value, i) => {
-      presences[String(i)] = value;
-    });
+    const ranked = [];
+    for (let i = 0; i < directory.length; i++) {
+      const m = directory[i];
+      if (!listed(m) || out.id(m.user_id) || out.address(m.email)) continue;
+      const value = people[m.email] || {};
+      ranked.push({ at: latest(value), value: value });
+    }
+    ranked.sort((x, y) => x.at - y.at);
+    for (let i = 0; i < ranked.length; i++) presences[String(i)] = ranked[i].value;
   } else {
-    Object.keys(people).forEach((email) => {
-      presences[s.mode === "no-emails" ? opaque(s, email) : email] = people[email];
-    });
+    const kept = Object.keys(people);
+    for (let i = 0; i < kept.length; i++) {
+      presences[s.mode === "no-emails" ? opaque(s, kept[i]) : kept[i]] = people[kept[i]];
+    }
   }
   const answer = { result: "success", msg: "", server_timestamp: b.server_timestamp, presences: presences };
   if (s.mode !== "full") answer.zulip_roster_privacy = s.mode;
@@ -250,19 +284,17 @@ function presence(body, s, directory) {
 function users(body, s) {
   const all = members(body);
   const out = optOut(s, all);
-  const kept = all
-    .filter((m) => !out.id(m.user_id) && !out.address(m.email))
-    .map((m) => {
-      if (s.mode !== "no-emails") return m;
-      const copy = {};
-      Object.keys(m).forEach((field) => {
-        copy[field] = m[field];
-      });
-      copy.email = opaque(s, m.email);
+  const kept = [];
+  for (let i = 0; i < all.length; i++) {
+    const m = all[i];
+    if (out.id(m.user_id) || out.address(m.email)) continue;
+    if (s.mode === "no-emails") {
+      m.fields.email = opaque(s, m.email);
       // A Gravatar URL is the MD5 of the address: an email by another name.
-      if (gravatar(copy.avatar_url)) copy.avatar_url = null;
-      return copy;
-    });
+      if (gravatar(m.fields.avatar_url)) m.fields.avatar_url = null;
+    }
+    kept.push(m.fields);
+  }
   const answer = { result: "success", msg: "", members: kept };
   if (s.mode !== "full") answer.zulip_roster_privacy = s.mode;
   return answer;
