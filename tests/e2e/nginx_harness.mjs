@@ -23,10 +23,11 @@ export const SIM = join(ROOT, "target/release/presence-sim");
  * requiring `email`:`key` as Basic auth: relative uploaded and default avatars, Gravatar
  * (unreachable here, as from an intranet without Internet), bots, guests, deactivated
  * members, members without presence, presence for accounts /users does not list.
+ * `args` go on to the simulator (`--fixture FILE` serves that file as presence).
  * Returns the child process; [`stopChildren`] ends it.
  */
-export function startSimulator({ port, users, seed, email, key }) {
-  return spawn(SIM, ["--users", String(users), "--seed", String(seed), "--self-hosted", "--listen", `127.0.0.1:${port}`], {
+export function startSimulator({ port, users, seed, email, key, args = [] }) {
+  return spawn(SIM, ["--users", String(users), "--seed", String(seed), "--self-hosted", "--listen", `127.0.0.1:${port}`, ...args], {
     env: { ...process.env, SIM_EMAIL: email, SIM_API_KEY: key },
     stdio: "ignore",
   });

@@ -14,7 +14,8 @@
 // Needs nginx with libnginx-mod-http-js, target/release/presence-sim and dist/.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launchChromium } from "../chromium.mjs";
 import { PREFIX, ROOT, freePort, startNginx, startSimulator, stopChildren, waitFor } from "./nginx_harness.mjs";
@@ -70,13 +71,14 @@ function mentionsId(json, id) {
 }
 
 /**
- * Starts nginx with `privacy` and the opt-out list, loads `pages` in a fresh browser
- * context and returns every response it received (`text` is the body as UTF-8) and what
- * each page shows, then stops nginx.
+ * Starts nginx with `privacy` and the opt-out list in front of `zulipUrl`, loads `pages`
+ * in a fresh browser context (screenshots `privacy-{shot}-{page}.png`) and returns every
+ * response it received (`text` is the body as UTF-8) and what each page shows, then
+ * stops nginx.
  */
-async function visit(privacy, pages) {
+async function visit(privacy, pages, zulipUrl = simUrl, shot = privacy) {
   const nginx = await startNginx({
-    zulipUrl: simUrl, basic: BASIC, presenceTtl: 4, pages: PAGES, privacy,
+    zulipUrl, basic: BASIC, presenceTtl: 4, pages: PAGES, privacy,
     optOut: [`${optedOut.email} ${optedOut.user_id}`],
   });
   const context = await browser.newContext({ viewport: { width: 420, height: 640 } });
@@ -116,7 +118,7 @@ async function visit(privacy, pages) {
           banner: root.querySelector("[part~=banner]")?.textContent ?? "",
         };
       });
-      await tab.screenshot({ path: join(SHOTS, `privacy-${privacy}-${name}.png`) });
+      await tab.screenshot({ path: join(SHOTS, `privacy-${shot}-${name}.png`) });
       await tab.close();
     }
   } finally {
@@ -185,4 +187,23 @@ test("counts: the counts header alone, and no member's name, email or id in any 
     }
   }
   assert.deepEqual(traces(responses), []);
+});
+
+test("a Zulip answer the proxy cannot read: the page says the proxy could not apply its setting, and nothing of it arrives", async () => {
+  // A second simulator whose presence is a top-level array of the members, addresses
+  // and all: the shape that passed the earlier filter unchanged.
+  const dir = mkdtempSync(join(tmpdir(), "zulip-roster-privacy-"));
+  const fixture = join(dir, "members-array.json");
+  writeFileSync(fixture, JSON.stringify(members));
+  const port = freePort();
+  const odd = startSimulator({ port, users: 40, seed: 5, email: EMAIL, key: KEY, args: ["--fixture", fixture] });
+  children.push(odd);
+  await waitFor("the second simulator", async () => (await fetch(`http://127.0.0.1:${port}/_sim/stats`)).ok);
+  const { responses, shown } = await visit("no-emails", [["embed", "error"]], `http://127.0.0.1:${port}`, "failed");
+  assert.match(shown.embed.banner, /The proxy could not apply its privacy setting to Zulip's answer, so it sent nothing/);
+  const presence = api(responses).find((r) => r.url.endsWith("/realm/presence"));
+  assert.equal(presence.status, 502);
+  assert.equal(presence.json.code, "PROXY_PRIVACY_FAILED");
+  const leaks = members.flatMap((m) => [m.email, m.delivery_email].filter(Boolean)).flatMap((email) => containing(responses, email));
+  assert.deepEqual(leaks, []);
 });
