@@ -48,6 +48,9 @@ impl HostEffects {
 
 fn write_summary(host: &Element, summary: &HostSummary) {
     let _ = host.set_attribute("data-state", summary.state);
+    // Which release is on the page, for a page author or an admin asking "which version
+    // is this?" (the same as the module's `version` export and its banner).
+    let _ = host.set_attribute("data-version", env!("CARGO_PKG_VERSION"));
     let _ = host.set_attribute("data-privacy", summary.privacy.as_str());
     let names = ["data-active", "data-idle", "data-offline", "data-total"];
     match summary.counts {

@@ -18,6 +18,9 @@ import init, { mount as mountNow, mountReporting } from "./__CORE_JS__";
 
 let loaded = false;
 
+// The release on the page (Cargo's version, also the host elements' data-version).
+export const version = "__VERSION__";
+
 // Settles when the widget has loaded: after `await ready`, mount() throws for wrong
 // options. Rejects when the wasm cannot load.
 export const ready = init({ module_or_path: new URL("./__CORE_WASM__", import.meta.url) }).then(() => {

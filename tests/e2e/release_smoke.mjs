@@ -15,6 +15,8 @@ import { after, before, describe, test } from "node:test";
 import { ENGINES, openBrowser } from "../webdriver.mjs";
 
 const dist = process.argv[2] ?? "dist";
+// The one version: Cargo's.
+const VERSION = /^version = "(.*)"$/m.exec(readFileSync(new URL("../../Cargo.toml", import.meta.url), "utf8"))[1];
 const engines = process.env.ENGINES ? process.env.ENGINES.split(",") : ENGINES;
 const root = mkdtempSync(join(tmpdir(), "zulip-roster-smoke-"));
 mkdirSync(join(root, "static"));
@@ -39,7 +41,8 @@ document.addEventListener("securitypolicyviolation", (e) => window.problems.push
 // too (two importers at once: WebKit before Safari 27 never finished one of them while the
 // entry had a top-level await).
 writeFileSync(join(root, "probe.js"), `
-const { mount, ready } = await import("/static/zulip-roster/zulip-roster.js");
+const { mount, ready, version } = await import("/static/zulip-roster/zulip-roster.js");
+window.version = version;
 // At once, before the wasm has loaded: mounts when it has.
 window.handle = mount(document.getElementById("api"), { proxy: "/nowhere/api/v1", names: "off", maxRows: 5 });
 mount(document.getElementById("early"), { proxy: "/nowhere/api/v1", refreshRate: 1 });
@@ -136,11 +139,20 @@ for (const engine of engines) {
       assert.equal(padding, "12px");
     });
 
+    test("the page can tell the release: the module's version export and the element's data-version", async () => {
+      await inError("zulip-roster");
+      assert.deepEqual(await page.run(() => [window.version, document.querySelector("zulip-roster").dataset.version]), [VERSION, VERSION]);
+    });
+
     test("no error and no CSP violation in the page", async () => {
       assert.deepEqual(await page.run(() => window.problems), []);
     });
   });
 }
+
+test("zulip-roster.js opens with a banner naming the release and its licence", () => {
+  assert.equal(readFileSync(join(dist, "zulip-roster.js"), "utf8").split("\n")[0], `/*! zulip-roster ${VERSION} | Apache-2.0 */`);
+});
 
 test("the shipped build has no test hooks", () => {
   for (const file of readdirSync(dist).filter((f) => f.endsWith(".js"))) {
