@@ -37,6 +37,8 @@ command -v npm >/dev/null || missing+=(nodejs npm)
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || missing+=(nginx)
 # nginx's JavaScript module (njs 0.7.9 in Debian 12), for the proxy's privacy settings.
 [ -e /usr/lib/nginx/modules/ngx_http_js_module.so ] || missing+=(libnginx-mod-http-js)
+# Brotli for the reference nginx's precompressed files (brotli_static).
+[ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)
 # The other engines, as verified on this kind of machine: without recommends.
 engines=()
 [ -x /usr/bin/firefox ] || engines+=(firefox-esr)

@@ -60,6 +60,8 @@ echo "wasm: $(wc -c <"$wasm") bytes, $(gzip -9c "$wasm" | wc -c) gzipped" >&2
 # was 20 kB raw; the 14 language tags; CLDR plural categories) and the proxy's privacy
 # setting (its marker, note and counts-only view) took 189.7 kB to 194.4 kB.
 node scripts/size.mjs dist 195000
+# The release folder as the reference nginx serves it: a .gz and a .br beside each file.
+node scripts/precompress.mjs dist
 
 step "release folder in a page (path prefix, strict CSP) in Chromium, Firefox and WebKit"
 # WebKit's MiniBrowser has no headless mode: the whole run gets a virtual X display.
@@ -71,6 +73,9 @@ tools/python/bin/python tests/e2e/python_client.py target/release/presence-sim
 
 step "end to end through the reference nginx (simulator as Zulip, headless Chromium)"
 node --test-reporter=spec tests/e2e/nginx_e2e.mjs
+
+step "compressed delivery through the reference nginx (precompressed files, gzipped API answers, one cached copy)"
+node --test-reporter=spec tests/e2e/compression.mjs
 
 step "the privacy settings: the nginx module alone, a hostile Zulip behind nginx in each mode, then the widget through nginx with every response scanned"
 node --test-reporter=spec tests/e2e/privacy_filter.mjs

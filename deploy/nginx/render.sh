@@ -8,7 +8,8 @@
 # Optional: SHIM_SOCKET (the key-holding server's unix socket, in a folder only nginx's
 # user may enter: /run/zulip-roster/shim.sock), ERROR_TTL (how long one error answers
 # everyone, PRESENCE_TTL), CACHE_DIR,
-# PRESENCE_TTL (20s), USERS_TTL (10m), CA_FILE, FRAME_ANCESTORS ('self').
+# PRESENCE_TTL (20s), USERS_TTL (10m), CA_FILE, FRAME_ANCESTORS ('self'), BROTLI (auto:
+# brotli_static where Debian's libnginx-mod-http-brotli-static is installed; on, off).
 #
 # Privacy (enforced by nginx's JavaScript module, Debian's libnginx-mod-http-js, which
 # builds every answer of the key-holding server before anything is cached):
@@ -33,6 +34,21 @@ case "$AUTH_FILE" in "$DIST_DIR"/*) echo "render.sh: AUTH_FILE must not be insid
 : "${PRIVACY:=full}"
 case "$PRIVACY" in full|no-emails|counts) ;; *) echo "render.sh: PRIVACY must be full, no-emails or counts" >&2; exit 2 ;; esac
 mkdir -p "$OUT_DIR"
+
+# Compressed delivery. The widget's files go out as their precompressed .gz (gzip_static)
+# and, where Debian's libnginx-mod-http-brotli-static is installed (BROTLI=auto finds
+# it; on or off to say), .br: scripts/precompress.mjs writes both beside every file.
+: "${BROTLI:=auto}"
+if [ "$BROTLI" = auto ]; then
+  if [ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then BROTLI=on; else BROTLI=off; fi
+fi
+case "$BROTLI" in on|off) ;; *) echo "render.sh: BROTLI must be auto, on or off" >&2; exit 2 ;; esac
+{
+  echo "# zulip-roster: the widget's files precompressed (rendered by render.sh)."
+  echo "gzip_static on;"
+  echo "gzip_vary on;"
+  if [ "$BROTLI" = on ]; then echo "brotli_static on;"; fi
+} >"$OUT_DIR/compress-files.conf"
 
 # The opt-out list as a JSON array of strings: every line of the file, whatever its line
 # endings (LF, CRLF, CR; the last line with or without one), a byte-order mark ignored.
@@ -94,6 +110,7 @@ render() {
       -e "s#@SECURITY_HEADERS@#${OUT_DIR}/security-headers.conf#g" \
       -e "s#@OUT_DIR@#${OUT_DIR}#g" -e "s#@CACHE_TAG@#${CACHE_TAG}#g" \
       -e "s#@PRIVACY_SETTINGS@#${OUT_DIR}/privacy-settings.conf#g" \
+      -e "s#@COMPRESS_FILES@#${OUT_DIR}/compress-files.conf#g" \
       "$here/$1" >"$OUT_DIR/$2"
 }
 render zulip-roster.http.conf.template http.conf

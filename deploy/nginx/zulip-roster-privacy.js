@@ -427,7 +427,9 @@ async function directoryOf(r) {
 }
 
 function send(r, status, body, retryAfter) {
-  r.headersOut["Content-Type"] = "application/json; charset=utf-8";
+  // Without a charset parameter, so that gzip_types matches it; the public side sends its
+  // own "application/json; charset=utf-8".
+  r.headersOut["Content-Type"] = "application/json";
   if (retryAfter !== undefined) r.headersOut["Retry-After"] = retryAfter;
   r.return(status, JSON.stringify(body) + "\n");
 }

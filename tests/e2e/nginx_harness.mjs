@@ -11,6 +11,7 @@ export const PREFIX = "/zulip-roster";
 const NGINX = process.env.NGINX ?? (existsSync("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx");
 
 const NJS = "/usr/lib/nginx/modules/ngx_http_js_module.so";
+const BROTLI_STATIC = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export const freePort = () => 20000 + Math.floor(Math.random() * 20000);
@@ -100,8 +101,9 @@ export async function startNginx({ zulipUrl, basic, presenceTtl, usersTtl = "10m
   const rendered = render(privacy, optOut, optOutText);
   const temp = (name) => join(tmp, "temp", name);
   // Debian's nginx loads its modules from /etc/nginx/modules-enabled; this nginx.conf is
-  // the test's own, so it loads the JavaScript module the privacy settings use itself.
-  const loadJs = existsSync(NJS) ? `load_module ${NJS};` : "";
+  // the test's own, so it loads the modules the configuration uses itself (njs for the
+  // privacy module, brotli_static for the precompressed files).
+  const loadJs = [NJS, BROTLI_STATIC].filter((module) => existsSync(module)).map((module) => `load_module ${module};`).join("\n");
   writeFileSync(join(tmp, "conf", "nginx.conf"), `
 ${loadJs}
 worker_processes 1;
