@@ -8,7 +8,8 @@
 # Optional: SHIM_SOCKET (the key-holding server's unix socket, in a folder only nginx's
 # user may enter: /run/zulip-roster/shim.sock), ERROR_TTL (how long one error answers
 # everyone, PRESENCE_TTL), CACHE_DIR,
-# PRESENCE_TTL (20s), USERS_TTL (10m), CA_FILE, FRAME_ANCESTORS ('self'), BROTLI (auto:
+# PRESENCE_TTL (20s), USERS_TTL (10m), CA_FILE, FRAME_ANCESTORS ('self'), ALLOW_ORIGINS
+# (other origins whose pages embed the widget, below), BROTLI (auto:
 # brotli_static where Debian's libnginx-mod-http-brotli-static is installed; on, off).
 #
 # Privacy (enforced by nginx's JavaScript module, Debian's libnginx-mod-http-js, which
@@ -34,6 +35,34 @@ case "$AUTH_FILE" in "$DIST_DIR"/*) echo "render.sh: AUTH_FILE must not be insid
 : "${PRIVACY:=full}"
 case "$PRIVACY" in full|no-emails|counts) ;; *) echo "render.sh: PRIVACY must be full, no-emails or counts" >&2; exit 2 ;; esac
 mkdir -p "$OUT_DIR"
+
+# Other origins (ALLOW_ORIGINS: exact origins, space-separated, such as
+# "https://wiki.example.com https://portal.example.com:8443"): pages there may load the
+# widget's files and read the API answers (CORS, for those origins only: the answer
+# names the one origin that asked, never *), show avatars (their
+# Cross-Origin-Resource-Policy is cross-origin then; Zulip serves them to anyone) and put
+# the standalone page in an iframe. Nothing for any other origin.
+: "${ALLOW_ORIGINS:=}"
+{
+  echo "# zulip-roster: the origins whose pages may embed the widget (rendered by render.sh)."
+  echo "map \$http_origin \$zulip_roster_cors_origin {"
+  echo "    default \"\";"
+  for origin in $ALLOW_ORIGINS; do
+    if [[ ! "$origin" =~ ^https?://[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?$ ]]; then
+      echo "render.sh: ALLOW_ORIGINS: not an origin (scheme://host[:port], nothing after): $origin" >&2; exit 2
+    fi
+    echo "    \"$origin\" \"$origin\";"
+  done
+  echo "}"
+  # By the path the visitor asked for ($uri is rewritten on the way to Zulip).
+  echo "map \$request_uri \$zulip_roster_resource_policy {"
+  echo "    default same-origin;"
+  if [ -n "${ALLOW_ORIGINS// /}" ]; then
+    echo "    \"~^${PREFIX%/}/(user_avatars|static/images)/\" cross-origin;"
+  fi
+  echo "}"
+} >"$OUT_DIR/cors-http.conf"
+if [ -n "${ALLOW_ORIGINS// /}" ]; then FRAME_ANCESTORS="$FRAME_ANCESTORS $ALLOW_ORIGINS"; fi
 
 # Compressed delivery. The widget's files go out as their precompressed .gz (gzip_static)
 # and, where Debian's libnginx-mod-http-brotli-static is installed (BROTLI=auto finds
@@ -111,6 +140,7 @@ render() {
       -e "s#@OUT_DIR@#${OUT_DIR}#g" -e "s#@CACHE_TAG@#${CACHE_TAG}#g" \
       -e "s#@PRIVACY_SETTINGS@#${OUT_DIR}/privacy-settings.conf#g" \
       -e "s#@COMPRESS_FILES@#${OUT_DIR}/compress-files.conf#g" \
+      -e "s#@CORS_HTTP@#${OUT_DIR}/cors-http.conf#g" \
       "$here/$1" >"$OUT_DIR/$2"
 }
 render zulip-roster.http.conf.template http.conf

@@ -60,11 +60,12 @@ export async function waitFor(what, predicate, ms = 20000) {
  * base64 of "email:key") as the bot's credentials. `pages` are extra files for the web
  * root ({ "e2e/embed.html": "…" }); `presenceTtl` is in seconds, `usersTtl` as nginx
  * writes it; `privacy` and `optOut` (lines of an opt-out file) are render.sh's PRIVACY and
- * OPT_OUT_FILE (`optOutText`: the file's exact bytes instead). Returns where it listens,
+ * OPT_OUT_FILE (`optOutText`: the file's exact bytes instead), `allowOrigins` its
+ * ALLOW_ORIGINS. Returns where it listens,
  * the socket of its key-holding server, what render.sh said (`rendered`), `rerender()`
  * and `stop()`.
  */
-export async function startNginx({ zulipUrl, basic, presenceTtl, usersTtl = "10m", pages = {}, dist = join(ROOT, "dist"), privacy = "full", optOut = [], optOutText }) {
+export async function startNginx({ zulipUrl, basic, presenceTtl, usersTtl = "10m", pages = {}, dist = join(ROOT, "dist"), privacy = "full", optOut = [], optOutText, allowOrigins = "" }) {
   const tmp = mkdtempSync(join(tmpdir(), "zulip-roster-nginx-"));
   chmodSync(tmp, 0o755);
   for (const dir of ["www", "conf", "secrets", "cache", "logs", "temp", "shim"]) mkdirSync(join(tmp, dir));
@@ -91,7 +92,7 @@ export async function startNginx({ zulipUrl, basic, presenceTtl, usersTtl = "10m
         PREFIX, DIST_DIR: join(tmp, "www", "zulip-roster"), ZULIP_URL: zulipUrl,
         AUTH_FILE: join(tmp, "secrets", "zulip-auth.conf"), OUT_DIR: join(tmp, "conf"),
         CACHE_DIR: join(tmp, "cache"), PRESENCE_TTL: `${presenceTtl}s`, USERS_TTL: usersTtl, SHIM_SOCKET: socket,
-        PRIVACY: privacy, OPT_OUT_FILE: listed ? optOutFile : "",
+        PRIVACY: privacy, OPT_OUT_FILE: listed ? optOutFile : "", ALLOW_ORIGINS: allowOrigins,
       },
       encoding: "utf8",
     });
