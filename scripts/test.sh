@@ -63,6 +63,13 @@ node scripts/size.mjs dist 195000
 # The release folder as the reference nginx serves it: a .gz and a .br beside each file.
 node scripts/precompress.mjs dist
 
+step "the release: scripts/release.sh twice from this commit, the same checksums"
+scripts/release.sh target/release-artifacts
+scripts/release.sh target/release-again
+diff target/release-artifacts/SHA256SUMS target/release-again/SHA256SUMS
+diff target/release-artifacts/SRI target/release-again/SRI
+cat target/release-artifacts/SHA256SUMS >&2
+
 step "release folder in a page (path prefix, strict CSP) in Chromium, Firefox and WebKit"
 # WebKit's MiniBrowser has no headless mode: the whole run gets a virtual X display.
 xvfb-run -a node --test-reporter=spec tests/e2e/release_smoke.mjs dist
@@ -73,6 +80,9 @@ tools/python/bin/python tests/e2e/python_client.py target/release/presence-sim
 
 step "end to end through the reference nginx (simulator as Zulip, headless Chromium)"
 node --test-reporter=spec tests/e2e/nginx_e2e.mjs
+
+step "the release archive unpacked in a scratch folder, deployed with its own files, in Chromium"
+node --test-reporter=spec tests/e2e/release_archive.mjs target/release-artifacts
 
 step "compressed delivery through the reference nginx (precompressed files, gzipped API answers, one cached copy)"
 node --test-reporter=spec tests/e2e/compression.mjs

@@ -61,11 +61,12 @@ export async function waitFor(what, predicate, ms = 20000) {
  * root ({ "e2e/embed.html": "…" }); `presenceTtl` is in seconds, `usersTtl` as nginx
  * writes it; `privacy` and `optOut` (lines of an opt-out file) are render.sh's PRIVACY and
  * OPT_OUT_FILE (`optOutText`: the file's exact bytes instead), `allowOrigins` its
- * ALLOW_ORIGINS. Returns where it listens,
+ * ALLOW_ORIGINS; `deployDir` the folder of render.sh and its templates (a release
+ * archive's nginx/). Returns where it listens,
  * the socket of its key-holding server, what render.sh said (`rendered`), `rerender()`
  * and `stop()`.
  */
-export async function startNginx({ zulipUrl, basic, presenceTtl, usersTtl = "10m", pages = {}, dist = join(ROOT, "dist"), privacy = "full", optOut = [], optOutText, allowOrigins = "" }) {
+export async function startNginx({ zulipUrl, basic, presenceTtl, usersTtl = "10m", pages = {}, dist = join(ROOT, "dist"), privacy = "full", optOut = [], optOutText, allowOrigins = "", deployDir = join(ROOT, "deploy/nginx") }) {
   const tmp = mkdtempSync(join(tmpdir(), "zulip-roster-nginx-"));
   chmodSync(tmp, 0o755);
   for (const dir of ["www", "conf", "secrets", "cache", "logs", "temp", "shim"]) mkdirSync(join(tmp, dir));
@@ -86,7 +87,7 @@ export async function startNginx({ zulipUrl, basic, presenceTtl, usersTtl = "10m
   const render = (privacy, optOut, optOutText) => {
     const listed = optOutText !== undefined || optOut.length > 0;
     writeFileSync(optOutFile, optOutText ?? `# asked not to appear\n${optOut.join("\n")}\n`);
-    const run = spawnSync(join(ROOT, "deploy/nginx/render.sh"), {
+    const run = spawnSync(join(deployDir, "render.sh"), {
       env: {
         ...process.env,
         PREFIX, DIST_DIR: join(tmp, "www", "zulip-roster"), ZULIP_URL: zulipUrl,
