@@ -3,7 +3,9 @@
 #   zulip-roster-X.Y.Z.tar.gz  static/ (the widget, each file with its .br and .gz),
 #                              nginx/ (the reference configuration), LICENSE,
 #                              CHANGELOG.md, INSTALL.md
-#   SHA256SUMS                 the archive's checksum
+#   zulip-roster-X.Y.Z.tgz     the npm package (npm pack): the files a page loads, the
+#                              words files, types and a custom-elements manifest
+#   SHA256SUMS                 both checksums
 #   SRI                        the Subresource Integrity hashes of the files a page loads
 # X.Y.Z is Cargo's version. The archive is reproducible: file times are the commit's,
 # owners and order fixed, gzip without a name or time, so the same commit built twice
@@ -48,5 +50,27 @@ const root = process.argv[1];
 const files = readdirSync(root, { recursive: true }).filter((f) => /\.(js|wasm)$/.test(f) && !/^(examples|lang)\//.test(f)).sort();
 for (const f of files) console.log(`sha384-${createHash("sha384").update(readFileSync(join(root, f))).digest("base64")} static/${f}`);
 ' "$folder/static" >"$out/SRI"
-(cd "$out" && sha256sum "$archive" >SHA256SUMS)
-echo "release.sh: $out/$archive ($(wc -c <"$out/$archive") bytes), SHA256SUMS, SRI" >&2
+# The npm package: what a page loads (the entry, the wasm-bindgen JS and snippets, the
+# wasm) and the words files, as they are (a bundler or server compresses them), with
+# npm/'s types, manifest and README; its version is Cargo's.
+package="$stage/npm"
+mkdir -p "$package"
+(
+  cd "$folder/static"
+  find . -path ./examples -prune -o -type f \( -name '*.js' -o -name '*.wasm' -o -path './lang/*.json' \) -print
+) | while read -r file; do
+  mkdir -p "$package/$(dirname "$file")"
+  cp "$folder/static/$file" "$package/$file"
+done
+cp npm/README.md npm/zulip-roster.d.ts npm/custom-elements.json LICENSE CHANGELOG.md "$package/"
+node -e '
+const fs = require("node:fs");
+const [file, version] = process.argv.slice(1);
+const pkg = JSON.parse(fs.readFileSync("npm/package.json", "utf8"));
+pkg.version = version;
+fs.writeFileSync(file, JSON.stringify(pkg, null, 2) + "\n");
+' "$package/package.json" "$version"
+tarball=$(cd "$package" && npm pack --silent --pack-destination "$out")
+
+(cd "$out" && sha256sum "$archive" "$tarball" >SHA256SUMS)
+echo "release.sh: $out/$archive ($(wc -c <"$out/$archive") bytes), $out/$tarball ($(wc -c <"$out/$tarball") bytes), SHA256SUMS, SRI" >&2

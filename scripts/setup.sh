@@ -93,7 +93,7 @@ fi
 stamp=tools/node_modules/.lock-stamp
 if [ "$(cat "$stamp" 2>/dev/null)" != "$(sha256sum tools/package-lock.json)" ] \
   || [ "$(wasm-opt --version 2>/dev/null)" != "wasm-opt version 132 (version_132)" ]; then
-  say "installing npm tools (binaryen 132 for wasm-opt, playwright-core, axe-core)"
+  say "installing npm tools (binaryen 132 for wasm-opt, playwright-core, axe-core, typescript)"
   (cd tools && npm ci --no-audit --no-fund --loglevel=error)
   sha256sum tools/package-lock.json >"$stamp"
 fi

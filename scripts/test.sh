@@ -63,7 +63,7 @@ node scripts/size.mjs dist 195000
 # The release folder as the reference nginx serves it: a .gz and a .br beside each file.
 node scripts/precompress.mjs dist
 
-step "the release: scripts/release.sh twice from this commit, the same checksums"
+step "the release: scripts/release.sh twice from this commit (archive and npm package), the same checksums"
 scripts/release.sh target/release-artifacts
 scripts/release.sh target/release-again
 diff target/release-artifacts/SHA256SUMS target/release-again/SHA256SUMS
@@ -83,6 +83,9 @@ node --test-reporter=spec tests/e2e/nginx_e2e.mjs
 
 step "the release archive unpacked in a scratch folder, deployed with its own files, in Chromium"
 node --test-reporter=spec tests/e2e/release_archive.mjs target/release-artifacts
+
+step "the npm package: installed offline in a scratch project, its types through tsc, a page importing it from node_modules"
+node --test-reporter=spec tests/e2e/npm_package.mjs target/release-artifacts
 
 step "compressed delivery through the reference nginx (precompressed files, gzipped API answers, one cached copy)"
 node --test-reporter=spec tests/e2e/compression.mjs
