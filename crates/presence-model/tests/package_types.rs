@@ -7,7 +7,9 @@ use std::path::PathBuf;
 use presence_model::config::{camel_case, OPTION_NAMES};
 
 fn npm(file: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../npm").join(file);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../npm")
+        .join(file);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -32,11 +34,17 @@ fn the_manifest_lists_every_option_as_an_attribute_of_zulip_roster() {
 #[test]
 fn the_types_declare_every_option_of_mount_in_camel_case_and_no_other() {
     let types = npm("zulip-roster.d.ts");
-    let start = types.find("export interface RosterOptions {").expect("RosterOptions");
+    let start = types
+        .find("export interface RosterOptions {")
+        .expect("RosterOptions");
     let body = &types[start..start + types[start..].find("\n}").unwrap()];
     let declared: Vec<String> = body
         .lines()
-        .filter_map(|line| line.trim().split_once("?:").map(|(name, _)| name.to_owned()))
+        .filter_map(|line| {
+            line.trim()
+                .split_once("?:")
+                .map(|(name, _)| name.to_owned())
+        })
         .collect();
     let options: Vec<String> = OPTION_NAMES.iter().map(|n| camel_case(n)).collect();
     assert_eq!(declared, options);
