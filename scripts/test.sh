@@ -93,6 +93,9 @@ node --test-reporter=spec tests/e2e/compression.mjs
 step "a page on another origin (ALLOW_ORIGINS) through the reference nginx, in Chromium"
 node --test-reporter=spec tests/e2e/cross_origin.mjs
 
+step "the widget and its proxy in Zulip's own nginx (the recipe's two files), in Chromium"
+node --test-reporter=spec tests/e2e/zulip_host.mjs
+
 step "the privacy settings: the nginx module alone, a hostile Zulip behind nginx in each mode, then the widget through nginx with every response scanned"
 node --test-reporter=spec tests/e2e/privacy_filter.mjs
 node --test-reporter=spec tests/e2e/privacy_adversarial.mjs

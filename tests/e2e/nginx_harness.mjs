@@ -62,11 +62,13 @@ export async function waitFor(what, predicate, ms = 20000) {
  * writes it; `privacy` and `optOut` (lines of an opt-out file) are render.sh's PRIVACY and
  * OPT_OUT_FILE (`optOutText`: the file's exact bytes instead), `allowOrigins` its
  * ALLOW_ORIGINS; `deployDir` the folder of render.sh and its templates (a release
- * archive's nginx/). Returns where it listens,
+ * archive's nginx/); `host` "intranet" (an intranet's server block that includes
+ * server.conf) or "zulip" (Zulip's own nginx, as its puppet writes it, with the
+ * recipe's two one-line files in conf.d/ and zulip-include/app.d/). Returns where it listens,
  * the socket of its key-holding server, what render.sh said (`rendered`), `rerender()`
  * and `stop()`.
  */
-export async function startNginx({ zulipUrl, basic, presenceTtl, usersTtl = "10m", pages = {}, dist = join(ROOT, "dist"), privacy = "full", optOut = [], optOutText, allowOrigins = "", deployDir = join(ROOT, "deploy/nginx") }) {
+export async function startNginx({ zulipUrl, basic, presenceTtl, usersTtl = "10m", pages = {}, dist = join(ROOT, "dist"), privacy = "full", optOut = [], optOutText, allowOrigins = "", deployDir = join(ROOT, "deploy/nginx"), host = "intranet" }) {
   const tmp = mkdtempSync(join(tmpdir(), "zulip-roster-nginx-"));
   chmodSync(tmp, 0o755);
   for (const dir of ["www", "conf", "secrets", "cache", "logs", "temp", "shim"]) mkdirSync(join(tmp, dir));
@@ -106,20 +108,7 @@ export async function startNginx({ zulipUrl, basic, presenceTtl, usersTtl = "10m
   // the test's own, so it loads the modules the configuration uses itself (njs for the
   // privacy module, brotli_static for the precompressed files).
   const loadJs = [NJS, BROTLI_STATIC].filter((module) => existsSync(module)).map((module) => `load_module ${module};`).join("\n");
-  writeFileSync(join(tmp, "conf", "nginx.conf"), `
-${loadJs}
-worker_processes 1;
-daemon off;
-pid ${join(tmp, "nginx.pid")};
-error_log ${join(tmp, "logs", "error.log")} warn;
-events { worker_connections 1024; }
-http {
-  access_log ${join(tmp, "logs", "access.log")};
-  client_body_temp_path ${temp("body")};
-  proxy_temp_path ${temp("proxy")};
-  fastcgi_temp_path ${temp("fastcgi")};
-  uwsgi_temp_path ${temp("uwsgi")};
-  scgi_temp_path ${temp("scgi")};
+  const intranet = `
   include ${join(tmp, "conf", "http.conf")};
   # As deploy/nginx/README.md advises: a default server refuses every Host name but the
   # intranet's own (a DNS-rebinding page reaches nothing).
@@ -136,7 +125,48 @@ http {
       types { text/html html; text/javascript js; }
       include ${join(tmp, "conf", "security-headers.conf")};
     }
+  }`;
+  // Zulip's own nginx (puppet/zulip/templates/nginx.conf.template.erb and
+  // nginx/zulip-enterprise.template.erb): gzip for its own answers at the http level,
+  // conf.d/*.conf included there, and its server block ending with
+  // zulip-include/app.d/*.conf; Django is played by a fixed answer. The recipe adds one
+  // line to each folder (deploy/nginx/README.md, "On the Zulip server itself").
+  const zulip = `
+  gzip on;
+  gzip_proxied any;
+  gzip_types application/javascript application/json application/xml application/x-javascript image/svg+xml text/css text/javascript text/plain;
+  gzip_vary on;
+  include ${join(tmp, "etc-nginx", "conf.d")}/*.conf;
+  server {
+    listen 127.0.0.1:${port};
+    server_name 127.0.0.1 localhost;
+    location / {
+      default_type text/plain;
+      return 200 "Zulip's own app\n";
+    }
+    include ${join(tmp, "etc-nginx", "zulip-include", "app.d")}/*.conf;
+  }`;
+  if (host === "zulip") {
+    mkdirSync(join(tmp, "etc-nginx", "conf.d"), { recursive: true });
+    mkdirSync(join(tmp, "etc-nginx", "zulip-include", "app.d"), { recursive: true });
+    writeFileSync(join(tmp, "etc-nginx", "conf.d", "zulip-roster.conf"), `include ${join(tmp, "conf", "http.conf")};\n`);
+    writeFileSync(join(tmp, "etc-nginx", "zulip-include", "app.d", "zulip-roster.conf"), `include ${join(tmp, "conf", "server.conf")};\n`);
   }
+  writeFileSync(join(tmp, "conf", "nginx.conf"), `
+${loadJs}
+worker_processes 1;
+daemon off;
+pid ${join(tmp, "nginx.pid")};
+error_log ${join(tmp, "logs", "error.log")} warn;
+events { worker_connections 1024; }
+http {
+  access_log ${join(tmp, "logs", "access.log")};
+  client_body_temp_path ${temp("body")};
+  proxy_temp_path ${temp("proxy")};
+  fastcgi_temp_path ${temp("fastcgi")};
+  uwsgi_temp_path ${temp("uwsgi")};
+  scgi_temp_path ${temp("scgi")};
+${host === "zulip" ? zulip : intranet}
 }
 `);
   // Unprivileged: as root, drop to nobody for the whole nginx (master included).
