@@ -2,6 +2,11 @@
 # Installs whatever is missing, at pinned versions. Idempotent: a second run checks
 # versions and installs nothing (about a second). Everything comes from crates.io,
 # Debian's packages or the npm registry; nothing downloads a binary from elsewhere.
+#
+#   scripts/setup.sh          everything the test command needs
+#   scripts/setup.sh --demo   only what scripts/demo.sh needs (Rust's wasm target,
+#                             wasm-bindgen, trunk, Node.js and npm's wasm-opt): no browser
+#                             engines, drivers, nginx or Python
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
@@ -12,6 +17,8 @@ TRUNK_VERSION=0.21.14
 WASM_PACK_VERSION=0.15.1
 
 say() { echo "setup: $*" >&2; }
+demo=false
+if [ "${1:-}" = --demo ]; then demo=true; fi
 
 if ! command -v cargo >/dev/null || ! command -v rustup >/dev/null; then
   say "needs Rust (rustup and cargo) on PATH"; exit 1
@@ -20,7 +27,8 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 fi
-for component in clippy rustfmt; do
+$demo && components=() || components=(clippy rustfmt)
+for component in "${components[@]}"; do
   if ! rustup component list --installed | grep -q "^$component"; then
     say "adding $component"
     rustup component add "$component"
@@ -45,6 +53,12 @@ engines=()
 [ -x /usr/bin/WebKitWebDriver ] || engines+=(webkit2gtk-driver)
 command -v xvfb-run >/dev/null || engines+=(xvfb)
 command -v xauth >/dev/null || engines+=(xauth)
+# The demo needs none of them: Node.js and npm (for wasm-opt) only.
+if $demo; then
+  missing=()
+  command -v npm >/dev/null || missing+=(nodejs npm)
+  engines=()
+fi
 if ((${#missing[@]} + ${#engines[@]})); then
   if [ "$(id -u)" != 0 ]; then
     say "please install the Debian packages: ${missing[*]} ${engines[*]} (needs root)"; exit 1
@@ -75,7 +89,7 @@ if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   cargo install --quiet --force --locked trunk --version "$TRUNK_VERSION"
 fi
 
-if [ "$(wasm-pack --version 2>/dev/null)" != "wasm-pack $WASM_PACK_VERSION" ]; then
+if ! $demo && [ "$(wasm-pack --version 2>/dev/null)" != "wasm-pack $WASM_PACK_VERSION" ]; then
   say "installing wasm-pack $WASM_PACK_VERSION (about 2 minutes)"
   cargo install --quiet --force --locked wasm-pack --version "$WASM_PACK_VERSION"
 fi
@@ -83,7 +97,7 @@ fi
 # wasm-bindgen-test-runner takes the first geckodriver it finds on PATH ahead of
 # chromedriver, which would silently move every Chromium run to Firefox. Each run names
 # its engine (scripts/browser-tests.sh).
-if [ "$("$ROSTER_GECKODRIVER" --version 2>/dev/null | head -1 | cut -d' ' -f2)" != "$GECKODRIVER_VERSION" ]; then
+if ! $demo && [ "$("$ROSTER_GECKODRIVER" --version 2>/dev/null | head -1 | cut -d' ' -f2)" != "$GECKODRIVER_VERSION" ]; then
   say "installing geckodriver $GECKODRIVER_VERSION into $(dirname "$(dirname "$ROSTER_GECKODRIVER")") (about 4 minutes)"
   cargo install --quiet --force --locked geckodriver --version "$GECKODRIVER_VERSION" --root "$(dirname "$(dirname "$ROSTER_GECKODRIVER")")"
 fi
@@ -101,7 +115,7 @@ fi
 # Zulip's Python client (PyPI), in a venv of its own, exactly as requirements.txt pins it.
 venv=tools/python
 pystamp=$venv/.requirements-stamp
-if [ "$(cat "$pystamp" 2>/dev/null)" != "$(sha256sum tools/requirements.txt)" ]; then
+if ! $demo && [ "$(cat "$pystamp" 2>/dev/null)" != "$(sha256sum tools/requirements.txt)" ]; then
   say "installing Zulip's Python client (zulip $(sed -n 's/^zulip==//p' tools/requirements.txt)) into $venv"
   python3 -m venv "$venv"
   "$venv/bin/pip" install --quiet --disable-pip-version-check --no-deps -r tools/requirements.txt
