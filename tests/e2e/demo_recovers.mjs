@@ -2,7 +2,7 @@
 // server disappears (rows stay), and comes back by itself when it returns.
 //
 // Needs `trunk serve` on 127.0.0.1:8080 proxying /api/ to 127.0.0.1:9991 (scripts/demo.sh
-// without its simulator, or the README's steps). Starts and stops the simulator itself:
+// without its simulator, or CONTRIBUTING.md's steps). Starts and stops the simulator itself:
 //   SIM_BIN=target/release/presence-sim node tests/e2e/demo_recovers.mjs [--format legacy]
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";

@@ -133,7 +133,7 @@ async fn main() {
             std::process::exit(2);
         }
     };
-    // The key is never printed: the README has the demo one.
+    // The key is never printed: CONTRIBUTING.md has the demo one.
     eprintln!(
         "presence-sim: {} users ({:?}), listening on http://{} (Basic auth user {})",
         args.users, args.format, args.listen, args.email
