@@ -30,6 +30,9 @@ folder="$stage/$name"
 mkdir -p "$folder/nginx" "$out"
 
 trunk build --release --offline --dist "$folder/static" >&2
+# trunk's own page is the development page (the deployed one is standalone.html), and
+# trunk writes its preload links in an order that changes from build to build.
+rm "$folder/static/index.html"
 node scripts/precompress.mjs "$folder/static"
 cp deploy/nginx/README.md deploy/nginx/render.sh deploy/nginx/credentials.conf.example \
    deploy/nginx/zulip-roster-privacy.js deploy/nginx/*.template "$folder/nginx/"
