@@ -7,9 +7,8 @@
 //
 //   node tests/bench/transfer.mjs        (after trunk build --release and precompress)
 import { readdirSync } from "node:fs";
-import { request } from "node:http";
 import { join, relative } from "node:path";
-import { ROOT, PREFIX, freePort, startNginx, startSimulator, stopChildren, waitFor } from "../e2e/nginx_harness.mjs";
+import { ROOT, PREFIX, freePort, getAsSent, startNginx, startSimulator, stopChildren, waitFor } from "../e2e/nginx_harness.mjs";
 
 const DIST = join(ROOT, "dist");
 const EMAIL = "roster-bot@zulip.example";
@@ -33,15 +32,7 @@ function pageFiles() {
 }
 
 /** Bytes of the body as sent for `path`, taking `encoding`. */
-function wire(base, path, encoding) {
-  return new Promise((resolve, reject) => {
-    request(`${base}${path}`, { headers: encoding ? { "Accept-Encoding": encoding } : {} }, (res) => {
-      let bytes = 0;
-      res.on("data", (c) => (bytes += c.length));
-      res.on("end", () => resolve(bytes));
-    }).on("error", reject).end();
-  });
-}
+const wire = async (base, path, encoding) => (await getAsSent(`${base}${path}`, encoding)).body.length;
 
 const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
 const rows = [];

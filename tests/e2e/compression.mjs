@@ -10,11 +10,10 @@
 // target/release/presence-sim and a precompressed dist/.
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
-import { request } from "node:http";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { gunzipSync } from "node:zlib";
-import { PREFIX, ROOT, freePort, sleep, startNginx, startSimulator, stopChildren, waitFor } from "./nginx_harness.mjs";
+import { PREFIX, ROOT, freePort, getAsSent, sleep, startNginx, startSimulator, stopChildren, waitFor } from "./nginx_harness.mjs";
 
 const DIST = join(ROOT, "dist");
 const EMAIL = "roster-bot@zulip.example";
@@ -36,17 +35,7 @@ after(async () => {
   await stopChildren(children);
 });
 
-/** GET `path` taking `encoding` (an Accept-Encoding value, or none): status, headers, bytes as sent. */
-function get(path, encoding) {
-  return new Promise((resolve, reject) => {
-    const headers = encoding === undefined ? {} : { "Accept-Encoding": encoding };
-    request(`${nginx.base}${path}`, { headers }, (res) => {
-      const chunks = [];
-      res.on("data", (c) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-    }).on("error", reject).end();
-  });
-}
+const get = (path, encoding) => getAsSent(`${nginx.base}${path}`, encoding);
 
 const file = (name) => readFileSync(join(DIST, name));
 

@@ -2,6 +2,7 @@
 // unprivileged user on loopback, in front of whatever plays the Zulip server. Shared by
 // the end-to-end suite (the simulator as Zulip) and the adversarial one (a hostile Zulip).
 import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { request } from "node:http";
 import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -39,6 +40,21 @@ export async function stopChildren(children) {
   for (const child of children) child.kill("SIGTERM");
   await sleep(300);
   for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+}
+
+/**
+ * GET `url` saying exactly which encodings it takes (`encoding`, an Accept-Encoding value,
+ * or none at all): the status, the headers and the body's bytes as sent (fetch() would
+ * decompress them).
+ */
+export function getAsSent(url, encoding) {
+  return new Promise((resolve, reject) => {
+    request(url, { headers: encoding === undefined ? {} : { "Accept-Encoding": encoding } }, (res) => {
+      const chunks = [];
+      res.on("data", (c) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on("error", reject).end();
+  });
 }
 
 /** Polls `predicate` until it holds, for up to `ms`. */

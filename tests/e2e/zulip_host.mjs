@@ -9,12 +9,11 @@
 //
 // Needs nginx with libnginx-mod-http-js, target/release/presence-sim and dist/.
 import assert from "node:assert/strict";
-import { request } from "node:http";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { gunzipSync } from "node:zlib";
 import { launchChromium } from "../chromium.mjs";
-import { PREFIX, ROOT, freePort, startNginx, startSimulator, stopChildren, waitFor } from "./nginx_harness.mjs";
+import { PREFIX, ROOT, freePort, getAsSent, startNginx, startSimulator, stopChildren, waitFor } from "./nginx_harness.mjs";
 
 const EMAIL = "roster-bot@zulip.example";
 const KEY = "zulip0host0test0key0abcdefghijkl";
@@ -38,16 +37,7 @@ after(async () => {
   await stopChildren(children);
 });
 
-/** GET `path` taking `encoding`: status, headers and the bytes as sent. */
-function get(path, encoding) {
-  return new Promise((resolve, reject) => {
-    request(`${nginx.base}${path}`, { headers: encoding ? { "Accept-Encoding": encoding } : {} }, (res) => {
-      const chunks = [];
-      res.on("data", (c) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-    }).on("error", reject).end();
-  });
-}
+const get = (path, encoding) => getAsSent(`${nginx.base}${path}`, encoding);
 
 test("nginx -t accepts Zulip's configuration with the recipe's two files", () => {
   nginx.check();
