@@ -374,7 +374,7 @@ function errorObject(body) {
   return out;
 }
 
-/** What Zulip's answer, if not a success, becomes: [status, error object, Retry-After]. */
+/** What Zulip's answer, if not a success, becomes: a refusal to send (status, code, message, Retry-After). */
 function failure(reply, body) {
   const status = reply.status;
   // No answer, a gateway's error, or a redirect (never followed, never passed on): an
