@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 
 use js_sys::{Object, Reflect};
-use presence_model::config::{check_option_name, DEFAULT_STANDALONE_PROXY, OPTION_NAMES};
+use presence_model::domain::{check_option_name, DEFAULT_STANDALONE_PROXY, OPTION_NAMES};
 use presence_model::{Config, ConfigError};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

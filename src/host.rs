@@ -1,9 +1,9 @@
 //! The widget's outside, written from one place: the `data-*` hooks on the element it is
 //! mounted on and the `roster-change` / `roster-error` events, as the reducer's effects
-//! say (`presence_model::live_roster`).
+//! say (`presence_model::state`).
 
 use js_sys::{Array, Object, Reflect};
-use presence_model::live_roster::{ChangeReport, Effects, ErrorReport, HostSummary};
+use presence_model::state::{ChangeReport, Effects, ErrorReport, HostSummary};
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 

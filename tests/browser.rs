@@ -4,11 +4,12 @@
 
 mod support;
 
+use presence_model::words::EN;
 use presence_model::Status;
 use support::*;
 use wasm_bindgen_test::*;
 use zulip_roster::components::roster::RosterProps;
-use zulip_roster::components::status_dot::{StatusDot, StatusDotProps};
+use zulip_roster::components::status_dot;
 use zulip_roster::embed::config_from_query;
 use zulip_roster::services::{Fetcher, GlooFetcher};
 use zulip_roster::Roster;
@@ -19,14 +20,18 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// which read `words` instead.
 async fn a_status_dot_says(status: Status, words: &str) {
     let root = mount_point();
-    yew::Renderer::<StatusDot>::with_root_and_props(
-        root.clone(),
-        StatusDotProps {
-            status,
-            label: None,
-        },
-    )
-    .render();
+    #[derive(PartialEq, yew::Properties)]
+    struct Props {
+        status: Status,
+    }
+    #[yew::function_component]
+    fn Dot(props: &Props) -> yew::Html {
+        status_dot::view(
+            props.status,
+            yew::AttrValue::Static(EN.status(props.status)),
+        )
+    }
+    yew::Renderer::<Dot>::with_root_and_props(root.clone(), Props { status }).render();
     let wrapper = wait_for(&root, ".status").await;
     assert_eq!(
         wrapper.get_attribute("data-status").as_deref(),

@@ -15,21 +15,8 @@ fn svg(kind: ClientKind) -> &'static str {
     }
 }
 
-/// Props of [`ClientIcons`].
-#[derive(Debug, Clone, PartialEq, Properties)]
-pub struct ClientIconsProps {
-    /// The kinds to show, each once, with their labels.
-    pub kinds: Vec<(ClientKind, &'static str)>,
-}
-
-/// A small icon per kind of app, labelled for screen readers and on hover.
-#[function_component(ClientIcons)]
-pub fn client_icons(props: &ClientIconsProps) -> Html {
-    view(&props.kinds)
-}
-
-/// The icons' markup without a component around it, for rows (see
-/// [`super::status_dot::view`] for why).
+/// A small icon per kind of app, labelled for screen readers and on hover: markup, not a
+/// component, for rows (see [`super::status_dot::view`] for why).
 pub fn view(kinds: &[(ClientKind, &'static str)]) -> Html {
     html! {
         <span class="clients">

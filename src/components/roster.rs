@@ -1,9 +1,9 @@
 //! The mounted widget: header, banner and rows for each state of the live roster, or a
 //! clear message when its options are wrong (never a blank box).
 
-use presence_model::i18n::Lang;
-use presence_model::list_view::{ListInfo, ListInput};
-use presence_model::{Config, ConfigError, LiveState, Snapshot};
+use presence_model::view::{ListInfo, ListInput};
+use presence_model::words::Lang;
+use presence_model::{Config, ConfigError, Phase, Snapshot};
 use web_sys::Element;
 use yew::prelude::*;
 
@@ -98,7 +98,7 @@ pub fn roster(props: &RosterProps) -> Html {
                     query={AttrValue::from((*query).clone())}
                     onsearch={onsearch.clone()}
                     search={!config.compact && privacy.names_people()}
-                    privacy_note={privacy.note(locale.words).map(AttrValue::Static)}
+                    privacy_note={locale.words.privacy_note(privacy).map(AttrValue::Static)}
                 />
                 if let Some(list) = list {
                     <RosterList {list} people_label={locale.words.people} onscroll={onscroll.clone()} />
@@ -107,14 +107,14 @@ pub fn roster(props: &RosterProps) -> Html {
         }
     };
     let body = match state {
-        LiveState::Loading => html! {
+        Phase::Loading => html! {
             <p class="roster-loading">{ locale.words.loading }</p>
         },
-        LiveState::Ready(snapshot) => people(snapshot),
-        LiveState::Empty(_) => html! {
+        Phase::Ready(snapshot) => people(snapshot),
+        Phase::Empty(_) => html! {
             <Banner kind={BannerKind::Info} text={banner.unwrap_or_default()} />
         },
-        LiveState::Stale { last, .. } => html! {
+        Phase::Stale { last, .. } => html! {
             <>
                 <Banner kind={BannerKind::Warning} text={banner.unwrap_or_default()} />
                 if last.presence.presences.is_empty() {
@@ -123,7 +123,7 @@ pub fn roster(props: &RosterProps) -> Html {
                 { people(last) }
             </>
         },
-        LiveState::Failed { .. } => html! {
+        Phase::Failed { .. } => html! {
             <Banner kind={BannerKind::Error} text={banner.unwrap_or_default()} />
         },
     };

@@ -1,7 +1,7 @@
 //! The list of people matching the search, and what was left out. It only loops: every
-//! row arrives worded (`presence_model::list_view`).
+//! row arrives worded (`presence_model::view`).
 
-use presence_model::list_view::ListInfo;
+use presence_model::view::ListInfo;
 use web_sys::Element;
 use yew::prelude::*;
 

@@ -1,6 +1,6 @@
 //! One person, drawn from its ready-made view model.
 
-use presence_model::list_view::RowInfo;
+use presence_model::view::RowInfo;
 use yew::prelude::*;
 
 use crate::components::{client_icons, status_dot};

@@ -1,15 +1,13 @@
-//! Runs a widget's [`LiveRoster`]: feeds, clock and the page turned into its events, its
+//! Runs a widget's [`Widget`]: feeds, clock and the page turned into its events, its
 //! effects carried out. Every effect leaves from [`LiveDriver::run`].
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 use std::rc::{Rc, Weak};
 
-use presence_model::classify::DownCause;
-use presence_model::live_roster::{
-    Event, FeedPlan, Feeds, LiveRoster, PollRequest, USERS_REFRESH_MS,
-};
-use presence_model::team::{classify_team, Team, TeamFeed};
+use presence_model::domain::{classify_team, Team, TeamFeed};
+use presence_model::protocol::DownCause;
+use presence_model::state::{Event, FeedPlan, Feeds, PollRequest, Widget, NAMES_REFRESH_MS};
 use presence_model::{
     classify_presence, classify_server_settings, classify_users, Answer, Directory, Failure,
 };
@@ -37,7 +35,7 @@ struct Subscriptions {
 /// One widget's live roster and what keeps it moving.
 pub struct LiveDriver {
     /// The state, read by the component to render.
-    pub state: RefCell<LiveRoster>,
+    pub state: RefCell<Widget>,
     services: Services,
     host: Element,
     rerender: UseForceUpdateHandle,
@@ -99,7 +97,7 @@ impl LiveDriver {
     /// abandoned mid-render or mid-update (wasm does not unwind, so the borrow is never
     /// given back): the widget stops there, so the one panic is what the page's console
     /// and the panic fallback report, not a second one every tick after it.
-    fn update(&self, event: Event) -> Option<presence_model::live_roster::Effects> {
+    fn update(&self, event: Event) -> Option<presence_model::state::Effects> {
         if self.stopped.get() {
             return None;
         }
@@ -113,7 +111,7 @@ impl LiveDriver {
 
     /// The one place effects leave the widget: render, then (once that render is in the
     /// DOM) the host's attributes and events, then the feeds.
-    fn run(self: &Rc<Self>, mut effects: presence_model::live_roster::Effects) {
+    fn run(self: &Rc<Self>, mut effects: presence_model::state::Effects) {
         let host_effects = HostEffects::take(&mut effects);
         if effects.render {
             // A script that sees `data-state="ready"` or hears `roster-change` must find
@@ -322,7 +320,7 @@ fn on_presence(driver: &Weak<LiveDriver>, delivery: &Delivery, timeout_ms: u32) 
 fn on_team(
     driver: &Weak<LiveDriver>,
     delivery: &Delivery,
-    stage: presence_model::team::TeamStage,
+    stage: presence_model::domain::TeamStage,
     timeout_ms: u32,
 ) -> u32 {
     let Some(driver) = driver.upgrade() else {
@@ -343,7 +341,7 @@ fn on_team(
     let now_ms = delivery.received_ms;
     if outcome.is_ok() {
         driver.in_steps(Event::Team { outcome, now_ms });
-        return USERS_REFRESH_MS;
+        return NAMES_REFRESH_MS;
     }
     driver.dispatch(Event::Team { outcome, now_ms });
     driver
@@ -389,7 +387,7 @@ fn on_users(driver: &Weak<LiveDriver>, delivery: &Delivery, timeout_ms: u32) -> 
         Ok(users) => {
             let directory = Directory::new(users.members);
             driver.in_steps(Event::Names { directory, now_ms });
-            USERS_REFRESH_MS
+            NAMES_REFRESH_MS
         }
         Err(failure) => {
             driver.dispatch(Event::NamesFailed { failure, now_ms });
@@ -399,7 +397,7 @@ fn on_users(driver: &Weak<LiveDriver>, delivery: &Delivery, timeout_ms: u32) -> 
                         .is_some_and(|c| c.as_ref().is_ok_and(|c| c.team.is_some()));
                 waiting.then(|| clamp_ms(s.live().next_poll_in_ms(now_ms)))
             });
-            team_waits.unwrap_or(USERS_REFRESH_MS)
+            team_waits.unwrap_or(NAMES_REFRESH_MS)
         }
     }
 }
@@ -417,6 +415,6 @@ fn on_settings(driver: &Weak<LiveDriver>, delivery: &Delivery) -> u32 {
     }
     match feature_level {
         Some(_) => u32::MAX,
-        None => USERS_REFRESH_MS,
+        None => NAMES_REFRESH_MS,
     }
 }

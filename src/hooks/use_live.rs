@@ -1,11 +1,11 @@
 //! `use_live`: a widget's live roster as a hook. The roster's rules are the reducer in
-//! `presence_model::live_roster`; [`LiveDriver`] carries its effects out; this hook only
+//! `presence_model::state`; [`LiveDriver`] carries its effects out; this hook only
 //! ties the driver's life to the component's and passes option changes in.
 
 use std::rc::Rc;
 
 use gloo_timers::callback::Interval;
-use presence_model::live_roster::Event;
+use presence_model::state::Event;
 use presence_model::{Config, ConfigError};
 use web_sys::Element;
 use yew::prelude::*;

@@ -1,6 +1,6 @@
 //! `use_words`: the words a roster speaks, as a hook over [`crate::services::words`].
 
-use presence_model::i18n::{Lang, Words, EN};
+use presence_model::words::{Lang, Words, EN};
 use yew::prelude::*;
 
 use crate::services::words;

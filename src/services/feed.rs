@@ -21,7 +21,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
-use presence_model::poll::{PollAction, PollSchedule};
+use presence_model::state::poll::{PollAction, PollSchedule};
 use web_sys::AbortController;
 
 use super::fetch::{FetchError, HttpAnswer};

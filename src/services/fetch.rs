@@ -5,7 +5,7 @@ use std::future::Future;
 use std::pin::Pin;
 
 use gloo_net::http::Request;
-use presence_model::classify::MAX_ANSWER_BYTES;
+use presence_model::protocol::MAX_ANSWER_BYTES;
 use web_sys::{AbortSignal, RequestCache};
 
 /// What came back.

@@ -1,5 +1,5 @@
 //! The viewer's language as the browser knows it (`Intl`): compact numbers, plural
-//! forms, relative times, dates and name order, for the words in `presence_model::i18n`.
+//! forms, relative times, dates and name order, for the words in `presence_model::words`.
 //! Every `Intl` object is made by one helper, [`intl`].
 //!
 //! Names are ranked in one call to JavaScript (`rankNames`, sorting with the collator
@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use js_sys::{Array, Function, Object, Reflect};
-use presence_model::i18n::{Formats, Lang, Locale, PlainFormats, PluralCategory, TimeUnit, Words};
+use presence_model::words::{Formats, Lang, Locale, PlainFormats, PluralCategory, TimeUnit, Words};
 use presence_model::{default_ranking, NameRanking};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -199,7 +199,7 @@ impl Formats for IntlFormats {
 }
 
 /// `text` without accents, as Zulip's search compares plain-ASCII words with names
-/// (`presence_model::search`): NFKD, then every combining mark dropped.
+/// (`presence_model::domain`): NFKD, then every combining mark dropped.
 pub fn remove_diacritics(text: &str) -> String {
     remove_diacritics_js(text)
 }

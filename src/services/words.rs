@@ -9,7 +9,7 @@
 
 use std::cell::RefCell;
 
-use presence_model::i18n::{Lang, Words};
+use presence_model::words::{Lang, Words};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/js/text.js")]

@@ -1,6 +1,6 @@
 //! Every HTTP answer a proxy can give, classified and worded; retry delays.
 
-use presence_model::classify::{retry_delay_secs, MAX_BACKOFF_SECS};
+use presence_model::state::{retry_delay_secs, MAX_BACKOFF_SECS};
 use presence_model::{classify_presence, classify_users, Answer, DownCause, ErrorCode, Failure};
 
 fn answer(status: u16, body: &str) -> Failure {
@@ -286,5 +286,5 @@ fn an_answer_too_large_to_read_is_worded_and_counts_as_malformed() {
         failure.to_string(),
         "The proxy's answer is too large to read (over 64 MB)."
     );
-    assert_eq!(presence_model::classify::MAX_ANSWER_BYTES, 64 * 1024 * 1024);
+    assert_eq!(presence_model::protocol::MAX_ANSWER_BYTES, 64 * 1024 * 1024);
 }

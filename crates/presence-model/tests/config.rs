@@ -127,7 +127,7 @@ fn the_proxy_is_required_and_must_be_a_url_or_path() {
 
 #[test]
 fn compact_palette_and_js_option_names() {
-    use presence_model::config::{attribute_name, camel_case, check_option_name, OPTION_NAMES};
+    use presence_model::domain::{attribute_name, camel_case, check_option_name, OPTION_NAMES};
     use presence_model::Palette;
     assert!(
         parse(&[("compact", "")]).unwrap().compact,

@@ -4,9 +4,9 @@
 
 use std::path::PathBuf;
 
-use presence_model::i18n::english;
-use presence_model::roster::default_ranking;
-use presence_model::{classify_presence, Answer, Live};
+use presence_model::domain::default_ranking;
+use presence_model::words::english;
+use presence_model::{classify_presence, Answer, RosterMachine};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -52,7 +52,7 @@ fn check(case: &Case) -> Option<String> {
         retry_after: case.retry_after.as_deref(),
         body: &body,
     };
-    let mut live = Live::new(140, 60);
+    let mut live = RosterMachine::new(140, 60);
     let good = classify_presence(Answer {
         status: 200,
         retry_after: None,
@@ -160,7 +160,7 @@ fn a_ten_megabyte_answer_is_read_whole() {
         body: body.as_bytes(),
     })
     .expect("a big answer is still an answer");
-    let mut live = Live::new(140, 60);
+    let mut live = RosterMachine::new(140, 60);
     live.presence_arrived(parsed.value, 0.0, &default_ranking);
     let people = live.state().snapshot().map(|s| s.roster.len());
     assert_eq!(people, Some(n));

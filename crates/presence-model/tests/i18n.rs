@@ -1,7 +1,7 @@
 //! German and English words, with Intl-shaped formatting.
 
-use presence_model::classify::DownCause;
-use presence_model::i18n::{
+use presence_model::protocol::DownCause;
+use presence_model::words::{
     english, Formats, Lang, Locale, PlainFormats, PluralCategory, TimeUnit, Words, DE, EN,
 };
 use presence_model::{announcement, ClientKind, Counts, Failure, LastActive, Status, StatusChange};
@@ -120,7 +120,7 @@ fn plurals_in_announcements() {
 #[test]
 fn every_german_word_is_filled_in() {
     let (en, de) = (&EN, &DE);
-    let locale = |w: &presence_model::i18n::Words| {
+    let locale = |w: &presence_model::words::Words| {
         vec![
             w.counts,
             w.search,

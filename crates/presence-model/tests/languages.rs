@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use presence_model::i18n::{Lang, Words, EN};
+use presence_model::words::{Lang, Words, EN};
 use serde_json::Value;
 
 fn lang_dir() -> PathBuf {

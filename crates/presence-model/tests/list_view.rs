@@ -1,8 +1,8 @@
 //! The rows as the widget draws them: one view model per person, worded.
 
-use presence_model::i18n::{english, Lang, Locale, PlainFormats};
-use presence_model::list_view::{initials, ListInfo, ListInput};
-use presence_model::search::no_fold;
+use presence_model::domain::no_fold;
+use presence_model::view::{initials, ListInfo, ListInput};
+use presence_model::words::{english, Lang, Locale, PlainFormats};
 use presence_model::{Config, Directory, Member, Roster};
 mod support;
 use support::presence;

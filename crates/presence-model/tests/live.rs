@@ -1,8 +1,8 @@
 //! The live roster's states, driven by answers, failures, names and the clock.
 
-use presence_model::classify::DownCause;
-use presence_model::roster::default_ranking;
-use presence_model::{Directory, Failure, Live, LiveState, Member, Status};
+use presence_model::domain::default_ranking;
+use presence_model::protocol::DownCause;
+use presence_model::{Directory, Failure, Member, Phase, RosterMachine, Status};
 mod support;
 use support::presence;
 
@@ -14,7 +14,7 @@ const DOWN: Failure = Failure::Down {
 
 #[test]
 fn loading_then_ready_then_stale_keeping_rows_then_ready_again() {
-    let mut live = Live::new(140, 4);
+    let mut live = RosterMachine::new(140, 4);
     // A 4 s refresh: retries start at 4 s (never sooner than the refresh) and double.
     assert_eq!(live.state().name(), "loading");
     assert!(live.presence_arrived(
@@ -26,7 +26,7 @@ fn loading_then_ready_then_stale_keeping_rows_then_ready_again() {
     assert_eq!(live.next_poll_in_ms(1000.0), 4_000.0);
 
     live.failed(DOWN, 61_000.0, 0.5);
-    let LiveState::Stale {
+    let Phase::Stale {
         last,
         failure,
         retry_at_ms,
@@ -55,7 +55,7 @@ fn loading_then_ready_then_stale_keeping_rows_then_ready_again() {
 
 #[test]
 fn a_failure_with_nothing_shown_is_an_error_and_empty_is_its_own_state() {
-    let mut live = Live::new(140, 1);
+    let mut live = RosterMachine::new(140, 1);
     live.failed(
         Failure::RateLimited {
             retry_after_secs: 3.0,
@@ -74,7 +74,7 @@ fn a_failure_with_nothing_shown_is_an_error_and_empty_is_its_own_state() {
 
 #[test]
 fn an_identical_poll_changes_nothing_visible() {
-    let mut live = Live::new(140, 60);
+    let mut live = RosterMachine::new(140, 60);
     let order = &default_ranking;
     live.presence_arrived(
         presence(&[("a@x", "active", 10.0), ("b@x", "idle", 10.0)], SERVER_T),
@@ -104,7 +104,7 @@ fn an_identical_poll_changes_nothing_visible() {
 
 #[test]
 fn ticks_age_people_on_the_servers_clock_not_the_browsers() {
-    let mut live = Live::new(140, 60);
+    let mut live = RosterMachine::new(140, 60);
     let order = &default_ranking;
     // Arrives at local 5,000 ms; the local clock's origin has nothing to do with the
     // server's epoch seconds, which is the point.
@@ -113,7 +113,7 @@ fn ticks_age_people_on_the_servers_clock_not_the_browsers() {
         5_000.0,
         order,
     );
-    let status = |live: &Live, email| {
+    let status = |live: &RosterMachine, email| {
         live.state()
             .snapshot()
             .unwrap()
@@ -141,7 +141,7 @@ fn ticks_age_people_on_the_servers_clock_not_the_browsers() {
 
 #[test]
 fn names_arriving_later_rebuild_the_rows() {
-    let mut live = Live::new(140, 60);
+    let mut live = RosterMachine::new(140, 60);
     let order = &default_ranking;
     assert!(
         !live.names_arrived(Directory::default(), 0.0, order),
@@ -190,7 +190,7 @@ fn member(id: i64, email: &str, full_name: &str) -> Member {
     }
 }
 
-fn names_in_order(live: &Live) -> Vec<String> {
+fn names_in_order(live: &RosterMachine) -> Vec<String> {
     let roster = &live.state().snapshot().unwrap().roster;
     roster
         .people()
@@ -208,7 +208,7 @@ fn names_are_ranked_once_when_they_arrive_not_on_every_poll() {
         counted.set(counted.get() + 1);
         default_ranking(names)
     };
-    let mut live = Live::new(140, 60);
+    let mut live = RosterMachine::new(140, 60);
     let team = || presence(&[("a@x", "active", 1.0), ("b@x", "active", 2.0)], SERVER_T);
     live.presence_arrived(team(), 0.0, &counting);
     assert_eq!(calls.get(), 1, "emails ranked while names are unknown");
@@ -223,7 +223,7 @@ fn names_are_ranked_once_when_they_arrive_not_on_every_poll() {
 
 #[test]
 fn a_new_language_ranks_the_names_again() {
-    let mut live = Live::new(140, 60);
+    let mut live = RosterMachine::new(140, 60);
     let order = &default_ranking;
     let team = presence(&[("a@x", "active", 1.0), ("b@x", "active", 2.0)], SERVER_T);
     live.presence_arrived(team, 0.0, order);
@@ -240,7 +240,7 @@ fn a_new_language_ranks_the_names_again() {
 
 #[test]
 fn updated_ago_words() {
-    use presence_model::wording::updated_ago;
+    use presence_model::words::updated_ago;
     let table = [
         (0.0, "just now"),
         (59.9, "just now"),
@@ -257,7 +257,7 @@ fn updated_ago_words() {
 #[test]
 fn banner_words_for_each_state() {
     let order = &default_ranking;
-    let mut live = Live::new(140, 1);
+    let mut live = RosterMachine::new(140, 1);
     assert_eq!(live.state().banner(0.0), None);
     live.failed(
         Failure::RateLimited {
@@ -299,16 +299,16 @@ fn banner_words_for_each_state() {
     live.presence_arrived(presence(&[], SERVER_T), 0.0, order);
     assert_eq!(
         live.state().banner(0.0).unwrap(),
-        presence_model::wording::EMPTY_MESSAGE
+        presence_model::words::EMPTY_MESSAGE
     );
 }
 
 #[test]
 fn changes_come_from_answers_and_from_ageing_but_not_from_the_first_load() {
-    use presence_model::i18n::english;
+    use presence_model::words::english;
     use presence_model::{announcement, StatusChange};
     let order = &default_ranking;
-    let mut live = Live::new(140, 60);
+    let mut live = RosterMachine::new(140, 60);
     live.presence_arrived(
         presence(
             &[("a@x", "active", 1.0), ("b@x", "active", 100.0)],

@@ -2,13 +2,13 @@
 //! what it renders, what the host element and its events say, what is announced, and
 //! when (and what) it polls. Every event kind is here, and the races the browser allows.
 
-use presence_model::classify::DownCause;
-use presence_model::i18n::english;
-use presence_model::live_roster::{
-    ChangeReport, Effects, Event, FeedPlan, Feeds, HostSummary, LiveRoster, PollRequest,
+use presence_model::domain::default_ranking;
+use presence_model::protocol::DownCause;
+use presence_model::state::{
+    ChangeReport, Effects, Event, FeedPlan, Feeds, HostSummary, PollRequest, Widget,
     ANNOUNCE_EVERY_MS,
 };
-use presence_model::roster::default_ranking;
+use presence_model::words::english;
 use presence_model::{
     Config, Counts, Directory, Failure, Member, Privacy, RealmPresence, Status, StatusChange,
 };
@@ -41,7 +41,7 @@ fn config(pairs: &[(&str, &str)]) -> Config {
     config
 }
 
-fn step(roster: &mut LiveRoster, event: Event) -> Effects {
+fn step(roster: &mut Widget, event: Event) -> Effects {
     roster.update(event, english(), &default_ranking)
 }
 
@@ -64,8 +64,8 @@ fn failure(now_ms: f64) -> Event {
 }
 
 /// A roster mounted with `pairs` whose first answer (the team) has arrived at 1 s.
-fn ready(pairs: &[(&str, &str)]) -> LiveRoster {
-    let mut roster = LiveRoster::default();
+fn ready(pairs: &[(&str, &str)]) -> Widget {
+    let mut roster = Widget::default();
     step(&mut roster, Event::Options(Ok(config(pairs))));
     step(&mut roster, answer(1000.0, team()));
     roster
@@ -73,7 +73,7 @@ fn ready(pairs: &[(&str, &str)]) -> LiveRoster {
 
 #[test]
 fn mounting_starts_the_three_feeds_and_says_loading() {
-    let mut roster = LiveRoster::default();
+    let mut roster = Widget::default();
     let effects = step(
         &mut roster,
         Event::Options(Ok(page_config(&[("timeout", "7")]))),
@@ -102,7 +102,7 @@ fn mounting_starts_the_three_feeds_and_says_loading() {
 
 #[test]
 fn names_off_subscribes_to_presence_only() {
-    let mut roster = LiveRoster::default();
+    let mut roster = Widget::default();
     let effects = step(&mut roster, Event::Options(Ok(config(&[("names", "off")]))));
     let FeedPlan::Start(feeds) = effects.feeds else {
         panic!("no feeds: {:?}", effects.feeds)
@@ -112,7 +112,7 @@ fn names_off_subscribes_to_presence_only() {
 
 #[test]
 fn the_first_answer_renders_reports_ready_with_counts_and_a_change_with_no_changes() {
-    let mut roster = LiveRoster::default();
+    let mut roster = Widget::default();
     step(
         &mut roster,
         Event::Options(Ok(config(&[("refresh", "30")]))),
@@ -208,7 +208,7 @@ fn a_failure_after_a_roster_is_stale_with_one_error_event_until_it_recovers() {
 
 #[test]
 fn a_failure_before_any_roster_is_an_error() {
-    let mut roster = LiveRoster::default();
+    let mut roster = Widget::default();
     step(&mut roster, Event::Options(Ok(config(&[]))));
     let effects = step(&mut roster, failure(500.0));
     assert_eq!(
@@ -426,14 +426,14 @@ fn a_stale_banner_counts_time_so_ticks_re_render_it() {
 
 #[test]
 fn a_new_language_sorts_names_in_its_order_without_a_request() {
-    let mut roster = LiveRoster::default();
+    let mut roster = Widget::default();
     step(&mut roster, Event::Options(Ok(config(&[]))));
     let two_active = presence(
         &[("ann@x", "active", 5.0), ("bea@x", "active", 5.0)],
         SERVER_T,
     );
     step(&mut roster, answer(1000.0, two_active));
-    let order = |roster: &LiveRoster| -> Vec<String> {
+    let order = |roster: &Widget| -> Vec<String> {
         let snapshot = roster.live().state().snapshot().unwrap();
         snapshot.roster.people().map(|p| p.email.clone()).collect()
     };
@@ -441,7 +441,7 @@ fn a_new_language_sorts_names_in_its_order_without_a_request() {
     // A language whose order is the reverse of the default's.
     let reversed = |names: &[&str]| -> Vec<u32> {
         let n = names.len() as u32;
-        presence_model::roster::default_ranking(names)
+        presence_model::domain::default_ranking(names)
             .into_iter()
             .map(|r| n - 1 - r)
             .collect()
@@ -489,8 +489,8 @@ fn a_new_proxy_forgets_what_the_old_roster_had_left_to_announce() {
 /// `OFFLINE_THRESHOLD_SECS = 200`, announced from feature level 164; 140 s before):
 /// c@x's last report is 170 s old, so the server's version decides whether they are
 /// still idle or offline.
-fn mounted_then_answered(feature_level: Option<u32>, pairs: &[(&str, &str)]) -> LiveRoster {
-    let mut roster = LiveRoster::default();
+fn mounted_then_answered(feature_level: Option<u32>, pairs: &[(&str, &str)]) -> Widget {
+    let mut roster = Widget::default();
     step(&mut roster, Event::Options(Ok(page_config(pairs))));
     let answer_first = step(
         &mut roster,
@@ -513,7 +513,7 @@ fn mounted_then_answered(feature_level: Option<u32>, pairs: &[(&str, &str)]) -> 
     roster
 }
 
-fn status_of(roster: &LiveRoster, email: &str) -> Status {
+fn status_of(roster: &Widget, email: &str) -> Status {
     let snapshot = roster.live().state().snapshot().expect("a roster");
     snapshot.roster.get(email).unwrap().status
 }
@@ -536,7 +536,7 @@ fn older_servers_and_unreadable_settings_use_140_seconds() {
 
 #[test]
 fn the_offline_threshold_option_overrides_the_server_and_skips_asking() {
-    let mut roster = LiveRoster::default();
+    let mut roster = Widget::default();
     let effects = step(
         &mut roster,
         Event::Options(Ok(page_config(&[("offline-threshold", "140")]))),
@@ -554,7 +554,7 @@ fn the_offline_threshold_option_overrides_the_server_and_skips_asking() {
 /// idle when the server says 200.
 #[test]
 fn the_first_answer_waits_for_the_server_then_reports_once() {
-    let mut roster = LiveRoster::default();
+    let mut roster = Widget::default();
     step(&mut roster, Event::Options(Ok(page_config(&[]))));
     let held = step(&mut roster, answer(1000.0, team()));
     assert_eq!(held.change, None);
@@ -674,7 +674,7 @@ fn after_the_same_answer_again_people_age_from_when_it_first_came() {
 
 #[test]
 fn repeats_are_not_taken_while_loading() {
-    let mut roster = LiveRoster::default();
+    let mut roster = Widget::default();
     step(&mut roster, Event::Options(Ok(config(&[]))));
     assert!(!roster.takes_repeats());
     assert_eq!(step(&mut roster, Event::Repeated), Effects::default());
@@ -691,7 +691,7 @@ fn repeats_are_not_taken_while_a_failure_is_shown() {
 
 #[test]
 fn repeats_are_not_taken_while_the_answer_waits_for_the_servers_version() {
-    let mut roster = LiveRoster::default();
+    let mut roster = Widget::default();
     step(&mut roster, Event::Options(Ok(page_config(&[]))));
     step(&mut roster, answer(1000.0, team()));
     assert_eq!(roster.host_summary().state, "loading");

@@ -1,13 +1,13 @@
 //! Local time: from `/users`' `timezone`, in the row's tooltip and screen-reader text,
 //! moving on as the server's clock enters a new minute.
 
-use presence_model::i18n::{
+use presence_model::domain::default_ranking;
+use presence_model::domain::no_fold;
+use presence_model::state::{Event, Widget};
+use presence_model::view::{ListInfo, ListInput};
+use presence_model::words::{
     english, fill, Formats, Lang, Locale, PlainFormats, PluralCategory, TimeUnit, EN,
 };
-use presence_model::list_view::{ListInfo, ListInput};
-use presence_model::live_roster::{Event, LiveRoster};
-use presence_model::roster::default_ranking;
-use presence_model::search::no_fold;
 use presence_model::{Config, Directory, Member, Roster};
 mod support;
 use support::presence;
@@ -64,7 +64,7 @@ fn rows_of(roster: &Roster, config: &Config, locale: Locale<'_>) -> ListInfo {
     })
 }
 
-fn row<'a>(list: &'a ListInfo, email: &str) -> &'a presence_model::list_view::RowInfo {
+fn row<'a>(list: &'a ListInfo, email: &str) -> &'a presence_model::view::RowInfo {
     list.rows.iter().find(|r| r.email == email).unwrap()
 }
 
@@ -136,12 +136,12 @@ fn the_browsers_clock_words_are_used_as_they_come() {
     );
 }
 
-fn mounted(pairs: &[(&str, &str)], timezone: &str) -> LiveRoster {
+fn mounted(pairs: &[(&str, &str)], timezone: &str) -> Widget {
     let mut pairs = pairs.to_vec();
     pairs.push(("offline-threshold", "140"));
     let config = Config::from_pairs(pairs.iter().copied(), Some("/api/v1"));
-    let mut live = LiveRoster::default();
-    let step = |live: &mut LiveRoster, event| live.update(event, english(), &default_ranking);
+    let mut live = Widget::default();
+    let step = |live: &mut Widget, event| live.update(event, english(), &default_ranking);
     step(&mut live, Event::Options(config));
     step(
         &mut live,
@@ -163,7 +163,7 @@ fn mounted(pairs: &[(&str, &str)], timezone: &str) -> LiveRoster {
     live
 }
 
-fn renders_at(live: &mut LiveRoster, now_ms: f64) -> bool {
+fn renders_at(live: &mut Widget, now_ms: f64) -> bool {
     live.update(Event::Tick { now_ms }, english(), &default_ranking)
         .render
 }

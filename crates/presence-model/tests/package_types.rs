@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use presence_model::config::{camel_case, OPTION_NAMES};
+use presence_model::domain::{camel_case, OPTION_NAMES};
 
 fn npm(file: &str) -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))

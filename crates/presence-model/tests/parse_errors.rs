@@ -1,6 +1,6 @@
 //! Bad bodies are errors that say where, never panics; odd-but-valid bodies are warnings.
 
-use presence_model::parse::{ParseErrorKind, Warning};
+use presence_model::protocol::{ParseErrorKind, Warning};
 use presence_model::{parse_presence, parse_users, PresenceError};
 
 fn malformed(body: &str) -> presence_model::ParseError {

@@ -1,6 +1,6 @@
 //! A shared feed's polling decisions, as sequences of what happens in the browser.
 
-use presence_model::poll::{PollAction, PollSchedule};
+use presence_model::state::poll::{PollAction, PollSchedule};
 use PollAction::{Nothing, Request, WaitMs};
 
 #[test]

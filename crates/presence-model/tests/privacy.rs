@@ -2,9 +2,9 @@
 //! each mode (`zulip_roster_privacy` beside Zulip's fields), through the reducer the
 //! widget runs.
 
-use presence_model::i18n::{english, EN};
-use presence_model::live_roster::{Event, LiveRoster};
-use presence_model::roster::default_ranking;
+use presence_model::domain::default_ranking;
+use presence_model::state::{Event, Widget};
+use presence_model::words::{english, EN};
 use presence_model::{parse_presence, parse_users, Config, Counts, Directory, Privacy};
 
 const SERVER_T: f64 = 1_800_000_000.0;
@@ -49,19 +49,19 @@ fn names(members: &[(&str, &str)], privacy: Option<&str>) -> Event {
     }
 }
 
-fn mounted() -> LiveRoster {
+fn mounted() -> Widget {
     let mut config = Config::from_pairs([("refresh", "30")], Some("/api/v1")).unwrap();
     config.offline_threshold_secs = Some(140);
-    let mut roster = LiveRoster::default();
+    let mut roster = Widget::default();
     step(&mut roster, Event::Options(Ok(config)));
     roster
 }
 
-fn step(roster: &mut LiveRoster, event: Event) -> presence_model::live_roster::Effects {
+fn step(roster: &mut Widget, event: Event) -> presence_model::state::Effects {
     roster.update(event, english(), &default_ranking)
 }
 
-fn shown(roster: &LiveRoster) -> Vec<(String, String)> {
+fn shown(roster: &Widget) -> Vec<(String, String)> {
     let snapshot = roster.live().state().snapshot().expect("a roster");
     snapshot
         .roster
@@ -145,9 +145,9 @@ fn an_answer_without_the_field_is_zulip_as_it_is() {
     let mut roster = mounted();
     let effects = step(&mut roster, answer(&[("a@x", "active", 10)], None));
     assert_eq!(effects.host.unwrap().privacy, Privacy::Full);
-    assert_eq!(Privacy::Full.note(&EN), None);
+    assert_eq!(EN.privacy_note(Privacy::Full), None);
     assert_eq!(
-        Privacy::Counts.note(&EN),
+        EN.privacy_note(Privacy::Counts),
         Some("This organization's proxy shows how many people are online, not who.")
     );
 }

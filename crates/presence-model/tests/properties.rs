@@ -190,7 +190,7 @@ fn when() -> impl Strategy<Value = f64> {
 }
 
 fn failure() -> impl Strategy<Value = presence_model::Failure> {
-    use presence_model::classify::DownCause;
+    use presence_model::protocol::DownCause;
     use presence_model::Failure;
     prop_oneof![
         (400u16..600, any::<bool>())
@@ -231,8 +231,8 @@ fn options() -> impl Strategy<Value = Vec<(&'static str, String)>> {
     )
 }
 
-fn event() -> impl Strategy<Value = presence_model::live_roster::Event> {
-    use presence_model::live_roster::Event;
+fn event() -> impl Strategy<Value = presence_model::state::Event> {
+    use presence_model::state::Event;
     use presence_model::{Config, Directory, Member};
     prop_oneof![
         options().prop_map(|pairs| Event::Options(Config::from_pairs(
@@ -284,14 +284,14 @@ proptest! {
     fn the_live_roster_takes_any_event_sequence(
         events in proptest::collection::vec(event(), 1..40)
     ) {
-        use presence_model::live_roster::{LiveRoster, PollRequest};
-        let mut roster = LiveRoster::default();
+        use presence_model::state::{Widget, PollRequest};
+        let mut roster = Widget::default();
         for event in events {
-            let effects = roster.update(event, presence_model::i18n::english(), &presence_model::default_ranking);
+            let effects = roster.update(event, presence_model::words::english(), &presence_model::default_ranking);
             if let Some(PollRequest::InMs(ms)) = effects.poll {
                 prop_assert!(ms >= 0.0, "poll in {ms} ms");
             }
-            let _ = roster.live().state().banner_in(1.7e12, presence_model::i18n::english());
+            let _ = roster.live().state().banner_in(1.7e12, presence_model::words::english());
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use std::cmp::Ordering;
 
-use presence_model::search::{no_fold, Search};
+use presence_model::domain::{no_fold, Search};
 use presence_model::{
     default_name_order, parse_presence, ClientKind, Counts, Directory, Member, Roster, Status,
 };
@@ -398,7 +398,7 @@ fn counts_summary_is_compact_from_a_thousand() {
 /// viewer's cookies; a leading U+2028 slipped past a Unicode trim).
 #[test]
 fn only_https_and_zulips_avatar_paths_are_safe_avatar_urls() {
-    use presence_model::roster::is_safe_image_url;
+    use presence_model::domain::is_safe_image_url;
     let table = [
         ("https://zulip.example/avatar/1.png", true),
         ("HTTPS://secure.gravatar.com/avatar/ab?d=identicon", true),

@@ -5,7 +5,7 @@
 //! `build_termlet_matcher`: a plain-ASCII word ignores accents) and
 //! `web/src/typeahead.ts` (`remove_diacritics`: NFKD, combining marks dropped).
 
-use presence_model::search::{Search, SearchKey};
+use presence_model::domain::{Search, SearchKey};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 

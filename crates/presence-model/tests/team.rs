@@ -3,11 +3,12 @@
 
 use std::path::PathBuf;
 
-use presence_model::classify::{Answer, Failure};
-use presence_model::i18n::english;
-use presence_model::live_roster::{Event, FeedPlan, LiveRoster};
-use presence_model::roster::default_ranking;
-use presence_model::team::{classify_team, Team, TeamAnswer, TeamKey, TeamKind, TeamStage};
+use presence_model::domain::default_ranking;
+use presence_model::domain::{classify_team, Team, TeamAnswer, TeamKey, TeamStage};
+use presence_model::protocol::TeamKind;
+use presence_model::protocol::{Answer, Failure};
+use presence_model::state::{Event, FeedPlan, Widget};
+use presence_model::words::english;
 use presence_model::{Config, Directory, Member};
 mod support;
 use support::presence;
@@ -186,7 +187,7 @@ fn a_bot_key_cannot_read_groups_and_the_message_says_what_to_do() {
 
 // --- The reducer -------------------------------------------------------------------
 
-fn step(roster: &mut LiveRoster, event: Event) -> presence_model::live_roster::Effects {
+fn step(roster: &mut Widget, event: Event) -> presence_model::state::Effects {
     roster.update(event, english(), &default_ranking)
 }
 
@@ -235,10 +236,10 @@ fn everyone() -> (presence_model::RealmPresence, Directory) {
     (presence, directory)
 }
 
-fn mounted(pairs: &[(&str, &str)]) -> (LiveRoster, presence_model::live_roster::Effects) {
+fn mounted(pairs: &[(&str, &str)]) -> (Widget, presence_model::state::Effects) {
     let mut pairs = pairs.to_vec();
     pairs.push(("offline-threshold", "140"));
-    let mut roster = LiveRoster::default();
+    let mut roster = Widget::default();
     let effects = step(
         &mut roster,
         Event::Options(config(&pairs).map_err(|e| panic!("{e}"))),
@@ -246,7 +247,7 @@ fn mounted(pairs: &[(&str, &str)]) -> (LiveRoster, presence_model::live_roster::
     (roster, effects)
 }
 
-fn listed(roster: &LiveRoster) -> Vec<String> {
+fn listed(roster: &Widget) -> Vec<String> {
     let snapshot = roster.live().state().snapshot().expect("a roster");
     let mut emails: Vec<String> = snapshot.roster.people().map(|p| p.email.clone()).collect();
     emails.sort();

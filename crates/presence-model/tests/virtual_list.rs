@@ -1,6 +1,6 @@
 //! Windowed rendering: which rows are in the DOM.
 
-use presence_model::virtual_list::{window, BUFFER_ROWS, WINDOW_ABOVE};
+use presence_model::view::{window, BUFFER_ROWS, WINDOW_ABOVE};
 
 #[test]
 fn short_lists_are_rendered_whole() {

@@ -11,6 +11,7 @@
 pub mod deployment;
 pub mod names;
 pub mod org;
+pub mod responses;
 pub mod server;
 pub mod teams;
 

@@ -380,7 +380,7 @@ impl Org {
                     Kind::Member | Kind::NoPresence => {}
                     Kind::Guest => {
                         member.is_guest = true;
-                        member.role = Some(presence_model::wire::ROLE_GUEST);
+                        member.role = Some(presence_model::protocol::ROLE_GUEST);
                     }
                     Kind::Deactivated => member.is_active = false,
                 }

@@ -384,7 +384,7 @@ fn malformed(bytes: &[u8]) -> Vec<u8> {
 /// clients read it before logging in, Zulip's Python client at construction.
 async fn server_settings(State(state): State<Arc<AppState>>) -> Response {
     let server = &state.config.server;
-    let body = presence_model::ServerSettings {
+    let body = crate::responses::ServerSettings {
         result: "success".to_owned(),
         msg: String::new(),
         zulip_version: server.version.clone(),
@@ -448,7 +448,7 @@ async fn user_groups(State(state): State<Arc<AppState>>, headers: HeaderMap) -> 
     }
     answer(&state, &headers, || {
         let groups = crate::teams::user_groups(&lock(&state.org));
-        let body = presence_model::UserGroupsResponse {
+        let body = crate::responses::UserGroupsResponse {
             result: "success".to_owned(),
             msg: String::new(),
             user_groups: groups,
@@ -471,7 +471,7 @@ async fn get_stream_id(
     match found {
         Some(channel) if auth_refusal(&state.config, &headers).is_none() => {
             answer(&state, &headers, || {
-                let body = presence_model::StreamIdResponse {
+                let body = crate::responses::StreamIdResponse {
                     result: "success".to_owned(),
                     msg: String::new(),
                     stream_id: channel.id,
@@ -504,7 +504,7 @@ async fn stream_members(
         }
         Some(channel) => {
             answer(&state, &headers, || {
-                let body = presence_model::SubscribersResponse {
+                let body = crate::responses::SubscribersResponse {
                     result: "success".to_owned(),
                     msg: String::new(),
                     subscribers: channel.subscribers,

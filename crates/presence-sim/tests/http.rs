@@ -282,7 +282,7 @@ async fn failure_faults_look_like_what_they_imitate() {
     fault(&app, r#"{"kind":"truncated"}"#).await;
     match parse_presence(&get(&app, "/api/v1/realm/presence").await.body) {
         Err(presence_model::PresenceError::Malformed(e)) => {
-            assert_eq!(e.kind, presence_model::parse::ParseErrorKind::Truncated)
+            assert_eq!(e.kind, presence_model::protocol::ParseErrorKind::Truncated)
         }
         other => panic!("{other:?}"),
     }
@@ -342,7 +342,8 @@ async fn server_settings_need_no_credentials_and_say_the_version() {
     let answer = send(&app, "GET", "/api/v1/server_settings", None, "").await;
     assert_eq!(answer.status, StatusCode::OK);
     assert_eq!(answer.headers[header::CONTENT_TYPE], "application/json");
-    let settings: presence_model::ServerSettings = serde_json::from_slice(&answer.body).unwrap();
+    let settings: presence_sim::responses::ServerSettings =
+        serde_json::from_slice(&answer.body).unwrap();
     assert_eq!(settings.result, "success");
     assert_eq!(
         (
@@ -371,7 +372,8 @@ async fn server_settings_say_the_version_the_simulator_was_given() {
         feature_level: 157,
     };
     let answer = send(&app(config), "GET", "/api/v1/server_settings", None, "").await;
-    let settings: presence_model::ServerSettings = serde_json::from_slice(&answer.body).unwrap();
+    let settings: presence_sim::responses::ServerSettings =
+        serde_json::from_slice(&answer.body).unwrap();
     assert_eq!(settings.zulip_feature_level, 157);
     assert_eq!(settings.zulip_version, "6.2");
 }
@@ -525,13 +527,13 @@ async fn a_rate_limit_can_say_retry_after_as_a_fraction() {
 
 /// The widget's own classifier reads an answer of a team endpoint.
 fn team_answer(
-    stage: presence_model::team::TeamStage,
-    kind: presence_model::team::TeamKind,
+    stage: presence_model::domain::TeamStage,
+    kind: presence_model::protocol::TeamKind,
     key: &str,
     answer: &Answer,
-) -> Result<presence_model::team::TeamAnswer, presence_model::Failure> {
-    let team = presence_model::team::Team::parse(kind, key).unwrap();
-    presence_model::team::classify_team(
+) -> Result<presence_model::domain::TeamAnswer, presence_model::Failure> {
+    let team = presence_model::domain::Team::parse(kind, key).unwrap();
+    presence_model::domain::classify_team(
         stage,
         &team,
         presence_model::Answer {
@@ -544,7 +546,8 @@ fn team_answer(
 
 #[tokio::test]
 async fn user_groups_refuse_a_bot_as_zulip_does() {
-    use presence_model::team::{TeamKind, TeamStage};
+    use presence_model::domain::TeamStage;
+    use presence_model::protocol::TeamKind;
     let app = app(config(40, Format::Modern));
     let answer = get(&app, "/api/v1/user_groups").await;
     assert_eq!(answer.status, StatusCode::BAD_REQUEST);
@@ -559,7 +562,8 @@ async fn user_groups_refuse_a_bot_as_zulip_does() {
 
 #[tokio::test]
 async fn a_member_account_reads_groups_with_nested_subgroups() {
-    use presence_model::team::{TeamAnswer, TeamKind, TeamStage};
+    use presence_model::domain::{TeamAnswer, TeamStage};
+    use presence_model::protocol::TeamKind;
     let mut config = config(40, Format::Modern);
     config.member_account = true;
     let app = app(config);
@@ -571,7 +575,7 @@ async fn a_member_account_reads_groups_with_nested_subgroups() {
         panic!("groups");
     };
     let members = |name: &str| {
-        presence_model::team::Team::parse(TeamKind::Group, name)
+        presence_model::domain::Team::parse(TeamKind::Group, name)
             .unwrap()
             .group_members(&groups)
             .unwrap()
@@ -596,7 +600,8 @@ async fn a_member_account_reads_groups_with_nested_subgroups() {
 
 #[tokio::test]
 async fn channels_answer_by_name_and_id_and_refuse_unknown_ones() {
-    use presence_model::team::{TeamAnswer, TeamKind, TeamStage};
+    use presence_model::domain::{TeamAnswer, TeamStage};
+    use presence_model::protocol::TeamKind;
     let app = app(config(40, Format::Modern));
     let id = get(&app, "/api/v1/get_stream_id?stream=design").await;
     assert_eq!(

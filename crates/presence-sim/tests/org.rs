@@ -162,18 +162,18 @@ struct Watched {
 /// Watches the organization the way a mounted widget does: an answer every `refresh`
 /// seconds, a tick every second in between.
 fn watch(threshold: u32, refresh: i64, hours: i64) -> Watched {
-    use presence_model::roster::default_ranking;
-    use presence_model::Live;
+    use presence_model::domain::default_ranking;
+    use presence_model::RosterMachine;
     use std::collections::{BTreeSet, HashMap};
     let start = 1_800_000_000;
     let mut org = Org::new(300, 7, start);
-    let mut live = Live::new(threshold, refresh as u32);
+    let mut live = RosterMachine::new(threshold, refresh as u32);
     let mut aged_offline = BTreeSet::new();
     let mut watched = Watched {
         blinks: Vec::new(),
         went_offline: 0,
     };
-    let status_of = |live: &Live| -> HashMap<String, Status> {
+    let status_of = |live: &RosterMachine| -> HashMap<String, Status> {
         let roster = &live.state().snapshot().unwrap().roster;
         roster
             .people()

@@ -8,7 +8,7 @@ use std::fmt;
 
 use serde::de::DeserializeOwned;
 
-use crate::wire::{ErrorBody, RealmPresence, ReportedStatus, UsersResponse};
+use crate::protocol::{ErrorBody, RealmPresence, ReportedStatus, UsersResponse};
 
 /// A parsed value and what was odd about it without being wrong.
 #[derive(Debug, Clone, PartialEq)]

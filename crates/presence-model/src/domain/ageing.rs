@@ -10,7 +10,7 @@
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 
-use crate::status::PresenceTimes;
+use crate::domain::PresenceTimes;
 
 /// One person's next status change: server time `at`, for the person at `id` in the
 /// roster's storage.

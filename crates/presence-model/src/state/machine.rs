@@ -5,96 +5,17 @@
 //! the browser). The server's "now" is `server_timestamp` plus the local time elapsed
 //! since that answer arrived, so a browser whose wall clock is hours off changes nothing.
 
-use crate::classify::{retry_delay_secs, Failure};
-use crate::roster::{Directory, NameRanking, Roster, StatusChange};
-use crate::wire::RealmPresence;
-
-/// The last good answer and when it arrived.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Snapshot {
-    /// Everyone in it, aged to the last tick.
-    pub roster: Roster,
-    /// The answer itself, kept to rebuild the roster when names arrive.
-    pub presence: RealmPresence,
-    /// Local clock (ms) when the answer arrived.
-    pub received_at_ms: f64,
-}
-
-impl Snapshot {
-    /// The server's clock at local time `now_ms`.
-    pub fn server_now(&self, now_ms: f64) -> f64 {
-        self.presence.server_timestamp + (now_ms - self.received_at_ms).max(0.0) / 1000.0
-    }
-}
-
-/// What the widget shows.
-#[derive(Debug, Clone, PartialEq)]
-pub enum LiveState {
-    /// Nothing has arrived yet.
-    Loading,
-    /// A roster, current.
-    Ready(Snapshot),
-    /// A successful answer with nobody to list (no presence, and no names that list
-    /// anyone).
-    Empty(Snapshot),
-    /// The last good answer (ready or empty), while refreshing fails.
-    Stale {
-        /// The last good answer.
-        last: Snapshot,
-        /// Why the latest refresh failed.
-        failure: Failure,
-        /// When (local ms) the next try is due.
-        retry_at_ms: f64,
-    },
-    /// Nothing good has arrived, and the latest try failed.
-    Failed {
-        /// Why.
-        failure: Failure,
-        /// When (local ms) the next try is due.
-        retry_at_ms: f64,
-    },
-}
-
-impl LiveState {
-    /// `loading`, `ready`, `empty`, `stale` or `error`: the `data-state` hook.
-    pub fn name(&self) -> &'static str {
-        match self {
-            LiveState::Loading => "loading",
-            LiveState::Ready(_) => "ready",
-            LiveState::Empty(_) => "empty",
-            LiveState::Stale { .. } => "stale",
-            LiveState::Failed { .. } => "error",
-        }
-    }
-
-    /// The snapshot on screen, if any.
-    pub fn snapshot(&self) -> Option<&Snapshot> {
-        match self {
-            LiveState::Ready(s) | LiveState::Empty(s) | LiveState::Stale { last: s, .. } => Some(s),
-            LiveState::Loading | LiveState::Failed { .. } => None,
-        }
-    }
-
-    fn snapshot_mut(&mut self) -> Option<&mut Snapshot> {
-        match self {
-            LiveState::Ready(s) | LiveState::Empty(s) | LiveState::Stale { last: s, .. } => Some(s),
-            LiveState::Loading | LiveState::Failed { .. } => None,
-        }
-    }
-
-    /// The failure on screen, if any.
-    pub fn failure(&self) -> Option<&Failure> {
-        match self {
-            LiveState::Stale { failure, .. } | LiveState::Failed { failure, .. } => Some(failure),
-            _ => None,
-        }
-    }
-}
+use crate::domain::phase::Phase;
+use crate::domain::phase::Snapshot;
+use crate::domain::{Directory, NameRanking, Roster, StatusChange};
+use crate::protocol::Failure;
+use crate::protocol::RealmPresence;
+use crate::state::retry::retry_delay_secs;
 
 /// The live roster: its state plus what it needs to move on.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Live {
-    state: LiveState,
+pub struct RosterMachine {
+    state: Phase,
     directory: Option<Directory>,
     threshold_secs: u32,
     refresh_secs: u32,
@@ -103,11 +24,11 @@ pub struct Live {
     changes: Vec<StatusChange>,
 }
 
-impl Live {
+impl RosterMachine {
     /// Loading, with the given threshold and refresh period.
     pub fn new(threshold_secs: u32, refresh_secs: u32) -> Self {
-        Live {
-            state: LiveState::Loading,
+        RosterMachine {
+            state: Phase::Loading,
             directory: None,
             threshold_secs,
             refresh_secs,
@@ -124,7 +45,7 @@ impl Live {
     }
 
     /// What to show.
-    pub fn state(&self) -> &LiveState {
+    pub fn state(&self) -> &Phase {
         &self.state
     }
 
@@ -162,14 +83,14 @@ impl Live {
                 .extend(old.roster.diff(&snapshot.roster).changes);
         }
         let same_view = match &self.state {
-            LiveState::Ready(old) if !empty => old.roster.same_view(&snapshot.roster),
-            LiveState::Empty(_) => empty,
+            Phase::Ready(old) if !empty => old.roster.same_view(&snapshot.roster),
+            Phase::Empty(_) => empty,
             _ => false,
         };
         self.state = if empty {
-            LiveState::Empty(snapshot)
+            Phase::Empty(snapshot)
         } else {
-            LiveState::Ready(snapshot)
+            Phase::Ready(snapshot)
         };
         !same_view
     }
@@ -179,16 +100,14 @@ impl Live {
         self.failures = self.failures.saturating_add(1);
         let delay = retry_delay_secs(&failure, self.failures, self.refresh_secs, jitter);
         let retry_at_ms = now_ms + delay * 1000.0;
-        let state = std::mem::replace(&mut self.state, LiveState::Loading);
+        let state = std::mem::replace(&mut self.state, Phase::Loading);
         self.state = match state {
-            LiveState::Ready(last) | LiveState::Empty(last) | LiveState::Stale { last, .. } => {
-                LiveState::Stale {
-                    last,
-                    failure,
-                    retry_at_ms,
-                }
-            }
-            LiveState::Loading | LiveState::Failed { .. } => LiveState::Failed {
+            Phase::Ready(last) | Phase::Empty(last) | Phase::Stale { last, .. } => Phase::Stale {
+                last,
+                failure,
+                retry_at_ms,
+            },
+            Phase::Loading | Phase::Failed { .. } => Phase::Failed {
                 failure,
                 retry_at_ms,
             },
@@ -234,10 +153,10 @@ impl Live {
         let empty = snapshot.roster.is_empty();
         // Names can fill an empty answer (everyone offline) or empty a full one (nobody
         // with presence is a listed human).
-        let state = std::mem::replace(&mut self.state, LiveState::Loading);
+        let state = std::mem::replace(&mut self.state, Phase::Loading);
         self.state = match state {
-            LiveState::Ready(s) | LiveState::Empty(s) if empty => LiveState::Empty(s),
-            LiveState::Ready(s) | LiveState::Empty(s) => LiveState::Ready(s),
+            Phase::Ready(s) | Phase::Empty(s) if empty => Phase::Empty(s),
+            Phase::Ready(s) | Phase::Empty(s) => Phase::Ready(s),
             other => other,
         };
         true
@@ -263,7 +182,7 @@ impl Live {
         self.refresh_secs = secs;
     }
 
-    /// A new offline threshold; statuses follow at the next [`Live::tick`].
+    /// A new offline threshold; statuses follow at the next [`RosterMachine::tick`].
     pub fn set_threshold_secs(&mut self, secs: u32) {
         self.threshold_secs = secs;
     }
@@ -276,7 +195,7 @@ impl Live {
     /// Milliseconds from `now_ms` until the next poll is due.
     pub fn next_poll_in_ms(&self, now_ms: f64) -> f64 {
         match &self.state {
-            LiveState::Stale { retry_at_ms, .. } | LiveState::Failed { retry_at_ms, .. } => {
+            Phase::Stale { retry_at_ms, .. } | Phase::Failed { retry_at_ms, .. } => {
                 (retry_at_ms - now_ms).max(0.0)
             }
             _ => self.poll_period_ms(),

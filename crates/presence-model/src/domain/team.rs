@@ -16,36 +16,19 @@
 //! # Example
 //!
 //! ```
-//! use presence_model::team::{Team, TeamKey, TeamKind};
+//! use presence_model::domain::{Team, TeamKey};
+//! use presence_model::protocol::TeamKind;
 //!
 //! let team = Team::parse(TeamKind::Channel, "design team").unwrap();
 //! assert_eq!(team.key, TeamKey::Name("design team".into()));
 //! assert_eq!(team.first_feed("/api/v1").url, "/api/v1/get_stream_id?stream=design%20team");
 //! ```
 
-use crate::classify::{self, Answer, Failure};
-use crate::config::ConfigError;
-use crate::parse::parse_json;
-use crate::wire::UserGroup;
-
-/// A user group or a channel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TeamKind {
-    /// A user group (`group`).
-    Group,
-    /// A channel (`channel`; Zulip's API still says stream).
-    Channel,
-}
-
-impl TeamKind {
-    /// The option's name: `group` or `channel`.
-    pub fn option(self) -> &'static str {
-        match self {
-            TeamKind::Group => "group",
-            TeamKind::Channel => "channel",
-        }
-    }
-}
+use crate::domain::ConfigError;
+use crate::protocol::classify::{Answer, Failure};
+use crate::protocol::parse_json;
+use crate::protocol::teams::TeamKind;
+use crate::protocol::UserGroup;
 
 /// How the page named the team.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -213,7 +196,7 @@ fn encode_query(value: &str) -> String {
 }
 
 /// The three team answers in one shape: every viewer downloads one deserializer, not
-/// three (the wire types in [`crate::wire`] are the simulator's).
+/// three (the wire types in [`crate::protocol`] are the simulator's).
 #[derive(serde::Deserialize)]
 struct TeamBody {
     #[serde(default)]
@@ -238,7 +221,7 @@ pub fn classify_team(
 ) -> Result<TeamAnswer, Failure> {
     if (200..300).contains(&answer.status) {
         let parsed = parse_json::<TeamBody>(answer.body).and_then(|body| {
-            let missing = |field: &str| crate::parse::ParseError::missing(field);
+            let missing = |field: &str| crate::protocol::ParseError::missing(field);
             match stage {
                 TeamStage::Groups => body
                     .user_groups
@@ -254,12 +237,13 @@ pub fn classify_team(
                     .ok_or_else(|| missing("subscribers")),
             }
         });
-        return parsed.map_err(|err| classify::from_body_or_malformed(answer, err));
+        return parsed
+            .map_err(|err| crate::protocol::classify::from_body_or_malformed(answer, err));
     }
-    let failure = classify::classify_failure(answer);
+    let failure = crate::protocol::classify::classify_failure(answer);
     Err(match (&failure, stage) {
         (Failure::Rejected { status: 400, body }, _)
-            if body.code.as_deref() == Some(classify::TEAMS_HIDDEN_CODE) =>
+            if body.code.as_deref() == Some(crate::protocol::classify::TEAMS_HIDDEN_CODE) =>
         {
             Failure::TeamsHidden
         }

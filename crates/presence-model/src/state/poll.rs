@@ -12,7 +12,7 @@
 //! # Example
 //!
 //! ```
-//! use presence_model::poll::{PollAction, PollSchedule};
+//! use presence_model::state::poll::{PollAction, PollSchedule};
 //!
 //! let mut schedule = PollSchedule::new(false);
 //! assert_eq!(schedule.poll_now(), PollAction::Request);

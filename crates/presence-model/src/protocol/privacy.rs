@@ -5,8 +5,6 @@
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::i18n::Words;
-
 /// What the proxy lets browsers see.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Privacy {
@@ -33,15 +31,6 @@ impl Privacy {
     /// Whether this is [`Privacy::Full`] (for `skip_serializing_if`).
     pub fn is_full(&self) -> bool {
         *self == Privacy::Full
-    }
-
-    /// What the widget says about the mode, in `words`; nothing for full.
-    pub fn note(self, words: &Words) -> Option<&'static str> {
-        match self {
-            Privacy::Full => None,
-            Privacy::NoEmails => Some(words.privacy_no_emails),
-            Privacy::Counts => Some(words.privacy_counts),
-        }
     }
 
     /// Whether rows name people: in counts mode the entries' keys are positions, so no

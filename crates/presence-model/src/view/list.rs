@@ -2,14 +2,13 @@
 //! `buddy_data.info_for`), the window of a long list, and the lines about who is not
 //! listed. The list component only loops over it.
 
-use crate::client::ClientKind;
-use crate::config::{Config, ShowOffline};
-use crate::i18n::{fill, Locale};
-use crate::roster::Roster;
-use crate::search::{Fold, Search};
-use crate::status::Status;
-use crate::virtual_list::{window, Window, WINDOW_ABOVE};
-use crate::wording;
+use crate::domain::ClientKind;
+use crate::domain::Roster;
+use crate::domain::Status;
+use crate::domain::{Config, ShowOffline};
+use crate::domain::{Fold, Search};
+use crate::view::{window, Window, WINDOW_ABOVE};
+use crate::words::{fill, Locale};
 
 /// Row heights fixed by the stylesheet for windowed lists (`.windowed .roster-row`), px.
 pub const ROW_HEIGHT: f64 = 26.0;
@@ -170,14 +169,14 @@ impl ListInfo {
         let mut notes = Vec::new();
         if listed.hidden_offline > 0 {
             let search_hint = config.show_offline == ShowOffline::Auto && !config.compact;
-            notes.push(wording::hidden_offline(
+            notes.push(crate::words::hidden_offline(
                 listed.hidden_offline,
                 search_hint,
                 locale,
             ));
         }
         if listed.cut > 0 {
-            notes.push(wording::not_listed(listed.cut, locale));
+            notes.push(crate::words::not_listed(listed.cut, locale));
         }
         ListInfo {
             rows,

@@ -4,7 +4,7 @@
 //! user was last active, when last connected, the server's "now" and the threshold. Being
 //! pure, it is re-run as time passes, so people go idle and offline between polls.
 
-use crate::wire::{ReportedStatus, UserPresence};
+use crate::protocol::{ReportedStatus, UserPresence};
 
 /// Zulip's offline threshold before feature level 164 (Zulip 7.0), seconds: what the
 /// widget uses when it cannot learn the server's version.
@@ -43,11 +43,6 @@ impl Status {
             Status::Idle => "idle",
             Status::Offline => "offline",
         }
-    }
-
-    /// The English words for a screen reader and a legend (see [`crate::i18n`]).
-    pub fn label(self) -> &'static str {
-        crate::i18n::EN.status(self)
     }
 }
 

@@ -9,31 +9,27 @@
 //! # Example
 //!
 //! ```
-//! use presence_model::live_roster::{Event, FeedPlan, LiveRoster};
-//! use presence_model::i18n::english;
-//! use presence_model::roster::default_ranking;
+//! use presence_model::state::{Event, FeedPlan, Widget};
+//! use presence_model::words::english;
+//! use presence_model::domain::default_ranking;
 //! use presence_model::Config;
 //!
-//! let mut roster = LiveRoster::default();
+//! let mut roster = Widget::default();
 //! let effects = roster.update(Event::Options(Ok(Config::with_proxy("/api/v1"))), english(), &default_ranking);
 //! assert!(matches!(effects.feeds, FeedPlan::Start(_)));
 //! assert_eq!(effects.host.unwrap().state, "loading");
 //! ```
 
-use crate::classify::Failure;
-use crate::config::{Config, ConfigError, Names};
-use crate::i18n::Locale;
-use crate::live::Live;
-use crate::privacy::Privacy;
-use crate::roster::{ChangeTally, Counts, Directory, NameRanking, StatusChange};
-use crate::status::offline_threshold_for;
-use crate::team::{subscribers_feed, Team, TeamAnswer, TeamFeed};
-use crate::wire::RealmPresence;
-
-/// The live region speaks at most this often, so a screen reader is not flooded.
-pub const ANNOUNCE_EVERY_MS: f64 = 30_000.0;
-/// Names are refreshed this often: `GET /users` is heavy on big organizations.
-pub const USERS_REFRESH_MS: u32 = 10 * 60 * 1000;
+use crate::domain::offline_threshold_for;
+use crate::domain::{subscribers_feed, Team, TeamAnswer, TeamFeed};
+use crate::domain::{ChangeTally, Counts, Directory, NameRanking, StatusChange};
+use crate::domain::{Config, ConfigError, Names};
+use crate::protocol::Failure;
+use crate::protocol::Privacy;
+use crate::protocol::RealmPresence;
+use crate::state::intervals::ANNOUNCE_EVERY_MS;
+use crate::state::machine::RosterMachine;
+use crate::words::Locale;
 
 /// Something that happened to a mounted widget.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,7 +47,7 @@ pub enum Event {
     },
     /// A presence answer arrived that is byte for byte the one before it (a proxy's
     /// cache, or an organization where nobody's timestamps moved). The driver sends it
-    /// instead of [`Event::Presence`] only when [`LiveRoster::takes_repeats`] says so:
+    /// instead of [`Event::Presence`] only when [`Widget::takes_repeats`] says so:
     /// nothing is parsed, built or rendered again.
     Repeated,
     /// Names and avatars arrived from `GET /users`.
@@ -195,9 +191,9 @@ pub struct Effects {
 
 /// A mounted widget's whole state.
 #[derive(Debug, Clone, PartialEq)]
-pub struct LiveRoster {
+pub struct Widget {
     config: Option<Result<Config, ConfigError>>,
-    live: Live,
+    live: RosterMachine,
     host: Option<HostSummary>,
     /// The failure last reported, so a failure repeating is not reported again.
     reported: Option<ErrorReport>,
@@ -239,20 +235,20 @@ impl TeamGate {
     }
 }
 
-/// A presence answer that waits (see `LiveRoster::held`).
+/// A presence answer that waits (see `Widget::held`).
 #[derive(Debug, Clone, PartialEq)]
 struct PendingAnswer {
     presence: RealmPresence,
     now_ms: f64,
 }
 
-impl Default for LiveRoster {
+impl Default for Widget {
     fn default() -> Self {
-        LiveRoster {
+        Widget {
             config: None,
-            live: Live::new(
-                crate::DEFAULT_OFFLINE_THRESHOLD_SECS,
-                crate::config::DEFAULT_REFRESH_SECS,
+            live: RosterMachine::new(
+                crate::domain::DEFAULT_OFFLINE_THRESHOLD_SECS,
+                crate::domain::DEFAULT_REFRESH_SECS,
             ),
             host: None,
             reported: None,
@@ -281,14 +277,14 @@ fn feeds_of(config: &Config) -> Feeds {
     }
 }
 
-impl LiveRoster {
+impl Widget {
     /// The options in force (`None` before the first [`Event::Options`]).
     pub fn config(&self) -> Option<&Result<Config, ConfigError>> {
         self.config.as_ref()
     }
 
     /// The roster's state machine: what to show.
-    pub fn live(&self) -> &Live {
+    pub fn live(&self) -> &RosterMachine {
         &self.live
     }
 
@@ -306,7 +302,7 @@ impl LiveRoster {
             && self.can_build()
             && matches!(
                 self.live.state(),
-                crate::live::LiveState::Ready(_) | crate::live::LiveState::Empty(_)
+                crate::domain::Phase::Ready(_) | crate::domain::Phase::Empty(_)
             )
     }
 
@@ -524,7 +520,7 @@ impl LiveRoster {
         let new = match config {
             Err(error) => {
                 effects.feeds = FeedPlan::Stop;
-                self.start_over(LiveRoster::default().live);
+                self.start_over(Widget::default().live);
                 effects.error = Some(ErrorReport {
                     cause: "config",
                     status: None,
@@ -544,8 +540,8 @@ impl LiveRoster {
             // Another proxy (or names on or off) is another roster: start from loading.
             let threshold = new
                 .offline_threshold_secs
-                .unwrap_or(crate::DEFAULT_OFFLINE_THRESHOLD_SECS);
-            self.start_over(Live::new(threshold, new.refresh_secs));
+                .unwrap_or(crate::domain::DEFAULT_OFFLINE_THRESHOLD_SECS);
+            self.start_over(RosterMachine::new(threshold, new.refresh_secs));
             self.server_known = new.offline_threshold_secs.is_some();
             self.team = new.team.clone().map(|team| TeamGate {
                 team,
@@ -573,11 +569,11 @@ impl LiveRoster {
 
     /// Everything but the options back to a fresh mount, with `live`: nothing reported,
     /// announced or pending from the roster before.
-    fn start_over(&mut self, live: Live) {
-        *self = LiveRoster {
+    fn start_over(&mut self, live: RosterMachine) {
+        *self = Widget {
             config: self.config.take(),
             live,
-            ..LiveRoster::default()
+            ..Widget::default()
         };
     }
 

@@ -19,7 +19,7 @@
 //! # Example
 //!
 //! ```
-//! use presence_model::search::{Search, SearchKey};
+//! use presence_model::domain::{Search, SearchKey};
 //!
 //! let fold = |s: &str| s.replace('É', "E").replace('ë', "e");
 //! let emile = SearchKey::new(Some("Émile Brontë"), "emile@zulip.example", &fold);

@@ -5,7 +5,9 @@
 //! `(name, value)` pairs and calls [`Config::from_pairs`], so every entry point accepts
 //! the same spellings and reports the same errors.
 
-use crate::team::{Team, TeamKind};
+use crate::domain::config_error::ConfigError;
+use crate::domain::team::Team;
+use crate::protocol::teams::TeamKind;
 
 /// Polling every second is allowed for tests and demos; real pages should poll every 30 s
 /// or more (Zulip's own clients ping every 60 s, and every viewer costs the proxy).
@@ -105,7 +107,7 @@ pub struct Config {
     /// Seconds between polls.
     pub refresh_secs: u32,
     /// Zulip's offline threshold, seconds, when the page sets it; `None` (the default):
-    /// as the server's version says ([`crate::status::offline_threshold_for`]).
+    /// as the server's version says ([`crate::domain::offline_threshold_for`]).
     pub offline_threshold_secs: Option<u32>,
     /// Seconds before a request counts as failed.
     pub timeout_secs: u32,
@@ -124,24 +126,11 @@ pub struct Config {
     /// A denser layout for sidebars: no avatars, no search box.
     pub compact: bool,
     /// Only this user group's or channel's members (`group`, `channel`).
-    pub team: Option<crate::team::Team>,
+    pub team: Option<crate::domain::Team>,
     /// Each person's local time in their row's tooltip and screen-reader text, from
     /// their `/users` time zone (`local-time`: `auto`, the default, or `off`).
     pub local_time: bool,
 }
-
-/// An option that could not be used, with what was wrong.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfigError {
-    /// The option's name as the user wrote it (`refresh`).
-    pub option: String,
-    /// The value given, if any.
-    pub value: Option<String>,
-    /// What would be right.
-    pub expected: String,
-}
-
-impl std::error::Error for ConfigError {}
 
 impl Config {
     /// Every option at its default, with `proxy` as given (unchecked).

@@ -1,13 +1,14 @@
-//! What an HTTP answer means for the roster, and how long to wait after a failure.
+//! What an HTTP answer means for the roster: which answer, or which failure.
 //!
 //! The widget's fetch service hands over the status code, the `Retry-After` header and
 //! the body bytes; everything from there on (which failure, which words, which delay) is
 //! decided here, so it is tested natively.
 
-use crate::parse::{
+use crate::protocol::teams::TeamKind;
+use crate::protocol::{
     parse_error_body, parse_presence, parse_users, ParseError, Parsed, PresenceError,
 };
-use crate::wire::{ErrorBody, ErrorCode, RealmPresence, UsersResponse};
+use crate::protocol::{ErrorBody, ErrorCode, RealmPresence, UsersResponse};
 
 /// The `code` the reference nginx configuration answers when Zulip refuses its key.
 pub const PROXY_AUTH_FAILED: &str = "PROXY_AUTH_FAILED";
@@ -15,11 +16,6 @@ pub const PROXY_AUTH_FAILED: &str = "PROXY_AUTH_FAILED";
 /// Zulip's answer (one it could not read, or a wrong setting) and so passed nothing on.
 pub const PROXY_PRIVACY_FAILED: &str = "PROXY_PRIVACY_FAILED";
 
-/// Retries back off to at most this long.
-pub const MAX_BACKOFF_SECS: f64 = 300.0;
-/// How long after an unknown team (or groups refused) the team is asked about again:
-/// as often as names are refreshed.
-pub const TEAM_RETRY_SECS: f64 = 600.0;
 /// A 429 without any retry-after is retried after this long.
 const DEFAULT_RATE_LIMIT_SECS: f64 = 60.0;
 
@@ -79,7 +75,7 @@ pub enum Failure {
     /// account cannot see): a wrong setting, found out from the server.
     NoSuchTeam {
         /// Group or channel.
-        kind: crate::team::TeamKind,
+        kind: TeamKind,
         /// The name or id as the page gave it.
         key: String,
         /// The answer's status (200 when the group list simply lacks it).
@@ -190,7 +186,7 @@ pub fn classify_presence(answer: Answer<'_>) -> Result<Parsed<RealmPresence>, Fa
 /// Classifies a `GET /server_settings` answer: the server's API feature level (0 before
 /// Zulip 3.0, which did not send one).
 pub fn classify_server_settings(answer: Answer<'_>) -> Result<u32, Failure> {
-    /// The one field the widget reads; the whole [`crate::wire::ServerSettings`] would cost
+    /// The one field the widget reads; the whole [`crate::protocol::ServerSettings`] would cost
     /// every viewer a deserializer for fields nobody shows. A JSON object without it (not
     /// Zulip's, or before 3.0) is level 0: the older servers' threshold, as for a failure.
     #[derive(serde::Deserialize)]
@@ -199,7 +195,7 @@ pub fn classify_server_settings(answer: Answer<'_>) -> Result<u32, Failure> {
         zulip_feature_level: u32,
     }
     if (200..300).contains(&answer.status) {
-        return crate::parse::parse_json::<Level>(answer.body)
+        return crate::protocol::parse_json::<Level>(answer.body)
             .map(|level| level.zulip_feature_level)
             .map_err(|err| match parse_error_body(answer.body) {
                 Some(body) => from_error_body(answer.status, answer.retry_after, body),
@@ -327,31 +323,4 @@ fn retry_after(header: Option<&str>, body: Option<&ErrorBody>) -> f64 {
         .or_else(|| header.and_then(|h| h.trim().parse::<f64>().ok()))
         .filter(|secs| secs.is_finite() && *secs >= 0.0)
         .unwrap_or(DEFAULT_RATE_LIMIT_SECS)
-}
-
-/// Seconds to wait before retrying after the `failures`-th failure in a row.
-///
-/// Never sooner than the configured refresh (a failing proxy is not polled harder than
-/// a working one) and never later than five minutes, or than the refresh when that is
-/// longer. Within that: the refresh doubled per failure and stretched by up to half
-/// again at random, so the viewers of one page do not all retry in the same second. A
-/// rate limit waits what Zulip asked (within the same bounds) plus up to a second.
-/// `jitter` is a uniform draw from `[0, 1)`, passed in so tests are deterministic.
-pub fn retry_delay_secs(failure: &Failure, failures: u32, refresh_secs: u32, jitter: f64) -> f64 {
-    let jitter = jitter.clamp(0.0, 1.0);
-    let floor = f64::from(refresh_secs.max(1));
-    let ceiling = floor.max(MAX_BACKOFF_SECS);
-    let delay = match failure {
-        // A team the server does not have (or will not show) is a setting to fix, not a
-        // blip: it is asked about again when names are next refreshed.
-        Failure::NoSuchTeam { .. } | Failure::GroupsRefused { .. } | Failure::TeamsHidden => {
-            return TEAM_RETRY_SECS.max(floor)
-        }
-        Failure::RateLimited { retry_after_secs } => retry_after_secs.max(floor) + jitter,
-        _ => {
-            let exponent = failures.saturating_sub(1).min(16);
-            floor * f64::from(1u32 << exponent) * (1.0 + 0.5 * jitter)
-        }
-    };
-    delay.clamp(floor, ceiling)
 }

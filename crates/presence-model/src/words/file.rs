@@ -3,7 +3,8 @@
 //! derive, which unrolled all of the words' fields into a 20 kB function every viewer
 //! would download.
 
-use crate::i18n::{Plural, PluralCategory, Words, EN};
+use super::plural::{Plural, PluralCategory};
+use super::table::{Slot, Words, EN, SLOTS};
 
 impl Words {
     /// The words in a words file (`lang/ja.json`), borrowing from its text. Every string
@@ -14,73 +15,6 @@ impl Words {
         serde_json::from_slice(text.as_bytes()).map_err(|e| e.to_string())
     }
 }
-
-/// Where a words file's value goes in [`Words`].
-enum Slot {
-    Text(fn(&mut Words) -> &mut &'static str),
-    List(fn(&mut Words) -> &mut [&'static str]),
-    Plural(fn(&mut Words) -> &mut Plural),
-}
-
-macro_rules! slots {
-    ($($kind:ident $field:ident),* $(,)?) => {
-        [$((stringify!($field), Slot::$kind(|words| &mut words.$field))),*]
-    };
-}
-
-/// Every field of [`Words`] by its key in a words file, walked by one loop. (The
-/// `languages` test checks that every file's every key lands here.)
-static SLOTS: [(&str, Slot); 49] = slots![
-    List statuses,
-    Text counts,
-    Text search,
-    Text people,
-    Text region,
-    Text loading,
-    Text no_match,
-    Text no_active,
-    Text hidden_offline_search,
-    Text hidden_offline,
-    Text cut,
-    Text empty,
-    Text active_now,
-    Text active_minutes_ago,
-    Text active_an_hour_ago,
-    Text active_hours_ago,
-    Text active_yesterday,
-    Text active_days_ago,
-    Text active_on,
-    Text not_recently,
-    Text guest,
-    Text just_now,
-    Text stale,
-    Text stale_rate_limited,
-    Text failed,
-    Text wrong_url_page,
-    Text wrong_url_status,
-    Text refused,
-    Text refused_user_deactivated,
-    Text refused_realm_deactivated,
-    Text rate_limited,
-    Text down_status,
-    Text down_network,
-    Text down_timeout,
-    Text rejected,
-    Text malformed,
-    Text too_large,
-    Text no_such_group,
-    Text no_such_channel,
-    Text groups_refused,
-    Text teams_hidden,
-    Text privacy_failed,
-    Text privacy_no_emails,
-    Text privacy_counts,
-    Text local_time,
-    Plural came_online,
-    Plural went_idle,
-    Plural went_offline,
-    List clients
-];
 
 impl<'de: 'static> serde::Deserialize<'de> for Words {
     /// English's words, with each key the file has in its place: a key missing from a

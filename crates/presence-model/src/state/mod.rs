@@ -1,0 +1,15 @@
+//! The fourth layer: the widget's state. A mounted widget is a reducer ([`Widget`]):
+//! named events in, an ordered list of effects out; the roster's phases
+//! ([`RosterMachine`]); when a shared feed asks the network ([`poll`]); and
+//! every interval and retry delay.
+
+pub mod intervals;
+pub mod machine;
+pub mod poll;
+pub mod retry;
+pub mod widget;
+
+pub use intervals::*;
+pub use machine::*;
+pub use retry::*;
+pub use widget::*;
