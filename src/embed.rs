@@ -14,8 +14,8 @@ use web_sys::{
 };
 use yew::AppHandle;
 
-use crate::components::roster::{Roster, RosterProps};
-use crate::hooks::roster_control::RosterControl;
+use crate::components::zulip_roster::{ZulipRoster, ZulipRosterProps};
+use crate::runtime::control::RosterControl;
 
 const STYLES: &str = include_str!("../static/roster.css");
 const FALLBACK: &str = "<p part=\"banner\" role=\"alert\" style=\"margin:0;padding:6px 8px;font:14px system-ui,sans-serif\">Who's online is unavailable right now.</p><slot></slot>";
@@ -28,7 +28,7 @@ thread_local! {
 /// A mounted roster, as the page holds it.
 #[wasm_bindgen]
 pub struct RosterHandle {
-    app: Option<AppHandle<Roster>>,
+    app: Option<AppHandle<ZulipRoster>>,
     host: Element,
     shadow: ShadowRoot,
     control: RosterControl,
@@ -47,7 +47,7 @@ impl RosterHandle {
             }
         }
         if let Some(app) = self.app.as_mut() {
-            app.update(RosterProps {
+            app.update(ZulipRosterProps {
                 host: self.host.clone(),
                 config,
                 control: self.control.clone(),
@@ -181,12 +181,12 @@ fn mount_with(
         .append_child(&root)
         .map_err(|_| JsError::new("cannot fill the shadow root"))?;
     let control = RosterControl::default();
-    let props = RosterProps {
+    let props = ZulipRosterProps {
         host: element.clone(),
         config,
         control: control.clone(),
     };
-    let app = yew::Renderer::<Roster>::with_root_and_props(root, props).render();
+    let app = yew::Renderer::<ZulipRoster>::with_root_and_props(root, props).render();
     MOUNTED.with(|m| m.borrow_mut().push(shadow.clone()));
     Ok(RosterHandle {
         app: Some(app),

@@ -3,28 +3,22 @@
 //! say (`presence_model::state`).
 
 use js_sys::{Array, Object, Reflect};
-use presence_model::state::{ChangeReport, Effects, ErrorReport, HostSummary};
+use presence_model::state::{ChangeReport, ErrorReport, HostSummary};
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 
-/// What of an [`Effects`] reaches the host element.
+/// What of one event's effects reaches the host element: its attributes and events.
 #[derive(Debug, Clone, Default)]
 pub struct HostEffects {
-    summary: Option<HostSummary>,
-    change: Option<ChangeReport>,
-    error: Option<ErrorReport>,
+    /// New `data-*`.
+    pub summary: Option<HostSummary>,
+    /// A `roster-change` to fire.
+    pub change: Option<ChangeReport>,
+    /// A `roster-error` to fire.
+    pub error: Option<ErrorReport>,
 }
 
 impl HostEffects {
-    /// Takes the host's part out of `effects`.
-    pub fn take(effects: &mut Effects) -> Self {
-        HostEffects {
-            summary: effects.host.take(),
-            change: effects.change.take(),
-            error: effects.error.take(),
-        }
-    }
-
     /// Whether there is nothing to write or fire.
     pub fn is_empty(&self) -> bool {
         self.summary.is_none() && self.change.is_none() && self.error.is_none()

@@ -23,6 +23,7 @@ pub mod components;
 pub mod embed;
 pub mod hooks;
 pub mod host;
+pub mod runtime;
 pub mod services;
 
-pub use components::roster::Roster;
+pub use components::zulip_roster::ZulipRoster;

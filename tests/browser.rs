@@ -8,11 +8,11 @@ use presence_model::words::EN;
 use presence_model::Status;
 use support::*;
 use wasm_bindgen_test::*;
-use zulip_roster::components::roster::RosterProps;
 use zulip_roster::components::status_dot;
+use zulip_roster::components::zulip_roster::ZulipRosterProps;
 use zulip_roster::embed::config_from_query;
 use zulip_roster::services::{Fetcher, GlooFetcher};
-use zulip_roster::Roster;
+use zulip_roster::ZulipRoster;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -63,12 +63,12 @@ async fn a_wrong_setting_is_a_message_and_an_event_not_a_blank_page() {
     let root = mount_point();
     let (errors, _listener) = record_errors(&root);
     install(&Fakes::new(FakeFetcher::new()).services);
-    let props = RosterProps {
+    let props = ZulipRosterProps {
         host: root.clone(),
         config: config_from_query("?refresh=soon&theme=dark"),
         control: Default::default(),
     };
-    yew::Renderer::<Roster>::with_root_and_props(root.clone(), props).render();
+    yew::Renderer::<ZulipRoster>::with_root_and_props(root.clone(), props).render();
     // The host says "error" once the message is on screen (after the render).
     wait_for_state(&root, "error").await;
     let words = "The setting refresh = \"soon\" is not valid: expected a whole number of seconds from 1 to 86400.";
@@ -84,12 +84,12 @@ async fn the_standalone_page_refuses_another_site_as_its_proxy_and_asks_it_nothi
     let (errors, _listener) = record_errors(&root);
     let fetcher = FakeFetcher::new();
     install(&Fakes::new(fetcher.clone()).services);
-    let props = RosterProps {
+    let props = ZulipRosterProps {
         host: root.clone(),
         config: config_from_query("?proxy=//evil.example/api/v1"),
         control: Default::default(),
     };
-    yew::Renderer::<Roster>::with_root_and_props(root.clone(), props).render();
+    yew::Renderer::<ZulipRoster>::with_root_and_props(root.clone(), props).render();
     let banner = wait_for(&root, "[part=banner]").await;
     let words = banner.text_content().unwrap_or_default();
     assert!(

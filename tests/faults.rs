@@ -9,7 +9,7 @@ mod support;
 use support::*;
 use wasm_bindgen_test::*;
 use yew::AppHandle;
-use zulip_roster::Roster;
+use zulip_roster::ZulipRoster;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -17,7 +17,7 @@ const REFRESH_MS: f64 = 1000.0;
 
 /// Presence alone: names off and the threshold set, so the only feed is the one that fails
 /// (the server's version is read only when the page leaves the threshold to it).
-fn mount(fakes: &Fakes) -> (web_sys::Element, AppHandle<Roster>) {
+fn mount(fakes: &Fakes) -> (web_sys::Element, AppHandle<ZulipRoster>) {
     mount_roster(
         &[
             ("names", "off"),

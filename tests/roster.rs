@@ -342,7 +342,7 @@ fn type_into(root: &Element, selector: &str, value: &str) {
 
 /// The team with its names, mounted and showing them; the fakes and the app live as
 /// long as the returned values.
-async fn team_with_names() -> (Element, Fakes, yew::AppHandle<zulip_roster::Roster>) {
+async fn team_with_names() -> (Element, Fakes, yew::AppHandle<zulip_roster::ZulipRoster>) {
     let fakes = team_and_users(names());
     let (root, handle) = mount_roster(&[], &fakes.services, 1000);
     wait_until(&root, "names", || {
@@ -648,7 +648,7 @@ async fn a_poll_that_changes_nothing_touches_no_dom() {
 }
 
 /// Zoë, whose /users entry gives `avatar_url`, mounted and named on screen.
-async fn zoe_with_avatar(avatar_url: &str) -> (Element, yew::AppHandle<zulip_roster::Roster>) {
+async fn zoe_with_avatar(avatar_url: &str) -> (Element, yew::AppHandle<zulip_roster::ZulipRoster>) {
     let names = users_body(&[("zoe@x", "Zoë Ødegaard", Some(avatar_url))]);
     let fakes = team_and_users(names);
     let mounted = mount_roster(&[("refresh", "600")], &fakes.services, 1000);

@@ -1,6 +1,4 @@
-//! Thin hooks over the model, and the driver they share.
+//! Hooks: a widget's runtime, and the words it speaks.
 
-pub mod live_driver;
-pub mod roster_control;
-pub mod use_live;
+pub mod use_runtime;
 pub mod use_words;

@@ -2,7 +2,9 @@
 //! rosters on one proxy cost one request per poll, however they were mounted.
 //!
 //! A feed is a value held by its subscriptions: it GETs its URL, hands each answer to
-//! every subscriber, and polls again at the earliest time any of them asks for. With its
+//! every subscriber, and polls again at the earliest time any of them asks for
+//! ([`FeedSubscription::poll_in`], which each widget's reducer decides; a subscriber that
+//! asks nothing after an answer wants no more). With its
 //! last subscription it drops its timer, its visibility listener and the request in
 //! flight (aborted), so a page whose widgets are gone runs nothing.
 //!
@@ -40,8 +42,9 @@ pub struct Delivery {
     pub repeated: bool,
 }
 
-/// Decides, from an answer, how many milliseconds until this subscriber wants the next.
-pub type FeedHandler = Rc<dyn Fn(&Delivery) -> u32>;
+/// Receives each answer. When to ask again is the subscriber's to say, through
+/// [`FeedSubscription::poll_in`], then or later.
+pub type FeedHandler = Rc<dyn Fn(&Delivery)>;
 
 /// What a subscriber asks of a feed.
 pub struct FeedOptions {
@@ -60,6 +63,9 @@ struct Subscriber {
     id: u64,
     timeout_ms: u32,
     handler: FeedHandler,
+    /// Local clock (ms) when this subscriber wants the next poll; cleared as a request
+    /// starts, so a wish is for the answer after the last one it saw.
+    wants_at: Cell<Option<f64>>,
 }
 
 struct Feed {
@@ -105,10 +111,21 @@ impl FeedSubscription {
         self.feed.poll_now();
     }
 
-    /// Polls in `ms` (a subscriber's period changed), unless a poll is due sooner.
+    /// This subscriber wants the next poll in `ms`; the feed polls at the earliest time
+    /// any subscriber wants. During a request the wish waits for its answer.
     pub fn poll_in(&self, ms: u32) {
+        let at = self.feed.services.clock.now_ms() + f64::from(ms);
+        if let Some(me) = self
+            .feed
+            .subscribers
+            .borrow()
+            .iter()
+            .find(|s| s.id == self.id)
+        {
+            me.wants_at.set(Some(at));
+        }
         if !self.feed.schedule.borrow().in_flight() {
-            self.feed.wait(ms);
+            self.feed.rearm();
         }
     }
 }
@@ -145,7 +162,8 @@ impl Drop for FeedSubscription {
 /// use zulip_roster::services::Services;
 ///
 /// let options = FeedOptions { url: "/api/v1/realm/presence".into(), timeout_ms: 20_000, refresh_on_visible: true };
-/// let subscription = subscribe(&Services::current(), options, Rc::new(|_delivery| 60_000));
+/// let subscription = subscribe(&Services::current(), options, Rc::new(|_delivery| {}));
+/// subscription.poll_in(60_000); // the first answer is asked for at once; the next in a minute
 /// drop(subscription); // the last one: no timer, no listener, no request left
 /// ```
 pub fn subscribe(
@@ -183,6 +201,7 @@ pub fn subscribe(
         id,
         timeout_ms: options.timeout_ms,
         handler: handler.clone(),
+        wants_at: Cell::new(None),
     });
     if fresh {
         let weak = Rc::downgrade(&feed);
@@ -227,6 +246,23 @@ impl Feed {
         }
     }
 
+    /// The timer set for the earliest wish of any subscriber; none when nobody wants more.
+    fn rearm(self: &Rc<Self>) {
+        let due = self
+            .subscribers
+            .borrow()
+            .iter()
+            .filter_map(|s| s.wants_at.get())
+            .reduce(f64::min);
+        match due {
+            Some(at) => {
+                let ms = (at - self.services.clock.now_ms()).clamp(0.0, f64::from(u32::MAX));
+                self.wait(ms as u32);
+            }
+            None => drop(self.timer.take()),
+        }
+    }
+
     fn wait(self: &Rc<Self>, ms: u32) {
         let weak = Rc::downgrade(self);
         let timer = self.services.timers.start(
@@ -242,6 +278,9 @@ impl Feed {
 
     fn request(self: &Rc<Self>) {
         self.timer.borrow_mut().take();
+        for subscriber in self.subscribers.borrow().iter() {
+            subscriber.wants_at.set(None);
+        }
         let Ok(controller) = AbortController::new() else {
             self.schedule.borrow_mut().answered(u32::MAX);
             return;
@@ -308,12 +347,15 @@ impl Feed {
             .iter()
             .map(|s| s.handler.clone())
             .collect();
-        let next_ms = handlers
-            .iter()
-            .map(|handler| handler(&delivery))
-            .min()
-            .unwrap_or(u32::MAX);
-        let action = self.schedule.borrow_mut().answered(next_ms);
-        self.act(action);
+        for handler in &handlers {
+            handler(&delivery);
+        }
+        // Subscribers that decided at once have said so; the others say later, through
+        // `poll_in`, and the timer moves then.
+        let action = self.schedule.borrow_mut().answered(u32::MAX);
+        match action {
+            PollAction::WaitMs(_) => self.rearm(),
+            other => self.act(other),
+        }
     }
 }

@@ -372,20 +372,21 @@ pub fn mount_roster(
     pairs: &[(&str, &str)],
     services: &Services,
     tick_ms: u32,
-) -> (Element, yew::AppHandle<zulip_roster::Roster>) {
+) -> (Element, yew::AppHandle<zulip_roster::ZulipRoster>) {
     let config = presence_model::Config::from_pairs(pairs.iter().copied(), Some("/api/v1"));
     install(&Services {
         tick_ms,
         ..services.clone()
     });
     let root = mount_point();
-    let props = zulip_roster::components::roster::RosterProps {
+    let props = zulip_roster::components::zulip_roster::ZulipRosterProps {
         config,
         host: root.clone(),
         control: Default::default(),
     };
     let handle =
-        yew::Renderer::<zulip_roster::Roster>::with_root_and_props(root.clone(), props).render();
+        yew::Renderer::<zulip_roster::ZulipRoster>::with_root_and_props(root.clone(), props)
+            .render();
     (root, handle)
 }
 

@@ -5,7 +5,7 @@
 use presence_model::domain::default_ranking;
 use presence_model::protocol::DownCause;
 use presence_model::state::{
-    ChangeReport, Effects, Event, FeedPlan, Feeds, HostSummary, PollRequest, Widget,
+    ChangeReport, Effect, Effects, Event, FeedKind, Feeds, HostSummary, PollRequest, Widget,
     ANNOUNCE_EVERY_MS,
 };
 use presence_model::words::english;
@@ -79,8 +79,8 @@ fn mounting_starts_the_three_feeds_and_says_loading() {
         Event::Options(Ok(page_config(&[("timeout", "7")]))),
     );
     assert_eq!(
-        effects.feeds,
-        FeedPlan::Start(Feeds {
+        effects.subscribes(),
+        Some(Feeds {
             presence_url: "/api/v1/realm/presence".into(),
             users_url: Some("/api/v1/users?client_gravatar=false".into()),
             settings_url: Some("/api/v1/server_settings".into()),
@@ -88,24 +88,24 @@ fn mounting_starts_the_three_feeds_and_says_loading() {
             timeout_ms: 7000,
         })
     );
-    assert!(effects.render);
+    assert!(effects.render());
     assert_eq!(
-        effects.host,
+        effects.host(),
         Some(HostSummary {
             state: "loading",
             counts: None,
             privacy: Privacy::Full,
         })
     );
-    assert_eq!(effects.error, None);
+    assert_eq!(effects.error(), None);
 }
 
 #[test]
 fn names_off_subscribes_to_presence_only() {
     let mut roster = Widget::default();
     let effects = step(&mut roster, Event::Options(Ok(config(&[("names", "off")]))));
-    let FeedPlan::Start(feeds) = effects.feeds else {
-        panic!("no feeds: {:?}", effects.feeds)
+    let Some(feeds) = effects.subscribes() else {
+        panic!("no feeds: {:?}", effects)
     };
     assert_eq!(feeds.users_url, None);
 }
@@ -123,9 +123,9 @@ fn the_first_answer_renders_reports_ready_with_counts_and_a_change_with_no_chang
         idle: 1,
         offline: 1,
     };
-    assert!(effects.render);
+    assert!(effects.render());
     assert_eq!(
-        effects.host,
+        effects.host(),
         Some(HostSummary {
             state: "ready",
             counts: Some(counts),
@@ -133,14 +133,14 @@ fn the_first_answer_renders_reports_ready_with_counts_and_a_change_with_no_chang
         })
     );
     assert_eq!(
-        effects.change,
+        effects.change(),
         Some(ChangeReport {
             counts,
             changes: vec![]
         }),
         "loading is not a change"
     );
-    assert_eq!(effects.poll, Some(PollRequest::InMs(30_000.0)));
+    assert_eq!(effects.poll(), Some(PollRequest::InMs(30_000.0)));
 }
 
 #[test]
@@ -149,10 +149,10 @@ fn a_poll_that_changes_nothing_renders_nothing_and_reports_nothing() {
     let effects = step(&mut roster, answer(61_000.0, team()));
     assert_eq!(
         effects,
-        Effects {
-            poll: Some(PollRequest::InMs(60_000.0)),
-            ..Effects::default()
-        }
+        Effects::from(vec![Effect::Poll {
+            feed: FeedKind::Presence,
+            when: PollRequest::InMs(60_000.0),
+        }])
     );
 }
 
@@ -168,7 +168,7 @@ fn a_status_change_is_reported_with_who_changed() {
         SERVER_T + 60.0,
     );
     let effects = step(&mut roster, answer(61_000.0, later));
-    let change = effects.change.expect("a roster-change");
+    let change = effects.change().expect("a roster-change");
     assert_eq!(
         change.changes,
         [StatusChange {
@@ -177,31 +177,35 @@ fn a_status_change_is_reported_with_who_changed() {
             to: Status::Idle
         }]
     );
-    assert_eq!(effects.host.unwrap().counts.unwrap().active, 0);
+    assert_eq!(effects.host().unwrap().counts.unwrap().active, 0);
 }
 
 #[test]
 fn a_failure_after_a_roster_is_stale_with_one_error_event_until_it_recovers() {
     let mut roster = ready(&[("refresh", "10")]);
     let first = step(&mut roster, failure(11_000.0));
-    assert_eq!(first.host.unwrap().state, "stale");
-    let error = first.error.expect("a roster-error");
+    assert_eq!(first.host().unwrap().state, "stale");
+    let error = first.error().expect("a roster-error");
     assert_eq!((error.cause, error.status), ("down", None));
     assert!(
         error.message.contains("cannot be reached"),
         "{}",
         error.message
     );
-    assert_eq!(first.poll, Some(PollRequest::InMs(10_000.0)));
+    assert_eq!(first.poll(), Some(PollRequest::InMs(10_000.0)));
     let again = step(&mut roster, failure(21_000.0));
-    assert_eq!(again.error, None, "the same failure is reported once");
-    assert_eq!(again.host, None, "still stale");
-    assert_eq!(again.poll, Some(PollRequest::InMs(20_000.0)), "backing off");
+    assert_eq!(again.error(), None, "the same failure is reported once");
+    assert_eq!(again.host(), None, "still stale");
+    assert_eq!(
+        again.poll(),
+        Some(PollRequest::InMs(20_000.0)),
+        "backing off"
+    );
     let back = step(&mut roster, answer(41_000.0, team()));
-    assert_eq!(back.host.unwrap().state, "ready");
+    assert_eq!(back.host().unwrap().state, "ready");
     let after = step(&mut roster, failure(51_000.0));
     assert!(
-        after.error.is_some(),
+        after.error().is_some(),
         "a new failure after recovery is reported"
     );
 }
@@ -212,14 +216,14 @@ fn a_failure_before_any_roster_is_an_error() {
     step(&mut roster, Event::Options(Ok(config(&[]))));
     let effects = step(&mut roster, failure(500.0));
     assert_eq!(
-        effects.host,
+        effects.host(),
         Some(HostSummary {
             state: "error",
             counts: None,
             privacy: Privacy::Full,
         })
     );
-    assert_eq!(effects.error.unwrap().cause, "down");
+    assert_eq!(effects.error().unwrap().cause, "down");
 }
 
 #[test]
@@ -227,16 +231,16 @@ fn wrong_options_stop_the_feeds_and_say_why() {
     let mut roster = ready(&[]);
     let error = Config::from_pairs([("refresh", "soon")], Some("/api/v1")).unwrap_err();
     let effects = step(&mut roster, Event::Options(Err(error)));
-    assert_eq!(effects.feeds, FeedPlan::Stop);
+    assert!(effects.unsubscribes());
     assert_eq!(
-        effects.host,
+        effects.host(),
         Some(HostSummary {
             state: "error",
             counts: None,
             privacy: Privacy::Full,
         })
     );
-    let report = effects.error.unwrap();
+    let report = effects.error().unwrap();
     assert_eq!(report.cause, "config");
     assert!(report.message.starts_with("The setting refresh = \"soon\""));
     let late = step(&mut roster, answer(5000.0, team()));
@@ -245,10 +249,10 @@ fn wrong_options_stop_the_feeds_and_say_why() {
         Effects::default(),
         "an answer after wrong options is ignored"
     );
-    assert_eq!(step(&mut roster, Event::Refresh).poll, None);
+    assert_eq!(step(&mut roster, Event::Refresh).poll(), None);
     let fixed = step(&mut roster, Event::Options(Ok(config(&[]))));
-    assert!(matches!(fixed.feeds, FeedPlan::Start(_)));
-    assert_eq!(fixed.host.unwrap().state, "loading");
+    assert!(fixed.subscribes().is_some());
+    assert_eq!(fixed.host().unwrap().state, "loading");
 }
 
 #[test]
@@ -263,11 +267,12 @@ fn display_options_re_render_without_touching_the_feeds_or_the_roster() {
     ] {
         let mut roster = ready(&[]);
         let effects = step(&mut roster, Event::Options(Ok(config(&[(name, value)]))));
-        assert_eq!(effects.feeds, FeedPlan::Keep, "{name}");
-        assert_eq!(effects.poll, None, "{name}: no request");
-        assert!(effects.render, "{name}");
+        assert!(effects.keeps_feeds(), "{name}");
+        assert_eq!(effects.poll(), None, "{name}: no request");
+        assert!(effects.render(), "{name}");
         assert_eq!(
-            effects.host, None,
+            effects.host(),
+            None,
             "{name}: still ready with the same counts"
         );
         assert_eq!(roster.live().state().name(), "ready", "{name}");
@@ -283,8 +288,8 @@ fn a_new_proxy_names_or_timeout_restart_the_feeds_from_loading() {
     ] {
         let mut roster = ready(&[]);
         let effects = step(&mut roster, Event::Options(Ok(config(&[(name, value)]))));
-        assert!(matches!(effects.feeds, FeedPlan::Start(_)), "{name}");
-        assert_eq!(effects.host.unwrap().state, "loading", "{name}");
+        assert!(effects.subscribes().is_some(), "{name}");
+        assert_eq!(effects.host().unwrap().state, "loading", "{name}");
     }
 }
 
@@ -292,8 +297,8 @@ fn a_new_proxy_names_or_timeout_restart_the_feeds_from_loading() {
 fn a_new_refresh_period_keeps_the_roster_and_reschedules_the_next_poll() {
     let mut roster = ready(&[("refresh", "60")]);
     let effects = step(&mut roster, Event::Options(Ok(config(&[("refresh", "5")]))));
-    assert_eq!(effects.feeds, FeedPlan::Keep);
-    assert_eq!(effects.poll, Some(PollRequest::InMs(5000.0)));
+    assert!(effects.keeps_feeds());
+    assert_eq!(effects.poll(), Some(PollRequest::InMs(5000.0)));
     assert_eq!(roster.live().state().name(), "ready");
 }
 
@@ -305,9 +310,9 @@ fn a_new_offline_threshold_re_ages_at_the_next_tick() {
         &mut roster,
         Event::Options(Ok(config(&[("offline-threshold", "3600")]))),
     );
-    assert_eq!(effects.feeds, FeedPlan::Keep);
+    assert!(effects.keeps_feeds());
     let tick = step(&mut roster, Event::Tick { now_ms: 2000.0 });
-    let change = tick.change.expect("c@x changes");
+    let change = tick.change().expect("c@x changes");
     assert_eq!(
         change.changes,
         [StatusChange {
@@ -323,10 +328,10 @@ fn refresh_asks_for_a_poll_now() {
     let mut roster = ready(&[]);
     assert_eq!(
         step(&mut roster, Event::Refresh),
-        Effects {
-            poll: Some(PollRequest::Now),
-            ..Effects::default()
-        }
+        Effects::from(vec![Effect::Poll {
+            feed: FeedKind::Presence,
+            when: PollRequest::Now,
+        }])
     );
 }
 
@@ -340,15 +345,15 @@ fn an_option_change_during_a_request_then_refresh_still_polls() {
         &mut roster,
         Event::Options(Ok(config(&[("refresh", "600"), ("lang", "de")]))),
     );
-    assert_eq!(change.feeds, FeedPlan::Keep);
+    assert!(change.keeps_feeds());
     assert_eq!(
-        step(&mut roster, Event::Refresh).poll,
+        step(&mut roster, Event::Refresh).poll(),
         Some(PollRequest::Now)
     );
     // The answer that was in flight lands, then the refreshed one (a failure).
     step(&mut roster, answer(2000.0, team()));
     let failed = step(&mut roster, failure(2500.0));
-    assert_eq!(failed.host.unwrap().state, "stale");
+    assert_eq!(failed.host().unwrap().state, "stale");
 }
 
 #[test]
@@ -372,7 +377,7 @@ fn names_re_render_the_rows_once() {
             now_ms: 1500.0,
         },
     );
-    assert!(first.render);
+    assert!(first.render());
     let same = step(
         &mut roster,
         Event::Names {
@@ -380,7 +385,7 @@ fn names_re_render_the_rows_once() {
             now_ms: 2500.0,
         },
     );
-    assert!(!same.render, "the same names change nothing");
+    assert!(!same.render(), "the same names change nothing");
 }
 
 #[test]
@@ -393,35 +398,35 @@ fn ticks_age_people_report_it_and_announce_at_most_every_30_seconds() {
         Effects::default()
     );
     let aged = step(&mut roster, Event::Tick { now_ms: 142_000.0 });
-    assert!(aged.render);
-    let change = aged.change.expect("they went offline");
+    assert!(aged.render());
+    let change = aged.change().expect("they went offline");
     let who: Vec<_> = change
         .changes
         .iter()
         .map(|c| (c.email.as_str(), c.to))
         .collect();
     assert_eq!(who, [("a@x", Status::Offline), ("b@x", Status::Offline)]);
-    assert_eq!(aged.announce.as_deref(), Some("2 people went offline."));
+    assert_eq!(aged.announce().as_deref(), Some("2 people went offline."));
     assert_eq!(roster.announcement(), "2 people went offline.");
     // The next change within 30 s waits for the next announcement.
     let later = presence(&[("b@x", "active", 1.0)], SERVER_T + 150.0);
     step(&mut roster, answer(150_000.0, later));
     let quiet = step(&mut roster, Event::Tick { now_ms: 151_000.0 });
-    assert_eq!(quiet.announce, None);
+    assert_eq!(quiet.announce(), None);
     let spoken = step(
         &mut roster,
         Event::Tick {
             now_ms: 142_000.0 + ANNOUNCE_EVERY_MS,
         },
     );
-    assert!(spoken.announce.unwrap().contains("came online"));
+    assert!(spoken.announce().unwrap().contains("came online"));
 }
 
 #[test]
 fn a_stale_banner_counts_time_so_ticks_re_render_it() {
     let mut roster = ready(&[]);
     step(&mut roster, failure(2000.0));
-    assert!(step(&mut roster, Event::Tick { now_ms: 3000.0 }).render);
+    assert!(step(&mut roster, Event::Tick { now_ms: 3000.0 }).render());
 }
 
 #[test]
@@ -447,10 +452,10 @@ fn a_new_language_sorts_names_in_its_order_without_a_request() {
             .collect()
     };
     let effects = roster.update(Event::Locale { now_ms: 2000.0 }, english(), &reversed);
-    assert!(effects.render);
+    assert!(effects.render());
     assert_eq!(
-        (effects.feeds, effects.poll),
-        (FeedPlan::Keep, None),
+        (effects.keeps_feeds(), effects.poll()),
+        (true, None),
         "no request"
     );
     assert_eq!(order(&roster), ["bea@x", "ann@x"]);
@@ -461,7 +466,7 @@ fn a_new_proxy_forgets_what_the_old_roster_had_left_to_announce() {
     let mut roster = ready(&[]);
     // a@x and b@x age offline; announced at once, as the live region has been quiet.
     assert!(step(&mut roster, Event::Tick { now_ms: 132_000.0 })
-        .announce
+        .announce()
         .is_some());
     let later = presence(&[("a@x", "active", 1.0)], SERVER_T + 140.0);
     step(&mut roster, answer(140_000.0, later));
@@ -470,7 +475,7 @@ fn a_new_proxy_forgets_what_the_old_roster_had_left_to_announce() {
         &mut roster,
         Event::Options(Ok(config(&[("proxy", "/other/api/v1")]))),
     );
-    assert!(matches!(moved.feeds, FeedPlan::Start(_)));
+    assert!(moved.subscribes().is_some());
     step(&mut roster, answer(150_000.0, team()));
     let after = step(
         &mut roster,
@@ -479,7 +484,8 @@ fn a_new_proxy_forgets_what_the_old_roster_had_left_to_announce() {
         },
     );
     assert_eq!(
-        after.announce, None,
+        after.announce(),
+        None,
         "the other organization's changes are not announced"
     );
     assert_eq!(roster.announcement(), "");
@@ -500,7 +506,7 @@ fn mounted_then_answered(feature_level: Option<u32>, pairs: &[(&str, &str)]) -> 
         ),
     );
     if pairs.iter().all(|(name, _)| *name != "offline-threshold") {
-        assert!(!answer_first.render, "the answer waits for the threshold");
+        assert!(!answer_first.render(), "the answer waits for the threshold");
         assert_eq!(roster.host_summary().state, "loading");
         step(
             &mut roster,
@@ -541,8 +547,8 @@ fn the_offline_threshold_option_overrides_the_server_and_skips_asking() {
         &mut roster,
         Event::Options(Ok(page_config(&[("offline-threshold", "140")]))),
     );
-    let FeedPlan::Start(feeds) = effects.feeds else {
-        panic!("no feeds: {:?}", effects.feeds)
+    let Some(feeds) = effects.subscribes() else {
+        panic!("no feeds: {:?}", effects)
     };
     assert_eq!(feeds.settings_url, None);
     let roster = mounted_then_answered(None, &[("offline-threshold", "140")]);
@@ -557,9 +563,9 @@ fn the_first_answer_waits_for_the_server_then_reports_once() {
     let mut roster = Widget::default();
     step(&mut roster, Event::Options(Ok(page_config(&[]))));
     let held = step(&mut roster, answer(1000.0, team()));
-    assert_eq!(held.change, None);
+    assert_eq!(held.change(), None);
     assert_eq!(
-        held.poll,
+        held.poll(),
         Some(PollRequest::InMs(60_000.0)),
         "polling goes on"
     );
@@ -570,9 +576,9 @@ fn the_first_answer_waits_for_the_server_then_reports_once() {
             now_ms: 1500.0,
         },
     );
-    assert!(known.render);
-    assert_eq!(known.host.unwrap().state, "ready");
-    let change = known.change.expect("the first roster is reported");
+    assert!(known.render());
+    assert_eq!(known.host().unwrap().state, "ready");
+    let change = known.change().expect("the first roster is reported");
     assert!(change.changes.is_empty(), "loading is not a change");
 }
 
@@ -594,7 +600,7 @@ fn names_that_change_who_is_listed_fire_a_roster_change_with_the_new_counts() {
             now_ms: 1500.0,
         },
     );
-    let change = effects.change.expect("the counts changed");
+    let change = effects.change().expect("the counts changed");
     assert!(change.changes.is_empty());
     // b@x and c@x (not in /users) left; nina@x and zed@x (no presence) came in offline.
     assert_eq!(
@@ -605,7 +611,7 @@ fn names_that_change_who_is_listed_fire_a_roster_change_with_the_new_counts() {
             offline: 2
         }
     );
-    assert_eq!(effects.host.unwrap().counts, Some(change.counts));
+    assert_eq!(effects.host().unwrap().counts, Some(change.counts));
     let again = step(
         &mut roster,
         Event::Names {
@@ -613,7 +619,7 @@ fn names_that_change_who_is_listed_fire_a_roster_change_with_the_new_counts() {
             now_ms: 2500.0,
         },
     );
-    assert_eq!(again.change, None, "the same names change nothing");
+    assert_eq!(again.change(), None, "the same names change nothing");
 }
 
 /// Someone dropping out of the answer's two weeks changes the counts without a status
@@ -626,7 +632,7 @@ fn an_answer_without_someone_fires_a_roster_change_with_the_new_counts() {
         SERVER_T + 60.0,
     );
     let effects = step(&mut roster, answer(61_000.0, without_c));
-    let change = effects.change.expect("the counts changed");
+    let change = effects.change().expect("the counts changed");
     assert!(change.changes.is_empty());
     assert_eq!(
         change.counts,
@@ -644,10 +650,10 @@ fn the_same_answer_again_only_schedules_the_next_poll() {
     assert!(roster.takes_repeats());
     assert_eq!(
         step(&mut roster, Event::Repeated),
-        Effects {
-            poll: Some(PollRequest::InMs(60_000.0)),
-            ..Effects::default()
-        }
+        Effects::from(vec![Effect::Poll {
+            feed: FeedKind::Presence,
+            when: PollRequest::InMs(60_000.0),
+        }])
     );
 }
 
@@ -660,10 +666,10 @@ fn after_the_same_answer_again_people_age_from_when_it_first_came() {
     let mut roster = ready(&[]);
     step(&mut roster, Event::Repeated);
     let still = step(&mut roster, Event::Tick { now_ms: 130_000.0 });
-    assert_eq!(still.change, None, "a@x is 139 s old: still active");
+    assert_eq!(still.change(), None, "a@x is 139 s old: still active");
     let aged = step(&mut roster, Event::Tick { now_ms: 131_500.0 });
     let who: Vec<_> = aged
-        .change
+        .change()
         .expect("a@x went idle")
         .changes
         .into_iter()
@@ -696,4 +702,104 @@ fn repeats_are_not_taken_while_the_answer_waits_for_the_servers_version() {
     step(&mut roster, answer(1000.0, team()));
     assert_eq!(roster.host_summary().state, "loading");
     assert!(!roster.takes_repeats());
+}
+
+// --- When the other feeds ask again: the reducer's to say, as for presence -----------
+
+#[test]
+fn names_are_asked_for_again_every_ten_minutes() {
+    let mut roster = ready(&[]);
+    let effects = step(
+        &mut roster,
+        Event::Names {
+            directory: Directory::default(),
+            now_ms: 5000.0,
+        },
+    );
+    assert_eq!(
+        effects.poll_of(FeedKind::Users),
+        Some(PollRequest::InMs(600_000.0))
+    );
+}
+
+#[test]
+fn names_that_fail_leave_emails_and_are_asked_for_again_in_ten_minutes() {
+    let mut roster = ready(&[]);
+    let failure = Failure::Down {
+        cause: DownCause::Network,
+    };
+    let effects = step(
+        &mut roster,
+        Event::NamesFailed {
+            failure,
+            now_ms: 5000.0,
+        },
+    );
+    assert_eq!(effects.error(), None);
+    assert_eq!(
+        effects.poll_of(FeedKind::Users),
+        Some(PollRequest::InMs(600_000.0))
+    );
+}
+
+#[test]
+fn the_servers_version_is_read_once() {
+    let mut roster = Widget::default();
+    step(&mut roster, Event::Options(Ok(page_config(&[]))));
+    let effects = step(
+        &mut roster,
+        Event::Server {
+            feature_level: Some(200),
+            now_ms: 500.0,
+        },
+    );
+    assert_eq!(effects.poll_of(FeedKind::Settings), None);
+}
+
+#[test]
+fn a_server_version_that_could_not_be_read_is_asked_for_once_more_in_ten_minutes() {
+    let mut roster = Widget::default();
+    step(&mut roster, Event::Options(Ok(page_config(&[]))));
+    let effects = step(
+        &mut roster,
+        Event::Server {
+            feature_level: None,
+            now_ms: 500.0,
+        },
+    );
+    assert_eq!(
+        effects.poll_of(FeedKind::Settings),
+        Some(PollRequest::InMs(600_000.0))
+    );
+}
+
+#[test]
+fn effects_come_in_the_shells_order_announce_render_host_events_then_polls() {
+    let mut roster = ready(&[]);
+    let effects = step(&mut roster, Event::Tick { now_ms: 142_000.0 });
+    let kinds: Vec<&str> = effects
+        .iter()
+        .map(|e| match e {
+            Effect::Announce(_) => "announce",
+            Effect::Render => "render",
+            Effect::Host(_) => "host",
+            Effect::Change(_) => "change",
+            Effect::Error(_) => "error",
+            Effect::Subscribe(_) | Effect::Unsubscribe | Effect::FollowTeam(_) => "feeds",
+            Effect::Poll { .. } => "poll",
+        })
+        .collect();
+    assert_eq!(kinds, ["announce", "render", "host", "change"]);
+}
+
+#[test]
+fn a_new_proxy_empties_the_live_region() {
+    let mut roster = ready(&[]);
+    let spoken = step(&mut roster, Event::Tick { now_ms: 142_000.0 });
+    assert!(spoken.announce().is_some_and(|text| !text.is_empty()));
+    let moved = step(
+        &mut roster,
+        Event::Options(Ok(config(&[("proxy", "/other/api/v1")]))),
+    );
+    assert_eq!(moved.announce().as_deref(), Some(""));
 }

@@ -165,7 +165,7 @@ fn mounted(pairs: &[(&str, &str)], timezone: &str) -> Widget {
 
 fn renders_at(live: &mut Widget, now_ms: f64) -> bool {
     live.update(Event::Tick { now_ms }, english(), &default_ranking)
-        .render
+        .render()
 }
 
 #[test]

@@ -82,7 +82,7 @@ fn counts_only_counts_every_entry_though_the_names_are_empty() {
             Some("counts"),
         ),
     );
-    let host = effects.host.expect("host attributes");
+    let host = effects.host().expect("host attributes");
     assert_eq!(host.privacy, Privacy::Counts);
     assert_eq!(
         host.counts,
@@ -108,7 +108,7 @@ fn counts_only_reports_no_one_by_key_when_the_positions_change_hands() {
         *now_ms = 31_000.0;
     }
     let effects = step(&mut roster, later);
-    if let Some(change) = effects.change {
+    if let Some(change) = effects.change() {
         assert!(change.changes.is_empty(), "{:?}", change.changes);
     }
 }
@@ -130,7 +130,7 @@ fn no_emails_joins_names_by_the_opaque_ids() {
             Some("no-emails"),
         ),
     );
-    assert_eq!(effects.host.unwrap().privacy, Privacy::NoEmails);
+    assert_eq!(effects.host().unwrap().privacy, Privacy::NoEmails);
     assert_eq!(
         shown(&roster),
         [
@@ -144,7 +144,7 @@ fn no_emails_joins_names_by_the_opaque_ids() {
 fn an_answer_without_the_field_is_zulip_as_it_is() {
     let mut roster = mounted();
     let effects = step(&mut roster, answer(&[("a@x", "active", 10)], None));
-    assert_eq!(effects.host.unwrap().privacy, Privacy::Full);
+    assert_eq!(effects.host().unwrap().privacy, Privacy::Full);
     assert_eq!(EN.privacy_note(Privacy::Full), None);
     assert_eq!(
         EN.privacy_note(Privacy::Counts),
@@ -214,7 +214,7 @@ fn counts_mode_counts_a_member_without_presence_as_offline() {
         },
     );
     assert_eq!(
-        effects.host.unwrap().counts,
+        effects.host().unwrap().counts,
         Some(Counts {
             active: 1,
             idle: 0,

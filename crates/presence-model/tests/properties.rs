@@ -288,7 +288,7 @@ proptest! {
         let mut roster = Widget::default();
         for event in events {
             let effects = roster.update(event, presence_model::words::english(), &presence_model::default_ranking);
-            if let Some(PollRequest::InMs(ms)) = effects.poll {
+            if let Some(PollRequest::InMs(ms)) = effects.poll() {
                 prop_assert!(ms >= 0.0, "poll in {ms} ms");
             }
             let _ = roster.live().state().banner_in(1.7e12, presence_model::words::english());

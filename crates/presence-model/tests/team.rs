@@ -7,7 +7,7 @@ use presence_model::domain::default_ranking;
 use presence_model::domain::{classify_team, Team, TeamAnswer, TeamKey, TeamStage};
 use presence_model::protocol::TeamKind;
 use presence_model::protocol::{Answer, Failure};
-use presence_model::state::{Event, FeedPlan, Widget};
+use presence_model::state::{Event, FeedKind, PollRequest, Widget};
 use presence_model::words::english;
 use presence_model::{Config, Directory, Member};
 mod support;
@@ -257,7 +257,7 @@ fn listed(roster: &Widget) -> Vec<String> {
 #[test]
 fn a_group_roster_waits_for_its_members_and_lists_only_them() {
     let (mut roster, effects) = mounted(&[("group", "hamletcharacters")]);
-    let FeedPlan::Start(feeds) = effects.feeds else {
+    let Some(feeds) = effects.subscribes() else {
         panic!("feeds")
     };
     assert_eq!(feeds.team.unwrap().url, "/api/v1/user_groups");
@@ -270,21 +270,21 @@ fn a_group_roster_waits_for_its_members_and_lists_only_them() {
         &mut roster,
         team(TeamAnswer::Groups(groups_example()), 1500.0),
     );
-    assert!(effects.render);
+    assert!(effects.render());
     assert_eq!(listed(&roster), ["hamlet@x", "ophelia@x"]);
-    let counts = effects.change.expect("the first roster-change").counts;
+    let counts = effects.change().expect("the first roster-change").counts;
     assert_eq!((counts.active, counts.idle, counts.total()), (1, 1, 2));
 }
 
 #[test]
 fn a_channel_by_name_reads_its_id_then_its_members() {
     let (mut roster, effects) = mounted(&[("channel", "design")]);
-    let FeedPlan::Start(feeds) = effects.feeds else {
+    let Some(feeds) = effects.subscribes() else {
         panic!("feeds")
     };
     assert_eq!(feeds.team.unwrap().stage, TeamStage::ChannelId);
     let effects = step(&mut roster, team(TeamAnswer::ChannelId(15), 900.0));
-    let next = effects.team_feed.expect("the members feed");
+    let next = effects.team_feed().expect("the members feed");
     assert_eq!(
         (next.url.as_str(), next.stage),
         ("/api/v1/streams/15/members", TeamStage::Subscribers)
@@ -310,7 +310,7 @@ fn an_unknown_group_is_an_error_not_an_empty_roster() {
         &mut roster,
         team(TeamAnswer::Groups(groups_example()), 1200.0),
     );
-    let error = effects.error.expect("a roster-error");
+    let error = effects.error().expect("a roster-error");
     assert_eq!(error.cause, "config");
     assert_eq!(
         error.message,
@@ -355,7 +355,7 @@ fn changing_the_group_starts_over_on_the_new_team() {
             .map_err(|e| panic!("{e}")),
         ),
     );
-    assert!(matches!(effects.feeds, FeedPlan::Start(_)));
+    assert!(effects.subscribes().is_some());
     assert_eq!(roster.host_summary().state, "loading");
 }
 
@@ -372,7 +372,7 @@ fn a_team_roster_without_names_says_why() {
             now_ms: 1000.0,
         },
     );
-    assert_eq!(effects.error.expect("a roster-error").cause, "down");
+    assert_eq!(effects.error().expect("a roster-error").cause, "down");
     assert_eq!(roster.host_summary().state, "error");
     // Without a team, the same failure only means emails instead of names.
     let (mut whole, _) = mounted(&[]);
@@ -385,7 +385,7 @@ fn a_team_roster_without_names_says_why() {
             now_ms: 1000.0,
         },
     );
-    assert!(effects.error.is_none());
+    assert!(effects.error().is_none());
     assert_eq!(whole.host_summary().state, "loading");
 }
 
@@ -411,4 +411,45 @@ fn a_counts_only_proxy_refusing_team_rosters_is_a_setting_to_remove_not_an_unkno
             "{failure}"
         );
     }
+}
+
+#[test]
+fn a_team_roster_without_names_asks_for_them_again_as_its_retries_do() {
+    let (mut roster, _) = mounted(&[("channel", "15")]);
+    step(&mut roster, team(TeamAnswer::Subscribers(vec![3]), 900.0));
+    let effects = step(
+        &mut roster,
+        Event::NamesFailed {
+            failure: Failure::Down {
+                cause: presence_model::DownCause::Status(502),
+            },
+            now_ms: 1000.0,
+        },
+    );
+    // The first retry: the refresh (60 s), with no jitter drawn for names.
+    assert_eq!(
+        effects.poll_of(FeedKind::Users),
+        Some(PollRequest::InMs(60_000.0))
+    );
+}
+
+#[test]
+fn a_teams_members_are_read_again_every_ten_minutes() {
+    let (mut roster, _) = mounted(&[("channel", "15")]);
+    let effects = step(&mut roster, team(TeamAnswer::Subscribers(vec![3]), 900.0));
+    assert_eq!(
+        effects.poll_of(FeedKind::Team),
+        Some(PollRequest::InMs(600_000.0))
+    );
+}
+
+#[test]
+fn an_unknown_team_is_asked_about_again_in_ten_minutes() {
+    let (mut roster, _) = mounted(&[("group", "nobody")]);
+    let effects = step(&mut roster, team(TeamAnswer::Groups(Vec::new()), 900.0));
+    assert_eq!(effects.error().expect("a roster-error").cause, "config");
+    assert_eq!(
+        effects.poll_of(FeedKind::Team),
+        Some(PollRequest::InMs(600_000.0))
+    );
 }

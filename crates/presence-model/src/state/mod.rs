@@ -3,12 +3,17 @@
 //! ([`RosterMachine`]); when a shared feed asks the network ([`poll`]); and
 //! every interval and retry delay.
 
+mod draft;
+pub mod effect;
+pub mod event;
 pub mod intervals;
 pub mod machine;
 pub mod poll;
 pub mod retry;
 pub mod widget;
 
+pub use effect::*;
+pub use event::*;
 pub use intervals::*;
 pub use machine::*;
 pub use retry::*;

@@ -9,185 +9,31 @@
 //! # Example
 //!
 //! ```
-//! use presence_model::state::{Event, FeedPlan, Widget};
+//! use presence_model::state::{Effect, Event, Widget};
 //! use presence_model::words::english;
 //! use presence_model::domain::default_ranking;
 //! use presence_model::Config;
 //!
 //! let mut roster = Widget::default();
 //! let effects = roster.update(Event::Options(Ok(Config::with_proxy("/api/v1"))), english(), &default_ranking);
-//! assert!(matches!(effects.feeds, FeedPlan::Start(_)));
-//! assert_eq!(effects.host.unwrap().state, "loading");
+//! assert!(matches!(effects[..], [Effect::Render, Effect::Host(_), Effect::Subscribe(_)]));
+//! assert_eq!(effects.host().unwrap().state, "loading");
 //! ```
 
 use crate::domain::offline_threshold_for;
-use crate::domain::{subscribers_feed, Team, TeamAnswer, TeamFeed};
-use crate::domain::{ChangeTally, Counts, Directory, NameRanking, StatusChange};
+use crate::domain::{subscribers_feed, Team, TeamAnswer};
+use crate::domain::{ChangeTally, Counts, Directory, NameRanking};
 use crate::domain::{Config, ConfigError, Names};
-use crate::protocol::Failure;
 use crate::protocol::Privacy;
 use crate::protocol::RealmPresence;
-use crate::state::intervals::ANNOUNCE_EVERY_MS;
+use crate::state::draft::{ms, Draft, FeedPlan};
+use crate::state::effect::{
+    ChangeReport, Effects, ErrorReport, FeedKind, Feeds, HostSummary, PollRequest,
+};
+use crate::state::event::Event;
+use crate::state::intervals::{ANNOUNCE_EVERY_MS, NAMES_REFRESH_MS};
 use crate::state::machine::RosterMachine;
 use crate::words::Locale;
-
-/// Something that happened to a mounted widget.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Event {
-    /// Options were given (at mount, or changed later); `Err` when they are wrong.
-    Options(Result<Config, ConfigError>),
-    /// A presence answer, classified, that arrived at local time `now_ms`.
-    Presence {
-        /// The roster's data, or why there is none.
-        outcome: Result<RealmPresence, Failure>,
-        /// Local clock (ms) when it arrived.
-        now_ms: f64,
-        /// A uniform draw from `[0, 1)` for the retry's jitter.
-        jitter: f64,
-    },
-    /// A presence answer arrived that is byte for byte the one before it (a proxy's
-    /// cache, or an organization where nobody's timestamps moved). The driver sends it
-    /// instead of [`Event::Presence`] only when [`Widget::takes_repeats`] says so:
-    /// nothing is parsed, built or rendered again.
-    Repeated,
-    /// Names and avatars arrived from `GET /users`.
-    Names {
-        /// Who is who.
-        directory: Directory,
-        /// Local clock (ms) when they arrived.
-        now_ms: f64,
-    },
-    /// `GET /users` failed. Without names the roster shows emails and keeps working, but
-    /// a team roster cannot match its members to presence: it shows the failure until
-    /// names arrive.
-    NamesFailed {
-        /// Why.
-        failure: Failure,
-        /// Local clock (ms) when it failed.
-        now_ms: f64,
-    },
-    /// The clock moved (the widget ticks every second).
-    Tick {
-        /// Local clock (ms).
-        now_ms: f64,
-    },
-    /// The server's version arrived from `GET /server_settings`: its API feature level,
-    /// or `None` when it could not be read (then the threshold of older servers).
-    Server {
-        /// `zulip_feature_level`.
-        feature_level: Option<u32>,
-        /// Local clock (ms) when it arrived.
-        now_ms: f64,
-    },
-    /// A team feed answered (the `group` or `channel` option): the groups, the channel's
-    /// id or its members, or why not.
-    Team {
-        /// What it said, classified.
-        outcome: Result<TeamAnswer, Failure>,
-        /// Local clock (ms) when it arrived.
-        now_ms: f64,
-    },
-    /// The page asked for a poll now (`refresh()`).
-    Refresh,
-    /// The viewer's language changed (the `lang` option or the page's): names are sorted
-    /// again in its order.
-    Locale {
-        /// Local clock (ms).
-        now_ms: f64,
-    },
-}
-
-/// What the host element's attributes say: `data-state` and the counts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HostSummary {
-    /// `data-state`: `loading`, `ready`, `stale`, `error` or `empty`.
-    pub state: &'static str,
-    /// `data-active`, `data-idle`, `data-offline`, `data-total`; absent with no roster.
-    pub counts: Option<Counts>,
-    /// `data-privacy`: the proxy's privacy setting, by the last answer.
-    pub privacy: Privacy,
-}
-
-/// What a `roster-error` event says.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ErrorReport {
-    /// `config`, `wrong-url`, `refused`, `rate-limited`, `down`, `rejected`, `malformed`.
-    pub cause: &'static str,
-    /// The HTTP status, when there was an answer.
-    pub status: Option<u16>,
-    /// Zulip's error code, when the answer had one.
-    pub code: Option<String>,
-    /// The message shown in the banner.
-    pub message: String,
-}
-
-/// What a `roster-change` event says. It fires for the first roster, whenever statuses
-/// change, and whenever the counts change otherwise (then with no changes).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ChangeReport {
-    /// Everyone, by status.
-    pub counts: Counts,
-    /// Who changed (empty for the first roster).
-    pub changes: Vec<StatusChange>,
-}
-
-/// What the feeds of a widget must be.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum FeedPlan {
-    /// As they are.
-    #[default]
-    Keep,
-    /// None (the options are wrong).
-    Stop,
-    /// Subscribed to these (dropping any others).
-    Start(Feeds),
-}
-
-/// The feeds a widget subscribes to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Feeds {
-    /// `{proxy}/realm/presence`.
-    pub presence_url: String,
-    /// `{proxy}/users…`, unless names are off.
-    pub users_url: Option<String>,
-    /// `{proxy}/server_settings`, read for the offline threshold, unless the page set it.
-    pub settings_url: Option<String>,
-    /// The team's first feed, with the `group` or `channel` option.
-    pub team: Option<TeamFeed>,
-    /// How long one request may take (ms).
-    pub timeout_ms: u32,
-}
-
-/// When the widget wants its feed to poll.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum PollRequest {
-    /// Now (or as soon as the request in flight answers).
-    Now,
-    /// This many milliseconds after the answer just handled.
-    InMs(f64),
-}
-
-/// What the browser must do after an event.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Effects {
-    /// Re-render.
-    pub render: bool,
-    /// New `data-*` for the host (only when they changed).
-    pub host: Option<HostSummary>,
-    /// A `roster-change` to fire.
-    pub change: Option<ChangeReport>,
-    /// A `roster-error` to fire.
-    pub error: Option<ErrorReport>,
-    /// New text for the polite live region.
-    pub announce: Option<String>,
-    /// When to poll next.
-    pub poll: Option<PollRequest>,
-    /// What to subscribe to.
-    pub feeds: FeedPlan,
-    /// The team feed to read from now on, instead of the one before (a channel named by
-    /// name: its members, once its id is known).
-    pub team_feed: Option<TeamFeed>,
-}
 
 /// A mounted widget's whole state.
 #[derive(Debug, Clone, PartialEq)]
@@ -325,7 +171,7 @@ impl Widget {
     /// Applies `event`; `locale` words messages and `order` ranks names, both in the
     /// viewer's language.
     pub fn update(&mut self, event: Event, locale: Locale<'_>, order: &NameRanking) -> Effects {
-        let mut effects = Effects::default();
+        let mut effects = Draft::default();
         match event {
             Event::Options(config) => self.options(config, &mut effects),
             Event::Presence {
@@ -334,7 +180,7 @@ impl Widget {
                 jitter,
             } => {
                 if !matches!(self.config, Some(Ok(_))) {
-                    return effects;
+                    return effects.into_effects();
                 }
                 match outcome {
                     Ok(presence) => {
@@ -363,6 +209,7 @@ impl Widget {
                 }
             }
             Event::Names { directory, now_ms } => {
+                effects.polls.push((FeedKind::Users, ms(NAMES_REFRESH_MS)));
                 match &mut self.team {
                     Some(gate) => {
                         gate.names = Some(directory);
@@ -378,10 +225,20 @@ impl Widget {
                     effects.render = true;
                     self.report_failure(locale, &mut effects);
                 }
+                // Without names a team roster shows the failure, and asks again as its
+                // retries do; any other roster shows emails until the next refresh.
+                let waiting = self.live.state().failure().is_some()
+                    && self.team.is_some()
+                    && matches!(self.config, Some(Ok(_)));
+                let next = match waiting {
+                    true => PollRequest::InMs(self.live.next_poll_in_ms(now_ms)),
+                    false => ms(NAMES_REFRESH_MS),
+                };
+                effects.polls.push((FeedKind::Users, next));
             }
             Event::Team { outcome, now_ms } => {
                 let Some(gate) = &mut self.team else {
-                    return effects;
+                    return effects.into_effects();
                 };
                 let members = match outcome {
                     Ok(TeamAnswer::Groups(groups)) => gate
@@ -390,7 +247,7 @@ impl Widget {
                         .ok_or_else(|| gate.team.not_found(200)),
                     Ok(TeamAnswer::ChannelId(id)) => {
                         effects.team_feed = Some(subscribers_feed(&gate.proxy, id));
-                        return effects;
+                        return effects.into_effects();
                     }
                     Ok(TeamAnswer::Subscribers(mut ids)) => {
                         ids.sort_unstable();
@@ -401,6 +258,8 @@ impl Widget {
                 };
                 match members {
                     Ok(members) => {
+                        // Members are read again as often as names.
+                        effects.polls.push((FeedKind::Team, ms(NAMES_REFRESH_MS)));
                         gate.members = Some(members);
                         self.team_known(now_ms, order, &mut effects);
                     }
@@ -411,6 +270,8 @@ impl Widget {
                         self.live.failed(failure, now_ms, 0.0);
                         effects.render = true;
                         self.report_failure(locale, &mut effects);
+                        let next = PollRequest::InMs(self.live.next_poll_in_ms(now_ms));
+                        effects.polls.push((FeedKind::Team, next));
                     }
                 }
                 self.report_changes(&mut effects);
@@ -431,8 +292,16 @@ impl Widget {
                 feature_level,
                 now_ms,
             } => {
+                // Read once; a proxy that does not pass `/server_settings` (or a blip)
+                // gives the older servers' threshold now, and one more try when names
+                // are next refreshed.
+                if feature_level.is_none() {
+                    effects
+                        .polls
+                        .push((FeedKind::Settings, ms(NAMES_REFRESH_MS)));
+                }
                 let Some(Ok(config)) = &self.config else {
-                    return effects;
+                    return effects.into_effects();
                 };
                 let threshold = config
                     .offline_threshold_secs
@@ -458,7 +327,7 @@ impl Widget {
             self.host = Some(host.clone());
             effects.host = Some(host);
         }
-        effects
+        effects.into_effects()
     }
 
     /// Whether the server's clock entered another minute since the last tick while rows
@@ -485,7 +354,7 @@ impl Widget {
     }
 
     /// Builds the answer that waited, if it can be built now.
-    fn release_held(&mut self, order: &NameRanking, effects: &mut Effects) {
+    fn release_held(&mut self, order: &NameRanking, effects: &mut Draft) {
         if self.can_build() {
             if let Some(held) = self.held.take() {
                 self.presence_arrived(held.presence, held.now_ms, order, effects);
@@ -495,7 +364,7 @@ impl Widget {
 
     /// A team's members or names arrived: its directory goes to the roster once both are
     /// known, and an answer that waited for them is built.
-    fn team_known(&mut self, now_ms: f64, order: &NameRanking, effects: &mut Effects) {
+    fn team_known(&mut self, now_ms: f64, order: &NameRanking, effects: &mut Draft) {
         let Some(directory) = self.team.as_ref().and_then(TeamGate::directory) else {
             return;
         };
@@ -508,19 +377,19 @@ impl Widget {
         presence: RealmPresence,
         now_ms: f64,
         order: &NameRanking,
-        effects: &mut Effects,
+        effects: &mut Draft,
     ) {
         effects.render = self.live.presence_arrived(presence, now_ms, order);
         self.reported = None;
     }
 
-    fn options(&mut self, config: Result<Config, ConfigError>, effects: &mut Effects) {
+    fn options(&mut self, config: Result<Config, ConfigError>, effects: &mut Draft) {
         effects.render = true;
         let old = self.config.replace(config.clone());
         let new = match config {
             Err(error) => {
                 effects.feeds = FeedPlan::Stop;
-                self.start_over(Widget::default().live);
+                self.start_over(Widget::default().live, effects);
                 effects.error = Some(ErrorReport {
                     cause: "config",
                     status: None,
@@ -541,7 +410,7 @@ impl Widget {
             let threshold = new
                 .offline_threshold_secs
                 .unwrap_or(crate::domain::DEFAULT_OFFLINE_THRESHOLD_SECS);
-            self.start_over(RosterMachine::new(threshold, new.refresh_secs));
+            self.start_over(RosterMachine::new(threshold, new.refresh_secs), effects);
             self.server_known = new.offline_threshold_secs.is_some();
             self.team = new.team.clone().map(|team| TeamGate {
                 team,
@@ -568,8 +437,11 @@ impl Widget {
     }
 
     /// Everything but the options back to a fresh mount, with `live`: nothing reported,
-    /// announced or pending from the roster before.
-    fn start_over(&mut self, live: RosterMachine) {
+    /// announced or pending from the roster before (the live region is emptied).
+    fn start_over(&mut self, live: RosterMachine, effects: &mut Draft) {
+        if !self.announcement.is_empty() {
+            effects.announce = Some(String::new());
+        }
         *self = Widget {
             config: self.config.take(),
             live,
@@ -577,7 +449,7 @@ impl Widget {
         };
     }
 
-    fn report_failure(&mut self, locale: Locale<'_>, effects: &mut Effects) {
+    fn report_failure(&mut self, locale: Locale<'_>, effects: &mut Draft) {
         let Some(failure) = self.live.state().failure() else {
             return;
         };
@@ -608,7 +480,7 @@ impl Widget {
     /// A `roster-change` for the first roster, whenever statuses change, and whenever
     /// the counts change without a status change: names decide who is listed (everyone
     /// in /users, no strangers), and an answer can drop someone out of its two weeks.
-    fn report_changes(&mut self, effects: &mut Effects) {
+    fn report_changes(&mut self, effects: &mut Draft) {
         let mut changes = self.live.take_changes();
         // Positions, not people: the same key is someone else in the next answer.
         if !self.privacy().names_people() {
@@ -626,7 +498,7 @@ impl Widget {
     }
 
     /// Moves pending changes into the live region if it has been quiet long enough.
-    fn speak(&mut self, now_ms: f64, locale: Locale<'_>, effects: &mut Effects) -> bool {
+    fn speak(&mut self, now_ms: f64, locale: Locale<'_>, effects: &mut Draft) -> bool {
         if self.pending.is_empty() || now_ms - self.last_spoken_ms < ANNOUNCE_EVERY_MS {
             return false;
         }

@@ -10,15 +10,15 @@ use yew::prelude::*;
 use crate::components::banner::{Banner, BannerKind};
 use crate::components::roster_header::RosterHeader;
 use crate::components::roster_list::{RosterList, Scroll};
-use crate::hooks::roster_control::RosterControl;
-use crate::hooks::use_live::use_live;
+use crate::hooks::use_runtime::use_runtime;
 use crate::hooks::use_words::use_words;
 use crate::host::{resolve_lang, utc_offset_secs};
+use crate::runtime::control::RosterControl;
 use crate::services::intl::{remove_diacritics, BrowserLocale};
 
-/// Props of [`Roster`].
+/// Props of [`ZulipRoster`].
 #[derive(Clone, PartialEq, Properties)]
-pub struct RosterProps {
+pub struct ZulipRosterProps {
     /// The element the widget is mounted on: it gets the `data-*` hooks and the
     /// `roster-change` / `roster-error` events.
     pub host: Element,
@@ -30,8 +30,8 @@ pub struct RosterProps {
 }
 
 /// A live roster of a Zulip organization.
-#[function_component(Roster)]
-pub fn roster(props: &RosterProps) -> Html {
+#[function_component(ZulipRoster)]
+pub fn zulip_roster(props: &ZulipRosterProps) -> Html {
     let option = props.config.as_ref().ok().and_then(|c| c.lang.clone());
     let tag = resolve_lang(option.as_deref(), Some(&props.host));
     let (speaking, words) = use_words(Lang::from_tag(&tag));
@@ -41,7 +41,7 @@ pub fn roster(props: &RosterProps) -> Html {
     .clone();
     let query = use_state(String::new);
     let scroll = use_state_eq(Scroll::default);
-    let driver = use_live(&props.host, &props.config, &props.control, locale.clone());
+    let runtime = use_runtime(&props.host, &props.config, &props.control, locale.clone());
     let onsearch = {
         let query = query.clone();
         Callback::from(move |text: String| query.set(text))
@@ -53,7 +53,7 @@ pub fn roster(props: &RosterProps) -> Html {
 
     let said = locale.locale();
     // Only a panic mid-update leaves the state borrowed; the panic fallback speaks then.
-    let Ok(roster) = driver.state.try_borrow() else {
+    let Ok(roster) = runtime.state.try_borrow() else {
         return html! {};
     };
     let config = match roster.config() {
@@ -68,7 +68,7 @@ pub fn roster(props: &RosterProps) -> Html {
         None => return html! {},
     };
     let state = roster.live().state();
-    let now_ms = driver.services().clock.now_ms();
+    let now_ms = runtime.services().clock.now_ms();
     let banner = state.banner_in(now_ms, said);
     let people = |snapshot: &Snapshot| {
         if snapshot.presence.presences.is_empty() {
@@ -144,7 +144,7 @@ pub fn roster(props: &RosterProps) -> Html {
             aria-busy={(state.name() == "loading").to_string()}
         >
             { body }
-            <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ roster.announcement().to_owned() }</p>
+            <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ runtime.announcement() }</p>
         </div>
     }
 }
