@@ -8,7 +8,9 @@
 //! (`GET /_sim/stats`).
 #![warn(missing_docs)]
 
+mod avatars;
 pub mod deployment;
+pub mod faults;
 pub mod names;
 pub mod org;
 pub mod responses;
@@ -16,5 +18,6 @@ pub mod server;
 pub mod teams;
 
 pub use deployment::{AvatarForm, Deployment};
+pub use faults::{FaultKind, FaultRequest};
 pub use org::{Format, Org};
-pub use server::{router, system_clock, Clock, FaultKind, FaultRequest, ServerIdentity, SimConfig};
+pub use server::{router, system_clock, Clock, ServerIdentity, SimConfig};

@@ -4,7 +4,6 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
-use axum::body::Bytes;
 use axum::extract::{Path, Query, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
@@ -13,8 +12,12 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use base64::Engine;
 use presence_model::{ErrorBody, ErrorCode, UsersResponse};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+use crate::avatars::{avatar, default_avatar, uploaded_avatar};
+use crate::faults::{
+    clear_fault, malformed, set_fault, take_fault, FaultKind, FaultRequest, NGINX_502,
+};
 use crate::org::{Format, Org};
 
 /// A source of Unix time in seconds, injectable so tests control the clock.
@@ -76,91 +79,30 @@ impl Default for ServerIdentity {
     }
 }
 
-/// A failure the next answers should show.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
-pub enum FaultKind {
-    /// 429 `RATE_LIMIT_HIT` with `Retry-After` and `retry-after`.
-    RateLimit {
-        /// Seconds to wait.
-        #[serde(default = "default_retry_after")]
-        retry_after: f64,
-        /// Send `Retry-After` as the fraction itself ("2.5"), as some servers and
-        /// proxies do, instead of whole seconds rounded up.
-        #[serde(default)]
-        fractional_header: bool,
-    },
-    /// 500 with Zulip's JSON error body.
-    ServerError,
-    /// 502 with nginx's HTML page, as a proxy whose upstream is down answers.
-    BadGateway,
-    /// The normal answer, late.
-    Slow {
-        /// How late.
-        #[serde(default = "default_delay_ms")]
-        delay_ms: u64,
-    },
-    /// A 200 whose first user's entry has no `timestamp`.
-    Malformed,
-    /// A 200 whose body stops halfway.
-    Truncated,
-    /// 401 `INVALID_API_KEY` with `WWW-Authenticate`, as when the bot's key is revoked.
-    Unauthorized,
-    /// 401 `REALM_DEACTIVATED`, "This organization has been deactivated"
-    /// (`zerver/lib/exceptions.py` `RealmDeactivatedError`).
-    RealmDeactivated,
-    /// 401 `USER_DEACTIVATED`, "Account is deactivated": the proxy's bot was deactivated
-    /// (`UserDeactivatedError`).
-    UserDeactivated,
-}
-
-fn default_retry_after() -> f64 {
-    2.0
-}
-
-fn default_delay_ms() -> u64 {
-    3000
-}
-
-/// `POST /_sim/fault`: `{"kind":"rate_limit","retry_after":3,"count":2}`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct FaultRequest {
-    /// What to do.
-    #[serde(flatten)]
-    pub kind: FaultKind,
-    /// To how many of the next `/api/` answers.
-    #[serde(default = "one")]
-    pub count: u32,
-}
-
-fn one() -> u32 {
-    1
-}
-
 #[derive(Debug, Default, Serialize)]
-struct Stats {
+pub(crate) struct Stats {
     /// Requests per path.
-    requests: BTreeMap<String, u64>,
+    pub(crate) requests: BTreeMap<String, u64>,
     /// Requests per method.
-    methods: BTreeMap<String, u64>,
+    pub(crate) methods: BTreeMap<String, u64>,
     /// Requests that carried a `Cookie` header (a proxy should strip them).
-    with_cookie: u64,
+    pub(crate) with_cookie: u64,
     /// Requests outside `/api/` (avatars) that carried an `Authorization` header.
-    public_with_authorization: u64,
-    faults_served: u64,
-    faults_pending: u32,
+    pub(crate) public_with_authorization: u64,
+    pub(crate) faults_served: u64,
+    pub(crate) faults_pending: u32,
 }
 
-struct AppState {
-    config: SimConfig,
-    org: Mutex<Org>,
-    clock: Clock,
-    fault: Mutex<Option<FaultRequest>>,
-    stats: Mutex<Stats>,
+pub(crate) struct AppState {
+    pub(crate) config: SimConfig,
+    pub(crate) org: Mutex<Org>,
+    pub(crate) clock: Clock,
+    pub(crate) fault: Mutex<Option<FaultRequest>>,
+    pub(crate) stats: Mutex<Stats>,
 }
 
 /// Locks a mutex; a panic elsewhere while holding it poisons nothing worth refusing.
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
@@ -215,7 +157,7 @@ async fn count_request(
     next.run(request).await
 }
 
-fn json_error(status: StatusCode, body: ErrorBody) -> Response {
+pub(crate) fn json_error(status: StatusCode, body: ErrorBody) -> Response {
     (status, Json(body)).into_response()
 }
 
@@ -260,22 +202,7 @@ fn auth_refusal(config: &SimConfig, headers: &HeaderMap) -> Option<Response> {
     None
 }
 
-/// Takes one use of the pending fault, if any.
-fn take_fault(state: &AppState) -> Option<FaultKind> {
-    let mut slot = lock(&state.fault);
-    let fault = slot.as_mut()?;
-    let kind = fault.kind;
-    fault.count -= 1;
-    if fault.count == 0 {
-        *slot = None;
-    }
-    lock(&state.stats).faults_served += 1;
-    Some(kind)
-}
-
-const NGINX_502: &str = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
-
-fn json_bytes(body: Vec<u8>) -> Response {
+pub(crate) fn json_bytes(body: Vec<u8>) -> Response {
     ([(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
@@ -355,29 +282,6 @@ async fn answer(state: &AppState, headers: &HeaderMap, body: impl FnOnce() -> Ve
         Some(FaultKind::Truncated) => json_bytes(bytes[..bytes.len() / 2].to_vec()),
         _ => json_bytes(bytes),
     }
-}
-
-/// The same answer with the first user's first entry missing its `timestamp`.
-fn malformed(bytes: &[u8]) -> Vec<u8> {
-    let Ok(mut value) = serde_json::from_slice::<serde_json::Value>(bytes) else {
-        return bytes.to_vec();
-    };
-    let first_entry = value
-        .get_mut("presences")
-        .and_then(|p| p.as_object_mut())
-        .and_then(|users| users.values_mut().next())
-        .and_then(|user| user.as_object_mut())
-        .and_then(|entries| entries.values_mut().next())
-        .and_then(|entry| entry.as_object_mut());
-    match first_entry {
-        Some(entry) => {
-            entry.remove("timestamp");
-        }
-        None => {
-            value["server_timestamp"] = serde_json::Value::from("not a number");
-        }
-    }
-    serde_json::to_vec(&value).unwrap_or_else(|_| bytes.to_vec())
 }
 
 /// Unauthenticated, as in Zulip (`zerver/views/auth.py`, `api_get_server_settings`):
@@ -569,94 +473,6 @@ fn fixture_members(fixture: &[u8]) -> Vec<presence_model::Member> {
         .collect()
 }
 
-/// A generated avatar: initials on a colour derived from the id. Public, like Zulip's.
-async fn avatar(State(state): State<Arc<AppState>>, Path(file): Path<String>) -> Response {
-    let id = file
-        .strip_suffix(".svg")
-        .and_then(|id| id.parse::<i64>().ok());
-    avatar_of(&state, id).await
-}
-
-/// An uploaded avatar, stored locally: public, as a Zulip server's nginx serves
-/// `/user_avatars/` to anyone (avatars show on the login page and in emails).
-async fn uploaded_avatar(
-    State(state): State<Arc<AppState>>,
-    Path((realm, file)): Path<(i64, String)>,
-) -> Response {
-    let id = (realm == crate::deployment::REALM_ID)
-        .then(|| crate::deployment::id_of_upload(&file))
-        .flatten();
-    avatar_of(&state, id).await
-}
-
-/// Zulip's default avatar (a grey silhouette), public like all of `/static/`.
-async fn default_avatar() -> Response {
-    let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"64\" height=\"64\" viewBox=\"0 0 64 64\">\
-               <rect width=\"64\" height=\"64\" fill=\"#c8cbd0\"/><circle cx=\"32\" cy=\"25\" r=\"12\" fill=\"#fff\"/>\
-               <ellipse cx=\"32\" cy=\"58\" rx=\"22\" ry=\"16\" fill=\"#fff\"/></svg>";
-    (
-        [
-            (header::CONTENT_TYPE, "image/svg+xml"),
-            (header::CACHE_CONTROL, "max-age=3600"),
-        ],
-        svg,
-    )
-        .into_response()
-}
-
-async fn avatar_of(state: &AppState, id: Option<i64>) -> Response {
-    let name = id.and_then(|id| lock(&state.org).name_of(id).map(str::to_owned));
-    let (Some(id), Some(name)) = (id, name) else {
-        return not_found().await;
-    };
-    let initials: String = name
-        .split_whitespace()
-        .filter_map(|w| w.chars().next())
-        .take(2)
-        .flat_map(char::to_uppercase)
-        .map(|c| match c {
-            '<' | '>' | '&' | '"' | '\'' => '?',
-            c => c,
-        })
-        .collect();
-    let hue = (id * 47) % 360;
-    let svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"64\" height=\"64\" viewBox=\"0 0 64 64\">\
-         <rect width=\"64\" height=\"64\" rx=\"12\" fill=\"hsl({hue},45%,45%)\"/>\
-         <text x=\"32\" y=\"41\" font-family=\"sans-serif\" font-size=\"26\" text-anchor=\"middle\" fill=\"#fff\">{initials}</text></svg>"
-    );
-    (
-        [
-            (header::CONTENT_TYPE, "image/svg+xml"),
-            (header::CACHE_CONTROL, "max-age=3600"),
-        ],
-        svg,
-    )
-        .into_response()
-}
-
-async fn set_fault(State(state): State<Arc<AppState>>, body: Bytes) -> Response {
-    match serde_json::from_slice::<FaultRequest>(&body) {
-        Ok(fault) if fault.count > 0 => {
-            *lock(&state.fault) = Some(fault.clone());
-            (StatusCode::OK, Json(fault)).into_response()
-        }
-        Ok(_) => json_error(
-            StatusCode::BAD_REQUEST,
-            ErrorBody::new(ErrorCode::BadRequest, "count must be at least 1"),
-        ),
-        Err(e) => json_error(
-            StatusCode::BAD_REQUEST,
-            ErrorBody::new(ErrorCode::BadRequest, format!("bad fault: {e}")),
-        ),
-    }
-}
-
-async fn clear_fault(State(state): State<Arc<AppState>>) -> Response {
-    *lock(&state.fault) = None;
-    StatusCode::NO_CONTENT.into_response()
-}
-
 async fn stats(State(state): State<Arc<AppState>>) -> Response {
     let pending = lock(&state.fault).as_ref().map_or(0, |f| f.count);
     let mut stats = lock(&state.stats);
@@ -664,7 +480,7 @@ async fn stats(State(state): State<Arc<AppState>>) -> Response {
     Json(&*stats).into_response()
 }
 
-async fn not_found() -> Response {
+pub(crate) async fn not_found() -> Response {
     json_error(
         StatusCode::NOT_FOUND,
         ErrorBody::new(ErrorCode::BadRequest, "Not Found"),

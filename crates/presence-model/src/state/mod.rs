@@ -10,6 +10,7 @@ pub mod intervals;
 pub mod machine;
 pub mod poll;
 pub mod retry;
+mod team_gate;
 pub mod widget;
 
 pub use effect::*;

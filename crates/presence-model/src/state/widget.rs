@@ -21,8 +21,8 @@
 //! ```
 
 use crate::domain::offline_threshold_for;
-use crate::domain::{subscribers_feed, Team, TeamAnswer};
-use crate::domain::{ChangeTally, Counts, Directory, NameRanking};
+use crate::domain::{subscribers_feed, TeamAnswer};
+use crate::domain::{ChangeTally, Counts, NameRanking};
 use crate::domain::{Config, ConfigError, Names};
 use crate::protocol::Privacy;
 use crate::protocol::RealmPresence;
@@ -33,6 +33,7 @@ use crate::state::effect::{
 use crate::state::event::Event;
 use crate::state::intervals::{ANNOUNCE_EVERY_MS, NAMES_REFRESH_MS};
 use crate::state::machine::RosterMachine;
+use crate::state::team_gate::TeamGate;
 use crate::words::Locale;
 
 /// A mounted widget's whole state.
@@ -61,24 +62,6 @@ pub struct Widget {
     /// The server's minute (Unix seconds / 60) of the last tick: local times shown in
     /// the rows move on when it turns.
     minute: i64,
-}
-
-/// What a team roster knows of its team.
-#[derive(Debug, Clone, PartialEq)]
-struct TeamGate {
-    team: Team,
-    proxy: String,
-    /// Sorted user ids; `None` until known, and after the team turned out unknown.
-    members: Option<Vec<i64>>,
-    /// The whole organization's `/users`, kept to apply new members to.
-    names: Option<Directory>,
-}
-
-impl TeamGate {
-    /// The team's directory, once members and names are both known.
-    fn directory(&self) -> Option<Directory> {
-        Some(self.names.as_ref()?.only(self.members.as_deref()?))
-    }
 }
 
 /// A presence answer that waits (see `Widget::held`).
