@@ -1,5 +1,6 @@
 //! Options: defaults, every spelling, and a clear error for each wrong value.
 
+use presence_model::domain::avatar_src;
 use presence_model::{Config, Names, ShowOffline, Theme};
 
 fn parse(pairs: &[(&str, &str)]) -> Result<Config, String> {
@@ -195,7 +196,7 @@ fn relative_avatars_load_from_the_server_through_the_proxy() {
     ];
     for (proxy, url, src) in table {
         assert_eq!(
-            Config::with_proxy(proxy).avatar_src(url),
+            avatar_src(&Config::with_proxy(proxy).proxy, url),
             src,
             "{proxy} {url}"
         );

@@ -31,3 +31,19 @@ pub fn safe_image_url(url: &str) -> Option<&str> {
         AVATAR_PATHS.iter().any(|path| url.starts_with(path)) && !url.contains("/../");
     (https || avatar_path).then_some(url)
 }
+
+/// Where the browser loads an avatar from. Zulip sends server-relative URLs for
+/// uploaded avatars (`/user_avatars/…`) and, with Gravatar off, the default one
+/// (`/static/images/default-avatar.png`): those go to the server through the proxy,
+/// never to the embedding page's own site. The rule: the proxy URL stands for the
+/// server's `/api/v1`, so the server's root is the proxy URL without that ending
+/// (`https://intranet.example/zulip/api/v1` → `https://intranet.example/zulip`). A
+/// proxy URL that does not end in `/api/v1` is taken as the root itself. Absolute
+/// URLs (Gravatar, S3) are used as they are.
+pub fn avatar_src(proxy: &str, url: &str) -> String {
+    if !url.starts_with('/') || url.starts_with("//") {
+        return url.to_owned();
+    }
+    let root = proxy.strip_suffix("/api/v1").unwrap_or(proxy);
+    format!("{root}{url}")
+}

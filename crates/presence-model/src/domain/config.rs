@@ -280,22 +280,6 @@ impl Config {
         format!("{}/users?client_gravatar=false", self.proxy)
     }
 
-    /// Where the browser loads an avatar from. Zulip sends server-relative URLs for
-    /// uploaded avatars (`/user_avatars/…`) and, with Gravatar off, the default one
-    /// (`/static/images/default-avatar.png`): those go to the server through the proxy,
-    /// never to the embedding page's own site. The rule: the proxy URL stands for the
-    /// server's `/api/v1`, so the server's root is the proxy URL without that ending
-    /// (`https://intranet.example/zulip/api/v1` → `https://intranet.example/zulip`). A
-    /// proxy URL that does not end in `/api/v1` is taken as the root itself. Absolute
-    /// URLs (Gravatar, S3) are used as they are.
-    pub fn avatar_src(&self, url: &str) -> String {
-        if !url.starts_with('/') || url.starts_with("//") {
-            return url.to_owned();
-        }
-        let root = self.proxy.strip_suffix("/api/v1").unwrap_or(&self.proxy);
-        format!("{root}{url}")
-    }
-
     /// Where the server's version is read from (once), for its offline threshold.
     pub fn server_settings_url(&self) -> String {
         format!("{}/server_settings", self.proxy)

@@ -5,7 +5,7 @@
 use crate::domain::ClientKind;
 use crate::domain::Roster;
 use crate::domain::Status;
-use crate::domain::{Config, ShowOffline};
+use crate::domain::{avatar_src, Config, ShowOffline};
 use crate::domain::{Fold, Search};
 use crate::view::{window, Window, WINDOW_ABOVE};
 use crate::words::{fill, Locale};
@@ -25,7 +25,7 @@ pub struct RowInfo {
     /// "(guest)" after a guest's name, in the viewer's language.
     pub guest: Option<&'static str>,
     /// The avatar to load: checked to be http(s) or a server path, and a server path
-    /// made to go through the proxy ([`Config::avatar_src`]).
+    /// made to go through the proxy ([`avatar_src`]).
     pub avatar_url: Option<String>,
     /// Up to two letters standing in for an avatar that is missing or fails to load.
     pub initials: String,
@@ -145,7 +145,7 @@ impl ListInfo {
                     avatar_url: person
                         .avatar_url
                         .as_deref()
-                        .map(|url| config.avatar_src(url)),
+                        .map(|url| avatar_src(&config.proxy, url)),
                     initials: initials(person.display_name()),
                     status: person.status,
                     status_label: w.status(person.status),
