@@ -7,7 +7,6 @@ pub mod control;
 mod deliveries;
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashSet;
 use std::rc::Rc;
 
 use presence_model::domain::TeamFeed;
@@ -56,7 +55,8 @@ pub struct Runtime {
     feeds: RefCell<Option<Subscriptions>>,
     /// What the polite live region says, as the last [`Effect::Announce`] set it.
     announcement: RefCell<String>,
-    warned: RefCell<HashSet<String>>,
+    /// Warnings already in the console (a handful at most: a list, not a set's code).
+    warned: RefCell<Vec<String>>,
     stopped: Cell<bool>,
     /// Host effects waiting for the render they came with (see [`Runtime::rendered`]).
     after_render: RefCell<Vec<HostEffects>>,
@@ -237,8 +237,10 @@ impl Runtime {
     fn warn_once(&self, warnings: &[impl std::fmt::Display]) {
         for warning in warnings {
             let text = warning.to_string();
-            if self.warned.borrow_mut().insert(text.clone()) {
+            let mut warned = self.warned.borrow_mut();
+            if !warned.contains(&text) {
                 web_sys::console::warn_1(&format!("zulip-roster: {text}").into());
+                warned.push(text);
             }
         }
     }
