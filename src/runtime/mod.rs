@@ -1,5 +1,5 @@
 //! The shell around a widget's reducer ([`Widget`]): it turns feeds, the clock and the
-//! page into [`Event`]s ([`deliveries`]) and performs the [`Effect`]s that come out, in
+//! page into [`Event`]s (`deliveries.rs`) and performs the [`Effect`]s that come out, in
 //! their order. It decides nothing: every render, attribute, event, announcement,
 //! subscription and delay is the reducer's.
 

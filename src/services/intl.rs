@@ -1,6 +1,6 @@
 //! The viewer's language as the browser knows it (`Intl`): compact numbers, plural
 //! forms, relative times, dates and name order, for the words in `presence_model::words`.
-//! Every `Intl` object is made by one helper, [`intl`].
+//! Every `Intl` object is made by one helper, `intl`.
 //!
 //! Names are ranked in one call to JavaScript (`rankNames`, sorting with the collator
 //! there) rather than calling the collator from wasm once per comparison: at 50,000

@@ -20,7 +20,7 @@ pub enum Event {
     },
     /// A presence answer arrived that is byte for byte the one before it (a proxy's
     /// cache, or an organization where nobody's timestamps moved). The driver sends it
-    /// instead of [`Event::Presence`] only when [`Widget::takes_repeats`] says so:
+    /// instead of [`Event::Presence`] only when [`Widget::takes_repeats`](crate::state::Widget::takes_repeats) says so:
     /// nothing is parsed, built or rendered again.
     Repeated,
     /// Names and avatars arrived from `GET /users`.

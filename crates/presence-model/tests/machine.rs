@@ -1,4 +1,4 @@
-//! The live roster's states, driven by answers, failures, names and the clock.
+//! The roster over time (`RosterMachine`): its phases, driven by answers, failures, names and the clock.
 
 use presence_model::domain::default_ranking;
 use presence_model::protocol::DownCause;
