@@ -71,7 +71,7 @@ pub fn zulip_roster(props: &ZulipRosterProps) -> Html {
     let now_ms = runtime.services().clock.now_ms();
     let banner = state.banner_in(now_ms, said);
     let people = |snapshot: &Snapshot| {
-        if snapshot.presence.presences.is_empty() {
+        if snapshot.lists_nobody() {
             return html! {};
         }
         let privacy = snapshot.presence.zulip_roster_privacy;
@@ -117,7 +117,7 @@ pub fn zulip_roster(props: &ZulipRosterProps) -> Html {
         Phase::Stale { last, .. } => html! {
             <>
                 <Banner kind={BannerKind::Warning} text={banner.unwrap_or_default()} />
-                if last.presence.presences.is_empty() {
+                if last.lists_nobody() {
                     <p class="roster-none">{ locale.words.empty }</p>
                 }
                 { people(last) }

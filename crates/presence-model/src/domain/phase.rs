@@ -19,6 +19,14 @@ impl Snapshot {
     pub fn server_now(&self, now_ms: f64) -> f64 {
         self.presence.server_timestamp + (now_ms - self.received_at_ms).max(0.0) / 1000.0
     }
+
+    /// Whether there is nobody to list. Not whether the answer has presence: with names
+    /// on, everyone in `/users` is listed, offline when nobody was active in the answer's
+    /// two weeks (as Zulip's buddy list does), so an answer of `presences: {}` can still
+    /// list a whole organization.
+    pub fn lists_nobody(&self) -> bool {
+        self.roster.is_empty()
+    }
 }
 
 /// What the widget shows.
