@@ -18,6 +18,8 @@ const GROUPS: &str = include_str!("fixtures/user-groups.get.200.example.json");
 const STREAM_ID: &str = include_str!("fixtures/get-stream-id.get.200.example.json");
 const SUBSCRIBERS: &str = include_str!("fixtures/streams-stream_id-members.get.200.example.json");
 const BOT_REFUSED: &str = include_str!("fixtures/error.user-groups.bot.json");
+/// Zulip 12.0's refusal of a guest's key (`require_member_or_admin`, `zerver/decorator.py`).
+const GUEST_REFUSED: &str = include_str!("fixtures/error.user-groups.guest.json");
 const NO_CHANNEL: &str = include_str!("fixtures/error.get-stream-id.invalid-name.json");
 
 /// The people of Zulip's examples: 1–4 are in its user groups (role:owners 1,
@@ -185,5 +187,25 @@ async fn a_proxy_holding_a_bot_key_is_told_groups_need_a_members_key() {
         "{banner}"
     );
     assert!(banner.contains("a member's API key"), "{banner}");
+    tag.remove();
+}
+
+#[wasm_bindgen_test]
+async fn on_zulip_12_a_proxy_holding_a_guest_key_is_told_a_member_or_bot_key_will_do() {
+    let proxy = proxy("guest-key");
+    window_route(&format!("{proxy}/user_groups"), 400, GUEST_REFUSED);
+    window_route(
+        &format!("{proxy}/server_settings"),
+        200,
+        r#"{"result":"success","msg":"","zulip_version":"12.0","zulip_feature_level":496}"#,
+    );
+    let tag = roster(&[("proxy", &proxy), ("group", "hamletcharacters")]);
+    // The server's version is read only when the page leaves the threshold to it.
+    tag.remove_attribute("offline-threshold").unwrap();
+    wait_until(&tag, "the guest's refusal explained", || {
+        banner_text(&tag).contains("a member or a bot, not a guest's")
+    })
+    .await;
+    assert!(banner_text(&tag).contains("Not allowed for guest users"));
     tag.remove();
 }

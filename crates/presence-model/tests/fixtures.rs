@@ -74,6 +74,7 @@ fn every_error_fixture_parses_with_its_code() {
             None,
         ),
         ("error.user-groups.bot.json", ErrorCode::BadRequest, None),
+        ("error.user-groups.guest.json", ErrorCode::BadRequest, None),
     ];
     let on_disk = fixture_names()
         .into_iter()

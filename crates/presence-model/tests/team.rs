@@ -453,3 +453,76 @@ fn an_unknown_team_is_asked_about_again_in_ten_minutes() {
         Some(PollRequest::InMs(600_000.0))
     );
 }
+
+/// What Zulip 12.0 answers a guest's key (`require_member_or_admin`: "Not allowed for
+/// guest users"); before 12.0 a bot's got "This endpoint does not accept bot requests."
+fn refused(msg: &str) -> Event {
+    Event::Team {
+        outcome: Err(Failure::GroupsRefused {
+            msg: msg.into(),
+            bots_may_read: false,
+        }),
+        now_ms: 900.0,
+    }
+}
+
+fn server(feature_level: u32) -> Event {
+    Event::Server {
+        feature_level: Some(feature_level),
+        now_ms: 800.0,
+    }
+}
+
+#[test]
+fn before_zulip_12_a_refused_group_roster_asks_for_a_members_key_not_a_bots() {
+    let mut roster = Widget::default();
+    step(
+        &mut roster,
+        Event::Options(Config::from_pairs([("group", "design")], Some("/api/v1"))),
+    );
+    step(&mut roster, server(495));
+    let error = step(
+        &mut roster,
+        refused("This endpoint does not accept bot requests."),
+    )
+    .error()
+    .expect("a roster-error");
+    assert!(
+        error.message.contains("a member's API key, not a bot's"),
+        "{}",
+        error.message
+    );
+}
+
+#[test]
+fn from_zulip_12_a_refused_group_roster_asks_for_a_member_or_bot_key_not_a_guests() {
+    let mut roster = Widget::default();
+    step(
+        &mut roster,
+        Event::Options(Config::from_pairs([("group", "design")], Some("/api/v1"))),
+    );
+    step(&mut roster, server(496));
+    let error = step(&mut roster, refused("Not allowed for guest users"))
+        .error()
+        .expect("a roster-error");
+    assert!(
+        error.message.contains("a member or a bot, not a guest's"),
+        "{}",
+        error.message
+    );
+}
+
+#[test]
+fn a_refusal_shown_before_the_servers_version_is_reworded_when_it_arrives() {
+    let mut roster = Widget::default();
+    step(
+        &mut roster,
+        Event::Options(Config::from_pairs([("group", "design")], Some("/api/v1"))),
+    );
+    let first = step(&mut roster, refused("Not allowed for guest users"));
+    assert!(first.error().unwrap().message.contains("not a bot's"));
+    let later = step(&mut roster, server(500));
+    assert!(later.render());
+    let error = later.error().expect("the failure reported again, reworded");
+    assert!(error.message.contains("not a guest's"), "{}", error.message);
+}

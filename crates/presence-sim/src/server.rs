@@ -345,9 +345,15 @@ fn bad_request(msg: &str) -> Response {
     )
 }
 
-/// Zulip's `require_member_or_admin` (`zerver/decorator.py`): bots are refused.
+/// Zulip's `require_member_or_admin` (`zerver/decorator.py`): bots are refused, before
+/// Zulip 12.0 (feature level 496; from then on bots may read groups, guests still not).
 async fn user_groups(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
-    if auth_refusal(&state.config, &headers).is_none() && !state.config.member_account {
+    let bots_may_read =
+        state.config.server.feature_level >= presence_model::domain::BOTS_READ_GROUPS_FEATURE_LEVEL;
+    if auth_refusal(&state.config, &headers).is_none()
+        && !state.config.member_account
+        && !bots_may_read
+    {
         return bad_request("This endpoint does not accept bot requests.");
     }
     answer(&state, &headers, || {

@@ -561,6 +561,17 @@ async fn user_groups_refuse_a_bot_as_zulip_does() {
 }
 
 #[tokio::test]
+async fn from_zulip_12_user_groups_answer_a_bot() {
+    let mut config = config(40, Format::Modern);
+    config.server.feature_level = 496;
+    let app = app(config);
+    let answer = get(&app, "/api/v1/user_groups").await;
+    assert_eq!(answer.status, StatusCode::OK);
+    let groups: serde_json::Value = serde_json::from_slice(&answer.body).unwrap();
+    assert!(!groups["user_groups"].as_array().unwrap().is_empty());
+}
+
+#[tokio::test]
 async fn a_member_account_reads_groups_with_nested_subgroups() {
     use presence_model::domain::{TeamAnswer, TeamStage};
     use presence_model::protocol::TeamKind;

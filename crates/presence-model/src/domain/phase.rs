@@ -91,4 +91,12 @@ impl Phase {
             _ => None,
         }
     }
+
+    /// The failure shown, to complete with what was learnt since (its retry stays).
+    pub(crate) fn failure_mut(&mut self) -> Option<&mut Failure> {
+        match self {
+            Phase::Stale { failure, .. } | Phase::Failed { failure, .. } => Some(failure),
+            _ => None,
+        }
+    }
 }

@@ -30,6 +30,16 @@ use crate::protocol::parse_json;
 use crate::protocol::teams::TeamKind;
 use crate::protocol::UserGroup;
 
+/// From this feature level (Zulip 12.0) bots may read user groups (`GET /user_groups`,
+/// "Changes: Prior to Zulip 12.0 (feature level 496), bot users were not permitted to call
+/// this endpoint"); guests still may not.
+pub const BOTS_READ_GROUPS_FEATURE_LEVEL: u32 = 496;
+
+/// Whether a server at `feature_level` lets bots read user groups.
+pub fn bots_read_groups(feature_level: Option<u32>) -> bool {
+    feature_level.is_some_and(|level| level >= BOTS_READ_GROUPS_FEATURE_LEVEL)
+}
+
 /// How the page named the team.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TeamKey {
@@ -249,6 +259,7 @@ pub fn classify_team(
         }
         (Failure::Rejected { status: 400, body }, TeamStage::Groups) => Failure::GroupsRefused {
             msg: body.msg.clone(),
+            bots_may_read: false,
         },
         (Failure::Rejected { status: 400, .. }, _) => team.not_found(400),
         _ => failure,

@@ -81,10 +81,15 @@ pub enum Failure {
         /// The answer's status (200 when the group list simply lacks it).
         status: u16,
     },
-    /// Zulip does not let the proxy's account read user groups (bots and guests cannot).
+    /// Zulip does not let the proxy's account read user groups: guests never may, bots
+    /// not before Zulip 12.0.
     GroupsRefused {
         /// Zulip's (translated) message, shown as text.
         msg: String,
+        /// Whether the server lets bots read groups (Zulip 12.0, feature level 496), so
+        /// the refused account is a guest's. An answer alone does not say; the widget
+        /// knows from `/server_settings`.
+        bots_may_read: bool,
     },
     /// The proxy sends counts only (its privacy setting), so it refuses the team
     /// endpoints, which name people (`PRIVACY_COUNTS_ONLY`).

@@ -95,6 +95,13 @@ impl RosterMachine {
         !same_view
     }
 
+    /// Completes the failure shown with what the server said since (see
+    /// [`Failure::GroupsRefused`]); `amend` says whether it changed it, and so does this.
+    /// Its retry stays as it was.
+    pub fn amend_failure(&mut self, amend: impl FnOnce(&mut Failure) -> bool) -> bool {
+        self.state.failure_mut().is_some_and(amend)
+    }
+
     /// A try failed at local time `now_ms`. `jitter` is a uniform draw from `[0, 1)`.
     pub fn failed(&mut self, failure: Failure, now_ms: f64, jitter: f64) {
         self.failures = self.failures.saturating_add(1);

@@ -21,11 +21,11 @@
 //! ```
 
 use crate::domain::offline_threshold_for;
-use crate::domain::{subscribers_feed, TeamAnswer};
+use crate::domain::{bots_read_groups, subscribers_feed, TeamAnswer};
 use crate::domain::{ChangeTally, Counts, NameRanking};
 use crate::domain::{Config, ConfigError, Names};
-use crate::protocol::Privacy;
 use crate::protocol::RealmPresence;
+use crate::protocol::{Failure, Privacy};
 use crate::state::draft::{ms, Draft, FeedPlan};
 use crate::state::effect::{
     ChangeReport, Effects, ErrorReport, FeedKind, Feeds, HostSummary, PollRequest,
@@ -52,6 +52,8 @@ pub struct Widget {
     /// Whether the server's offline threshold is known (`GET /server_settings` answered
     /// or failed, or the page set it).
     server_known: bool,
+    /// The server's API feature level, once `/server_settings` told it.
+    feature_level: Option<u32>,
     /// The team roster's members and names, with the `group` or `channel` option.
     team: Option<TeamGate>,
     /// The latest presence answer, while the roster cannot be built yet: until the
@@ -86,6 +88,7 @@ impl Default for Widget {
             last_spoken_ms: f64::NEG_INFINITY,
             announcement: String::new(),
             server_known: true,
+            feature_level: None,
             team: None,
             held: None,
             minute: 0,
@@ -237,7 +240,10 @@ impl Widget {
                         ids.dedup();
                         Ok(ids)
                     }
-                    Err(failure) => Err(failure),
+                    Err(mut failure) => {
+                        complete(&mut failure, self.feature_level);
+                        Err(failure)
+                    }
                 };
                 match members {
                     Ok(members) => {
@@ -282,6 +288,13 @@ impl Widget {
                     effects
                         .polls
                         .push((FeedKind::Settings, ms(NAMES_REFRESH_MS)));
+                }
+                // A failure shown before the server's version was known says now what
+                // that version means (which key a group roster needs).
+                self.feature_level = feature_level;
+                if self.live.amend_failure(|f| complete(f, feature_level)) {
+                    effects.render = true;
+                    self.report_failure(locale, &mut effects);
                 }
                 let Some(Ok(config)) = &self.config else {
                     return effects.into_effects();
@@ -495,4 +508,14 @@ impl Widget {
             None => false,
         }
     }
+}
+
+/// Completes `failure` with what a server at `feature_level` allows; whether that
+/// changed it.
+fn complete(failure: &mut Failure, feature_level: Option<u32>) -> bool {
+    let Failure::GroupsRefused { bots_may_read, .. } = failure else {
+        return false;
+    };
+    let now = bots_read_groups(feature_level);
+    std::mem::replace(bots_may_read, now) != now
 }

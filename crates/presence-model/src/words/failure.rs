@@ -64,7 +64,13 @@ impl Failure {
                 },
                 &[("name", key)],
             ),
-            Failure::GroupsRefused { msg } => fill(w.groups_refused, &[("msg", msg)]),
+            Failure::GroupsRefused { msg, bots_may_read } => {
+                let words = match bots_may_read {
+                    true => w.groups_refused_guest,
+                    false => w.groups_refused,
+                };
+                fill(words, &[("msg", msg)])
+            }
             Failure::TeamsHidden => w.teams_hidden.to_owned(),
             Failure::PrivacyFailed { .. } => w.privacy_failed.to_owned(),
         }

@@ -121,6 +121,8 @@ words! {
     Text no_such_channel: &'static str = "There is no channel \"{name}\" that the proxy's account can see. Check the channel setting.",
     /// Zulip refuses the proxy's account the user groups: "{msg}" is Zulip's message.
     Text groups_refused: &'static str = "Zulip does not let the proxy's account read user groups (BAD_REQUEST: {msg}). Group rosters need the proxy to hold a member's API key, not a bot's.",
+    /// The same, from Zulip 12.0 on, where bots may read groups: the account is a guest's.
+    Text groups_refused_guest: &'static str = "Zulip does not let the proxy's account read user groups (BAD_REQUEST: {msg}). Group rosters need the proxy to hold the API key of a member or a bot, not a guest's.",
     /// A team roster on a proxy that sends counts only.
     Text teams_hidden: &'static str = "This organization's proxy shows how many people are online, not who, so team rosters are not available. Remove the group or channel setting.",
     /// The proxy could not apply its privacy setting to Zulip's answer and sent nothing.
