@@ -32,6 +32,11 @@ export interface RosterOptions {
   channel?: string | number;
   /** Each person's local time in the row's tooltip (`auto`) or none (`off`). */
   localTime?: "auto" | "off";
+  /**
+   * Each row opens a direct message with that person in Zulip, and the counts open the
+   * organization, in a new tab (`auto`; never in counts mode), or no links (`off`).
+   */
+  links?: "auto" | "off";
 }
 
 /** What `mount()` returns. */

@@ -44,7 +44,7 @@ wasm=$(ls dist/*_bg.wasm)
 echo "wasm: $(wc -c <"$wasm") bytes, $(gzip -9c "$wasm" | wc -c) gzipped" >&2
 # The size budget: brotli of everything a page loads. Raise it only on purpose, and say
 # why in BENCHMARKS.md ("The size budget"), which keeps its history.
-node scripts/size.mjs dist 196000
+node scripts/size.mjs dist 198000
 # The release folder as the reference nginx serves it: a .gz and a .br beside each file.
 node scripts/precompress.mjs dist
 

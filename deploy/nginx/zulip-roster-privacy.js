@@ -344,6 +344,13 @@ function serverSettings(body) {
     if (!isId(b.zulip_feature_level)) throw unreadable("zulip_feature_level is not a number");
     answer.zulip_feature_level = b.zulip_feature_level;
   }
+  // The organization's URL, for the widget's links into Zulip (realm_url from Zulip 9.0,
+  // realm_uri before): passed only when it is a plain http(s) URL; anything else is left
+  // out, and the widget then links nowhere.
+  const url = typeof b.realm_url === "string" ? b.realm_url : b.realm_uri;
+  if (typeof url === "string" && /^https?:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?(\/[A-Za-z0-9._~%\/-]*)?$/.test(url) && url.length <= 2000) {
+    answer.realm_url = url;
+  }
   return answer;
 }
 

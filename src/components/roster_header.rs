@@ -1,4 +1,5 @@
-//! Counts, what the proxy's privacy setting hides, and the search box.
+//! Counts (a link to the organization in Zulip, when rows link), what the proxy's privacy
+//! setting hides, and the search box.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -21,6 +22,9 @@ pub struct RosterHeaderProps {
     /// What the proxy's privacy setting hides, when it hides anything.
     #[prop_or_default]
     pub privacy_note: Option<AttrValue>,
+    /// The organization in Zulip, and what the link says of itself, when rows link.
+    #[prop_or_default]
+    pub org: Option<(AttrValue, AttrValue)>,
 }
 
 /// "12 active · 3 idle · 80 offline" and a labelled search box.
@@ -35,7 +39,14 @@ pub fn roster_header(props: &RosterHeaderProps) -> Html {
     };
     html! {
         <div class="roster-header" part="header">
-            <p class="counts">{ props.summary.clone() }</p>
+            <p class="counts">
+                if let Some((href, says)) = &props.org {
+                    // A new tab: the roster's page stays where the visitor was.
+                    <a part="org-link" href={href.clone()} target="_blank" rel="noopener noreferrer" title={says.clone()}>{ props.summary.clone() }</a>
+                } else {
+                    { props.summary.clone() }
+                }
+            </p>
             if let Some(note) = &props.privacy_note {
                 <p class="privacy" part="privacy">{ note.clone() }</p>
             }

@@ -48,7 +48,13 @@ pub fn roster_row(props: &RosterRowProps) -> Html {
             <span part="name" class="name" title={row.name.clone()}>
                 // Isolated: a name in another script keeps its own direction, and its
                 // neutral ends (", the Moor") do not flip to the roster's side.
-                <bdi>{ row.name.clone() }</bdi>
+                if let Some((href, says)) = &row.dm {
+                    // The name itself is the link (one tab stop a row); a new tab keeps
+                    // the roster's page, and the link says so to the eye and the ear.
+                    <a part="dm-link" href={href.clone()} target="_blank" rel="noopener noreferrer" title={says.clone()} aria-label={says.clone()}><bdi>{ row.name.clone() }</bdi></a>
+                } else {
+                    <bdi>{ row.name.clone() }</bdi>
+                }
                 if let Some(guest) = row.guest {
                     {" "}<i class="guest">{ guest }</i>
                 }

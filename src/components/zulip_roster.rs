@@ -88,6 +88,7 @@ pub fn zulip_roster(props: &ZulipRosterProps) -> Html {
                 viewport: scroll.viewport,
                 windowing: crate::components::roster_list::windowing(),
                 fold: &remove_diacritics,
+                org: roster.org_link(),
             })
         });
         html! {
@@ -99,6 +100,7 @@ pub fn zulip_roster(props: &ZulipRosterProps) -> Html {
                     onsearch={onsearch.clone()}
                     search={!config.compact && privacy.names_people()}
                     privacy_note={locale.words.privacy_note(privacy).map(AttrValue::Static)}
+                    org={roster.org_link().map(|url| (AttrValue::from(url.to_owned()), AttrValue::Static(locale.words.open_zulip)))}
                 />
                 if let Some(list) = list {
                     <RosterList {list} people_label={locale.words.people} onscroll={onscroll.clone()} />

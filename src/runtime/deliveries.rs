@@ -116,16 +116,22 @@ pub(super) fn users(runtime: &Rc<Runtime>, url: String, timeout_ms: u32) -> Feed
     })
 }
 
-/// The server's version, for its offline threshold; `None` when it could not be read.
+/// The server's version (for its offline threshold) and the organization's URL (for links);
+/// `None` when they could not be read.
 pub(super) fn settings(runtime: &Rc<Runtime>, url: String, timeout_ms: u32) -> FeedSubscription {
     feed(runtime, url, timeout_ms, false, |runtime, delivery| {
-        let feature_level = delivery
+        let server = delivery
             .result
             .as_ref()
             .ok()
             .and_then(|a| classify_server_settings(answer(a)).ok());
+        let (feature_level, realm_url) = match server {
+            Some(info) => (Some(info.feature_level), info.realm_url),
+            None => (None, None),
+        };
         runtime.dispatch(Event::Server {
             feature_level,
+            realm_url,
             now_ms: delivery.received_ms,
         });
     })

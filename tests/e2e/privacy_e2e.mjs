@@ -105,13 +105,25 @@ async function visit(privacy, pages, zulipUrl = simUrl, shot = privacy) {
       const tab = await context.newPage();
       await tab.goto(`${nginx.base}/e2e/${name}.html`);
       await tab.waitForFunction((want) => document.querySelector("#roster")?.dataset.state === want, state, { timeout: 20000 });
+      if (privacy !== "counts" && state === "ready") {
+        // Links come with the server's URL (`/server_settings`), which may land after
+        // the first roster.
+        await tab.waitForFunction(() => document.querySelector("#roster").shadowRoot.querySelector("a[part~=org-link]"), null, { timeout: 20000 });
+      }
       shown[name] = await tab.evaluate(() => {
         const host = document.querySelector("#roster");
         const root = host.shadowRoot;
         return {
           privacy: host.dataset.privacy,
           total: host.dataset.total,
-          rows: [...root.querySelectorAll("li[part~=row]")].map((r) => ({ key: r.dataset.email, name: r.querySelector(".name bdi").textContent })),
+          rows: [...root.querySelectorAll("li[part~=row]")].map((r) => ({
+            key: r.dataset.email,
+            name: r.querySelector(".name bdi").textContent,
+            dm: r.querySelector("a[part~=dm-link]")?.getAttribute("href") ?? null,
+            dmTarget: r.querySelector("a[part~=dm-link]")?.getAttribute("target") ?? null,
+            dmRel: r.querySelector("a[part~=dm-link]")?.getAttribute("rel") ?? null,
+          })),
+          org: root.querySelector("a[part~=org-link]")?.getAttribute("href") ?? null,
           counts: root.querySelector(".counts")?.textContent ?? "",
           note: root.querySelector("[part~=privacy]")?.textContent ?? null,
           search: root.querySelector("input[type=search]") !== null,
@@ -127,6 +139,9 @@ async function visit(privacy, pages, zulipUrl = simUrl, shot = privacy) {
   }
   return { responses, shown };
 }
+
+/** A direct message with `member`, in Zulip web's own form (`people.ts` `emails_to_slug`). */
+const dmOf = (member) => `${simUrl}/#narrow/dm/${member.user_id}-${member.full_name.replace(/[ "%/<>`\p{C}]+/gu, "-")}`;
 
 const api = (responses) => responses.filter((r) => r.url.includes(`${PREFIX}/api/v1/`));
 const containing = (responses, text) => responses.filter((r) => r.text.includes(text)).map((r) => r.url);
@@ -147,6 +162,21 @@ test("full, with an opt-out list: everyone else is listed, and the person is in 
   const team = listed.filter((m) => subscribers.includes(m.user_id) && m !== optedOut).map((m) => m.email).sort();
   assert.deepEqual(shown.team.rows.map((r) => r.key).sort(), team);
   assert.deepEqual(traces(responses), []);
+});
+
+test("full: each row opens a direct message with that person in Zulip, the counts open the organization, in a new tab", async () => {
+  const { shown } = await visit("full", [["embed", "ready"]], simUrl, "full-links");
+  assert.equal(shown.embed.org, simUrl);
+  const expected = shown.embed.rows.map((r) => dmOf(listed.find((m) => m.email === r.key)));
+  assert.deepEqual(shown.embed.rows.map((r) => r.dm), expected);
+  for (const row of shown.embed.rows) assert.deepEqual([row.dmTarget, row.dmRel], ["_blank", "noopener noreferrer"]);
+});
+
+test("no-emails: rows link by user id, so direct messages work without addresses", async () => {
+  const { shown } = await visit("no-emails", [["embed", "ready"]], simUrl, "no-emails-links");
+  assert.equal(shown.embed.org, simUrl);
+  const expected = shown.embed.rows.map((r) => dmOf(listed.find((m) => m.full_name === r.name)));
+  assert.deepEqual(shown.embed.rows.map((r) => r.dm), expected);
 });
 
 test("no-emails: names in the roster, no member's email nor Gravatar URL in any response", async () => {
@@ -170,6 +200,7 @@ test("counts: the counts header alone, and no member's name, email or id in any 
   assert.equal(shown.embed.privacy, "counts");
   assert.equal(shown.embed.note, "This organization's proxy shows how many people are online, not who.");
   assert.deepEqual(shown.embed.rows, []);
+  assert.equal(shown.embed.org, null, "counts mode links nowhere: it names nobody");
   assert.equal(shown.embed.search, false, "nobody to search for");
   // Everyone the full roster lists (active humans of /users, members without presence
   // included), as in full and no-emails mode: not only those with presence.

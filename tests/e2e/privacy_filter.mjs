@@ -219,3 +219,24 @@ for (const [what, reply] of [
     assert.equal(json.code, "PROXY_UPSTREAM_DOWN");
   });
 }
+
+const ZS = "/zulip/api/v1/server_settings";
+const SETTINGS = {
+  result: "success", msg: "", zulip_version: "9.0", zulip_feature_level: 257,
+  realm_url: "https://chat.example.com", realm_uri: "https://chat.example.com", realm_name: "Example",
+  authentication_methods: { password: true }, email_auth_enabled: true,
+};
+
+test("server_settings keeps a plain organization URL, for the widget's links into Zulip", async () => {
+  for (const mode of ["full", "no-emails", "counts"]) {
+    const { json } = await handle("serverSettings", { mode, zulip: { [ZS]: ok(SETTINGS) } });
+    assert.deepEqual(json, { result: "success", msg: "", zulip_version: "9.0", zulip_feature_level: 257, realm_url: "https://chat.example.com" }, mode);
+  }
+});
+
+test("server_settings leaves out an organization URL that is not a plain http(s) one", async () => {
+  for (const url of ["javascript:alert(1)", 'https://chat.example.com/"><b>', "https://user@chat.example.com", "//chat.example.com"]) {
+    const { json } = await handle("serverSettings", { zulip: { [ZS]: ok({ ...SETTINGS, realm_url: url, realm_uri: url }) } });
+    assert.equal("realm_url" in json, false, url);
+  }
+});

@@ -1,6 +1,6 @@
 //! The rows as the widget draws them: one view model per person, worded.
 
-use presence_model::domain::no_fold;
+use presence_model::domain::{dm_url, no_fold};
 use presence_model::view::{initials, ListInfo, ListInput};
 use presence_model::words::{english, Lang, Locale, PlainFormats};
 use presence_model::{Config, Directory, Member, Roster};
@@ -17,6 +17,23 @@ fn german() -> Locale<'static> {
     }
 }
 
+fn input(roster: &Roster) -> ListInput<'_> {
+    static CONFIG: std::sync::OnceLock<Config> = std::sync::OnceLock::new();
+    ListInput {
+        roster,
+        query: "",
+        config: CONFIG.get_or_init(|| Config::with_proxy("/api/v1")),
+        locale: english(),
+        server_now: NOW,
+        utc_offset_secs: 0,
+        scroll_top: 0.0,
+        viewport: 400.0,
+        windowing: true,
+        fold: &no_fold,
+        org: None,
+    }
+}
+
 fn rows_of(roster: &Roster, locale: Locale<'_>) -> ListInfo {
     ListInfo::of(ListInput {
         roster,
@@ -29,6 +46,7 @@ fn rows_of(roster: &Roster, locale: Locale<'_>) -> ListInfo {
         viewport: 400.0,
         windowing: true,
         fold: &no_fold,
+        org: None,
     })
 }
 
@@ -78,4 +96,55 @@ fn initials_stand_in_for_a_missing_avatar() {
     for (name, expected) in table {
         assert_eq!(initials(name), expected, "{name:?}");
     }
+}
+
+#[test]
+fn a_row_links_to_a_direct_message_in_zulips_url_form() {
+    assert_eq!(
+        dm_url("https://chat.example", 9, "Othello, the Moor"),
+        "https://chat.example/#narrow/dm/9-Othello,-the-Moor"
+    );
+    // Zulip's `/[ "%/<>`\p{C}]+/gu` → "-": runs become one, other characters stay.
+    assert_eq!(
+        dm_url("https://chat.example", 12, "Zoë \"Z\" 50%/<b>"),
+        "https://chat.example/#narrow/dm/12-Zoë-Z-50-b-"
+    );
+}
+
+#[test]
+fn a_row_links_to_a_direct_message_with_words_that_say_so() {
+    let directory = Directory::new([Member::human(7, "gia@x", "Gia Rossi", None)]);
+    let answer = presence(&[("gia@x", "active", 5.0)], NOW);
+    let roster = Roster::build(
+        &answer,
+        Some(&directory),
+        NOW,
+        200,
+        presence_model::default_name_order,
+    );
+    let list = ListInfo::of(ListInput {
+        org: Some("https://chat.example"),
+        ..input(&roster)
+    });
+    assert_eq!(
+        list.rows[0].dm,
+        Some((
+            "https://chat.example/#narrow/dm/7-Gia-Rossi".to_owned(),
+            "Send Gia Rossi a direct message in Zulip (new tab)".to_owned()
+        ))
+    );
+}
+
+#[test]
+fn without_the_organizations_url_a_row_links_nowhere() {
+    let directory = Directory::new([Member::human(7, "gia@x", "Gia Rossi", None)]);
+    let answer = presence(&[("gia@x", "active", 5.0)], NOW);
+    let roster = Roster::build(
+        &answer,
+        Some(&directory),
+        NOW,
+        200,
+        presence_model::default_name_order,
+    );
+    assert_eq!(rows_of(&roster, english()).rows[0].dm, None);
 }

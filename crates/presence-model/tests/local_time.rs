@@ -61,6 +61,7 @@ fn rows_of(roster: &Roster, config: &Config, locale: Locale<'_>) -> ListInfo {
         viewport: 400.0,
         windowing: true,
         fold: &no_fold,
+        org: None,
     })
 }
 

@@ -266,6 +266,7 @@ fn event() -> impl Strategy<Value = presence_model::state::Event> {
         (proptest::option::of(any::<u32>()), when()).prop_map(|(feature_level, now_ms)| {
             Event::Server {
                 feature_level,
+                realm_url: None,
                 now_ms,
             }
         }),

@@ -469,6 +469,7 @@ fn refused(msg: &str) -> Event {
 fn server(feature_level: u32) -> Event {
     Event::Server {
         feature_level: Some(feature_level),
+        realm_url: None,
         now_ms: 800.0,
     }
 }

@@ -512,6 +512,7 @@ fn mounted_then_answered(feature_level: Option<u32>, pairs: &[(&str, &str)]) -> 
             &mut roster,
             Event::Server {
                 feature_level,
+                realm_url: None,
                 now_ms: 1200.0,
             },
         );
@@ -542,10 +543,14 @@ fn older_servers_and_unreadable_settings_use_140_seconds() {
 
 #[test]
 fn the_offline_threshold_option_overrides_the_server_and_skips_asking() {
+    // Without links: the server's version is then the only reason to ask.
     let mut roster = Widget::default();
     let effects = step(
         &mut roster,
-        Event::Options(Ok(page_config(&[("offline-threshold", "140")]))),
+        Event::Options(Ok(page_config(&[
+            ("offline-threshold", "140"),
+            ("links", "off"),
+        ]))),
     );
     let Some(feeds) = effects.subscribes() else {
         panic!("no feeds: {:?}", effects)
@@ -573,6 +578,7 @@ fn the_first_answer_waits_for_the_server_then_reports_once() {
         &mut roster,
         Event::Server {
             feature_level: Some(237),
+            realm_url: None,
             now_ms: 1500.0,
         },
     );
@@ -750,6 +756,7 @@ fn the_servers_version_is_read_once() {
         &mut roster,
         Event::Server {
             feature_level: Some(200),
+            realm_url: None,
             now_ms: 500.0,
         },
     );
@@ -764,6 +771,7 @@ fn a_server_version_that_could_not_be_read_is_asked_for_once_more_in_ten_minutes
         &mut roster,
         Event::Server {
             feature_level: None,
+            realm_url: None,
             now_ms: 500.0,
         },
     );
@@ -802,4 +810,58 @@ fn a_new_proxy_empties_the_live_region() {
         Event::Options(Ok(config(&[("proxy", "/other/api/v1")]))),
     );
     assert_eq!(moved.announce().as_deref(), Some(""));
+}
+
+#[test]
+fn links_ask_the_server_for_its_url_even_when_the_page_sets_the_threshold() {
+    let mut roster = Widget::default();
+    let effects = step(
+        &mut roster,
+        Event::Options(Ok(page_config(&[("offline-threshold", "140")]))),
+    );
+    let feeds = effects.subscribes().expect("feeds");
+    assert_eq!(
+        feeds.settings_url.as_deref(),
+        Some("/api/v1/server_settings")
+    );
+}
+
+fn linked(realm_url: &str, pairs: &[(&str, &str)]) -> Widget {
+    let mut roster = ready(pairs);
+    step(
+        &mut roster,
+        Event::Server {
+            feature_level: Some(237),
+            realm_url: Some(realm_url.into()),
+            now_ms: 1500.0,
+        },
+    );
+    roster
+}
+
+#[test]
+fn rows_link_into_the_organization_the_server_names() {
+    let roster = linked("https://chat.example.com/", &[]);
+    assert_eq!(roster.org_link(), Some("https://chat.example.com"));
+}
+
+#[test]
+fn links_off_link_nowhere() {
+    let roster = linked("https://chat.example.com", &[("links", "off")]);
+    assert_eq!(roster.org_link(), None);
+}
+
+#[test]
+fn a_server_url_a_link_may_not_use_links_nowhere() {
+    for url in [
+        "javascript:alert(1)",
+        "https://chat.example.com\\@evil.example",
+        "https://user:pw@chat.example.com",
+        "https://chat.example.com/\"><script>",
+        "//chat.example.com",
+        "data:text/html,hi",
+        "https://",
+    ] {
+        assert_eq!(linked(url, &[]).org_link(), None, "{url}");
+    }
 }

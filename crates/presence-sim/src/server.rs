@@ -303,7 +303,8 @@ async fn server_settings(State(state): State<Arc<AppState>>) -> Response {
             .map(|(name, on)| (name.to_owned(), on))
             .collect(),
         realm_uri: Some(state.config.avatar_base.clone()),
-        realm_url: None,
+        // Zulip 9.0 (feature level 257) added `realm_url` beside `realm_uri`.
+        realm_url: (server.feature_level >= 257).then(|| state.config.avatar_base.clone()),
         realm_name: Some("Simulated Zulip".to_owned()),
     };
     Json(body).into_response()

@@ -82,7 +82,7 @@ impl Palette {
 
 /// The option names, as attributes (`offline-threshold`); the JS API takes them in
 /// camelCase (`offlineThreshold`).
-pub const OPTION_NAMES: [&str; 14] = [
+pub const OPTION_NAMES: [&str; 15] = [
     "proxy",
     "refresh",
     "offline-threshold",
@@ -97,6 +97,7 @@ pub const OPTION_NAMES: [&str; 14] = [
     "group",
     "channel",
     "local-time",
+    "links",
 ];
 
 /// Every option of the widget.
@@ -130,6 +131,10 @@ pub struct Config {
     /// Each person's local time in their row's tooltip and screen-reader text, from
     /// their `/users` time zone (`local-time`: `auto`, the default, or `off`).
     pub local_time: bool,
+    /// Each row opens a direct message with that person in Zulip, and the header opens
+    /// the organization, once `/server_settings` gave its URL (`links`: `auto`, the
+    /// default, or `off`). Never in counts mode: it names nobody.
+    pub links: bool,
 }
 
 impl Config {
@@ -149,6 +154,7 @@ impl Config {
             compact: false,
             team: None,
             local_time: true,
+            links: true,
         }
     }
 
@@ -231,6 +237,13 @@ impl Config {
                         return Err(invalid(name, value, "a language tag such as en or pt-BR"));
                     }
                     config.lang = Some(value.to_owned());
+                }
+                "links" => {
+                    config.links = match value {
+                        "auto" => true,
+                        "off" => false,
+                        _ => return Err(invalid(name, value, "auto or off")),
+                    }
                 }
                 "local-time" => {
                     config.local_time = match value {

@@ -31,6 +31,8 @@ pub struct Person {
     pub email: String,
     /// Their full name, when the directory knows it.
     pub name: Option<String>,
+    /// Zulip's user id, when the directory knows them (a direct message's address).
+    pub user_id: Option<i64>,
     /// Their avatar, when the directory has one.
     pub avatar_url: Option<String>,
     /// A guest, by the directory.
@@ -74,6 +76,7 @@ impl Person {
     /// Newer timestamps alone (an active user pinging again) change nothing on screen.
     pub fn same_view(&self, other: &Person) -> bool {
         self.email == other.email
+            && self.user_id == other.user_id
             && self.name == other.name
             && self.guest == other.guest
             && self.avatar_url == other.avatar_url

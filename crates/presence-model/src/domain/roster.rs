@@ -86,6 +86,7 @@ impl Roster {
             Person {
                 email: email.to_owned(),
                 name: profile.map(|p| p.full_name.clone()),
+                user_id: profile.map(|p| p.user_id),
                 avatar_url: profile.and_then(|p| p.avatar_url.clone()),
                 guest: profile.is_some_and(|p| p.guest),
                 timezone: profile

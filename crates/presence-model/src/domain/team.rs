@@ -40,6 +40,16 @@ pub fn bots_read_groups(feature_level: Option<u32>) -> bool {
     feature_level.is_some_and(|level| level >= BOTS_READ_GROUPS_FEATURE_LEVEL)
 }
 
+/// Completes a refusal of user groups with what a server at `feature_level` allows (see
+/// [`Failure::GroupsRefused`]); whether that changed it. Other failures stay as they are.
+pub fn complete_refusal(failure: &mut Failure, feature_level: Option<u32>) -> bool {
+    let Failure::GroupsRefused { bots_may_read, .. } = failure else {
+        return false;
+    };
+    let now = bots_read_groups(feature_level);
+    std::mem::replace(bots_may_read, now) != now
+}
+
 /// How the page named the team.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TeamKey {

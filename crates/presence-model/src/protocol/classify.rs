@@ -4,6 +4,7 @@
 //! the body bytes; everything from there on (which failure, which words, which delay) is
 //! decided here, so it is tested natively.
 
+use crate::protocol::server_settings::{ServerInfo, Settings};
 use crate::protocol::teams::TeamKind;
 use crate::protocol::{
     parse_error_body, parse_presence, parse_users, ParseError, Parsed, PresenceError,
@@ -189,19 +190,11 @@ pub fn classify_presence(answer: Answer<'_>) -> Result<Parsed<RealmPresence>, Fa
 }
 
 /// Classifies a `GET /server_settings` answer: the server's API feature level (0 before
-/// Zulip 3.0, which did not send one).
-pub fn classify_server_settings(answer: Answer<'_>) -> Result<u32, Failure> {
-    /// The one field the widget reads; the whole [`crate::protocol::ServerSettings`] would cost
-    /// every viewer a deserializer for fields nobody shows. A JSON object without it (not
-    /// Zulip's, or before 3.0) is level 0: the older servers' threshold, as for a failure.
-    #[derive(serde::Deserialize)]
-    struct Level {
-        #[serde(default)]
-        zulip_feature_level: u32,
-    }
+/// Zulip 3.0, which did not send one) and the organization's URL.
+pub fn classify_server_settings(answer: Answer<'_>) -> Result<ServerInfo, Failure> {
     if (200..300).contains(&answer.status) {
-        return crate::protocol::parse_json::<Level>(answer.body)
-            .map(|level| level.zulip_feature_level)
+        return crate::protocol::parse_json::<Settings>(answer.body)
+            .map(ServerInfo::from)
             .map_err(|err| match parse_error_body(answer.body) {
                 Some(body) => from_error_body(answer.status, answer.retry_after, body),
                 None => malformed(answer, err),

@@ -9,6 +9,7 @@ pub mod error_body;
 pub mod parse;
 pub mod presence;
 pub mod privacy;
+pub mod server_settings;
 pub mod teams;
 pub mod users;
 
@@ -17,6 +18,7 @@ pub use error_body::*;
 pub use parse::*;
 pub use presence::*;
 pub use privacy::*;
+pub use server_settings::*;
 pub use teams::*;
 pub use users::*;
 

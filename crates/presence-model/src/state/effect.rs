@@ -2,8 +2,9 @@
 //! Crux's `Command`: the reducer decides every render, attribute, event, announcement,
 //! subscription and delay; the shell performs them in order and decides nothing.
 
-use crate::domain::{Counts, StatusChange, TeamFeed};
-use crate::protocol::Privacy;
+use crate::domain::{Config, ConfigError, Counts, Names, StatusChange, TeamFeed};
+use crate::protocol::{Failure, Privacy};
+use crate::words::Locale;
 
 /// One thing the shell must do.
 #[derive(Debug, Clone, PartialEq)]
@@ -182,6 +183,22 @@ pub struct Feeds {
     pub timeout_ms: u32,
 }
 
+impl Feeds {
+    /// The feeds `config` reads.
+    pub fn of(config: &Config) -> Feeds {
+        Feeds {
+            presence_url: config.presence_url(),
+            users_url: (config.names == Names::Auto).then(|| config.users_url()),
+            // For the offline threshold unless the page set it, and for the
+            // organization's URL when rows link into Zulip.
+            settings_url: (config.offline_threshold_secs.is_none() || config.links)
+                .then(|| config.server_settings_url()),
+            team: config.team.as_ref().map(|t| t.first_feed(&config.proxy)),
+            timeout_ms: config.timeout_secs.saturating_mul(1000),
+        }
+    }
+}
+
 /// What the host element's attributes say: `data-state` and the counts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HostSummary {
@@ -204,6 +221,28 @@ pub struct ErrorReport {
     pub code: Option<String>,
     /// The message shown in the banner.
     pub message: String,
+}
+
+impl ErrorReport {
+    /// A failure, worded in `locale`.
+    pub fn of(failure: &Failure, locale: Locale<'_>) -> ErrorReport {
+        ErrorReport {
+            cause: failure.cause(),
+            status: failure.http_status(),
+            code: failure.zulip_code().map(str::to_owned),
+            message: failure.describe(locale),
+        }
+    }
+
+    /// Options that cannot be used (cause `config`).
+    pub fn of_options(error: &ConfigError) -> ErrorReport {
+        ErrorReport {
+            cause: "config",
+            status: None,
+            code: None,
+            message: error.to_string(),
+        }
+    }
 }
 
 /// What a `roster-change` event says. It fires for the first roster, whenever statuses

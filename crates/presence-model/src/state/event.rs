@@ -49,6 +49,8 @@ pub enum Event {
     Server {
         /// `zulip_feature_level`.
         feature_level: Option<u32>,
+        /// The organization's URL (`realm_url`), unchecked; `None` when not read.
+        realm_url: Option<String>,
         /// Local clock (ms) when it arrived.
         now_ms: f64,
     },

@@ -21,11 +21,11 @@
 //! ```
 
 use crate::domain::offline_threshold_for;
-use crate::domain::{bots_read_groups, subscribers_feed, TeamAnswer};
+use crate::domain::{complete_refusal, org_url, subscribers_feed, TeamAnswer};
 use crate::domain::{ChangeTally, Counts, NameRanking};
-use crate::domain::{Config, ConfigError, Names};
+use crate::domain::{Config, ConfigError};
+use crate::protocol::Privacy;
 use crate::protocol::RealmPresence;
-use crate::protocol::{Failure, Privacy};
 use crate::state::draft::{ms, Draft, FeedPlan};
 use crate::state::effect::{
     ChangeReport, Effects, ErrorReport, FeedKind, Feeds, HostSummary, PollRequest,
@@ -54,6 +54,8 @@ pub struct Widget {
     server_known: bool,
     /// The server's API feature level, once `/server_settings` told it.
     feature_level: Option<u32>,
+    /// The organization's URL, once `/server_settings` gave one a link may use.
+    org: Option<String>,
     /// The team roster's members and names, with the `group` or `channel` option.
     team: Option<TeamGate>,
     /// The latest presence answer, while the roster cannot be built yet: until the
@@ -89,23 +91,11 @@ impl Default for Widget {
             announcement: String::new(),
             server_known: true,
             feature_level: None,
+            org: None,
             team: None,
             held: None,
             minute: 0,
         }
-    }
-}
-
-fn feeds_of(config: &Config) -> Feeds {
-    Feeds {
-        presence_url: config.presence_url(),
-        users_url: (config.names == Names::Auto).then(|| config.users_url()),
-        settings_url: config
-            .offline_threshold_secs
-            .is_none()
-            .then(|| config.server_settings_url()),
-        team: config.team.as_ref().map(|t| t.first_feed(&config.proxy)),
-        timeout_ms: config.timeout_secs.saturating_mul(1000),
     }
 }
 
@@ -241,7 +231,7 @@ impl Widget {
                         Ok(ids)
                     }
                     Err(mut failure) => {
-                        complete(&mut failure, self.feature_level);
+                        complete_refusal(&mut failure, self.feature_level);
                         Err(failure)
                     }
                 };
@@ -279,8 +269,14 @@ impl Widget {
             }
             Event::Server {
                 feature_level,
+                realm_url,
                 now_ms,
             } => {
+                let org = realm_url.as_deref().and_then(org_url).map(str::to_owned);
+                if org != self.org {
+                    self.org = org;
+                    effects.render = true;
+                }
                 // Read once; a proxy that does not pass `/server_settings` (or a blip)
                 // gives the older servers' threshold now, and one more try when names
                 // are next refreshed.
@@ -292,7 +288,10 @@ impl Widget {
                 // A failure shown before the server's version was known says now what
                 // that version means (which key a group roster needs).
                 self.feature_level = feature_level;
-                if self.live.amend_failure(|f| complete(f, feature_level)) {
+                if self
+                    .live
+                    .amend_failure(|f| complete_refusal(f, feature_level))
+                {
                     effects.render = true;
                     self.report_failure(locale, &mut effects);
                 }
@@ -386,19 +385,14 @@ impl Widget {
             Err(error) => {
                 effects.feeds = FeedPlan::Stop;
                 self.start_over(Widget::default().live, effects);
-                effects.error = Some(ErrorReport {
-                    cause: "config",
-                    status: None,
-                    code: None,
-                    message: error.to_string(),
-                });
+                effects.error = Some(ErrorReport::of_options(&error));
                 return;
             }
             Ok(new) => new,
         };
         let restart = match &old {
             // Two groups share one feed (`/user_groups`) but are two rosters.
-            Some(Ok(old)) => feeds_of(old) != feeds_of(&new) || old.team != new.team,
+            Some(Ok(old)) => Feeds::of(old) != Feeds::of(&new) || old.team != new.team,
             _ => true,
         };
         if restart {
@@ -414,7 +408,7 @@ impl Widget {
                 members: None,
                 names: None,
             });
-            effects.feeds = FeedPlan::Start(feeds_of(&new));
+            effects.feeds = FeedPlan::Start(Feeds::of(&new));
             return;
         }
         // Display options (lang, theme, palette, compact, max-rows, show-offline) only
@@ -449,12 +443,7 @@ impl Widget {
         let Some(failure) = self.live.state().failure() else {
             return;
         };
-        let report = ErrorReport {
-            cause: failure.cause(),
-            status: failure.http_status(),
-            code: failure.zulip_code().map(str::to_owned),
-            message: failure.describe(locale),
-        };
+        let report = ErrorReport::of(failure, locale);
         if self.reported.as_ref() != Some(&report) {
             self.reported = Some(report.clone());
             effects.error = Some(report);
@@ -463,6 +452,15 @@ impl Widget {
 
     fn counts(&self) -> Option<Counts> {
         self.live.state().snapshot().map(|s| s.roster.counts())
+    }
+
+    /// Where links into Zulip go: the organization's URL, when the `links` option is on,
+    /// the server gave a URL a link may use, and the proxy's privacy setting names people
+    /// (counts mode links nowhere: it names nobody).
+    pub fn org_link(&self) -> Option<&str> {
+        let links = matches!(&self.config, Some(Ok(config)) if config.links);
+        let org = self.org.as_deref().filter(|_| links);
+        org.filter(|_| self.privacy().names_people())
     }
 
     /// The proxy's privacy setting, by the answer on screen.
@@ -508,14 +506,4 @@ impl Widget {
             None => false,
         }
     }
-}
-
-/// Completes `failure` with what a server at `feature_level` allows; whether that
-/// changed it.
-fn complete(failure: &mut Failure, feature_level: Option<u32>) -> bool {
-    let Failure::GroupsRefused { bots_may_read, .. } = failure else {
-        return false;
-    };
-    let now = bots_read_groups(feature_level);
-    std::mem::replace(bots_may_read, now) != now
 }

@@ -5,7 +5,7 @@
 use crate::domain::ClientKind;
 use crate::domain::Roster;
 use crate::domain::Status;
-use crate::domain::{avatar_src, Config, ShowOffline};
+use crate::domain::{avatar_src, dm_url, Config, ShowOffline};
 use crate::domain::{Fold, Search};
 use crate::view::{window, Window, WINDOW_ABOVE};
 use crate::words::{fill, Locale};
@@ -45,6 +45,10 @@ pub struct RowInfo {
     pub local_time: Option<String>,
     /// (position, list size) when the list is windowed, for screen readers.
     pub position: Option<(usize, usize)>,
+    /// A direct message with them in Zulip, and what the link says of itself ("Send Zoe
+    /// a direct message in Zulip (new tab)"), when rows link ([`ListInput::org`]) and
+    /// their user id is known.
+    pub dm: Option<(String, String)>,
 }
 
 /// The list to draw.
@@ -87,6 +91,8 @@ pub struct ListInput<'a> {
     pub windowing: bool,
     /// Removes accents, for plain-ASCII search words (the browser's `normalize`).
     pub fold: Fold<'a>,
+    /// The organization's URL when rows link into Zulip (`Widget::org_link`).
+    pub org: Option<&'a str>,
 }
 
 impl ListInfo {
@@ -163,6 +169,11 @@ impl ListInfo {
                     },
                     local_time,
                     position: windowed.then_some((index + 1, total)),
+                    dm: input.org.zip(person.user_id).map(|(org, id)| {
+                        let name = person.display_name();
+                        let says = fill(w.message_in_zulip, &[("name", name)]);
+                        (dm_url(org, id, name), says)
+                    }),
                 }
             })
             .collect();

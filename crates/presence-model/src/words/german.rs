@@ -50,6 +50,8 @@ pub static DE: Words = Words {
     no_such_group: "In dieser Organisation gibt es keine Benutzergruppe „{name}“. Bitte die Einstellung „group“ prüfen.",
     no_such_channel: "Es gibt keinen Kanal „{name}“, den das Konto des Proxys sehen kann. Bitte die Einstellung „channel“ prüfen.",
     groups_refused: "Zulip lässt das Konto des Proxys keine Benutzergruppen lesen (BAD_REQUEST: {msg}). Gruppen-Listen brauchen für den Proxy den API-Schlüssel eines Mitglieds, nicht eines Bots.",
+    message_in_zulip: "{name} in Zulip eine Direktnachricht senden (neuer Tab)",
+    open_zulip: "Zulip öffnen (neuer Tab)",
     groups_refused_guest: "Zulip lässt das Konto des Proxys keine Benutzergruppen lesen (BAD_REQUEST: {msg}). Gruppen-Listen brauchen für den Proxy den API-Schlüssel eines Mitglieds oder Bots, nicht eines Gastes.",
     came_online: Plural::one_other("{n} Person ist online gekommen", "{n} Personen sind online gekommen"),
     went_idle: Plural::one_other("{n} Person ist jetzt abwesend", "{n} Personen sind jetzt abwesend"),

@@ -131,6 +131,10 @@ words! {
     Text privacy_no_emails: &'static str = "This organization's proxy hides email addresses.",
     /// The proxy sends counts only (privacy setting `counts`).
     Text privacy_counts: &'static str = "This organization's proxy shows how many people are online, not who.",
+    /// A row's link: "Send {name} a direct message in Zulip (new tab)".
+    Text message_in_zulip: &'static str = "Send {name} a direct message in Zulip (new tab)",
+    /// The header's link to the organization.
+    Text open_zulip: &'static str = "Open Zulip (new tab)",
     /// A colleague's clock: "{time} local time".
     Text local_time: &'static str = "{time} local time",
     /// "{n} person came online" / "{n} people came online".
