@@ -22,6 +22,9 @@ pub struct RosterMachine {
     failures: u32,
     /// Status changes not yet reported (by answers and by ageing).
     changes: Vec<StatusChange>,
+    /// The server's minute (Unix seconds / 60) at the last tick: local times shown in
+    /// rows move on when it turns.
+    minute: i64,
 }
 
 impl RosterMachine {
@@ -34,7 +37,22 @@ impl RosterMachine {
             refresh_secs,
             failures: 0,
             changes: Vec::new(),
+            minute: 0,
         }
+    }
+
+    /// Whether the server's clock entered another minute since the last call while
+    /// someone on the roster has a time zone (rows showing local times then show the new
+    /// minute).
+    pub fn minute_turned(&mut self, now_ms: f64) -> bool {
+        let Some(snapshot) = self.state.snapshot() else {
+            return false;
+        };
+        let minute = (snapshot.server_now(now_ms) / 60.0).floor() as i64;
+        if std::mem::replace(&mut self.minute, minute) == minute {
+            return false;
+        }
+        snapshot.roster.people().any(|p| p.timezone.is_some())
     }
 
     /// Takes the status changes seen since the last call: people whose status differs

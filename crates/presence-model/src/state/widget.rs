@@ -63,9 +63,6 @@ pub struct Widget {
     /// re-aged with another: offline, then idle), and for a team roster until both its
     /// members and `/users` are known (never a roster of the whole organization first).
     held: Option<Box<PendingAnswer>>,
-    /// The server's minute (Unix seconds / 60) of the last tick: local times shown in
-    /// the rows move on when it turns.
-    minute: i64,
 }
 
 /// A presence answer that waits (see `Widget::held`).
@@ -94,7 +91,6 @@ impl Default for Widget {
             org: None,
             team: None,
             held: None,
-            minute: 0,
         }
     }
 }
@@ -261,7 +257,8 @@ impl Widget {
                 // Stale and error banners count time ("3 min ago", "retrying in 7 s").
                 let counting = self.live.state().failure().is_some();
                 let spoke = self.speak(now_ms, locale, &mut effects);
-                let clocks = self.minute_turned(now_ms);
+                let shown = matches!(&self.config, Some(Ok(config)) if config.local_time);
+                let clocks = self.live.minute_turned(now_ms) && shown;
                 effects.render = aged || counting || spoke || clocks;
             }
             Event::Locale { now_ms } => {
@@ -323,20 +320,6 @@ impl Widget {
             effects.host = Some(host);
         }
         effects.into_effects()
-    }
-
-    /// Whether the server's clock entered another minute since the last tick while rows
-    /// show someone's local time (they then show the new minute).
-    fn minute_turned(&mut self, now_ms: f64) -> bool {
-        let Some(snapshot) = self.live.state().snapshot() else {
-            return false;
-        };
-        let minute = (snapshot.server_now(now_ms) / 60.0).floor() as i64;
-        if std::mem::replace(&mut self.minute, minute) == minute {
-            return false;
-        }
-        let shown = matches!(&self.config, Some(Ok(config)) if config.local_time);
-        shown && snapshot.roster.people().any(|p| p.timezone.is_some())
     }
 
     /// Whether a presence answer can be built into the roster now (see `held`).
