@@ -193,7 +193,7 @@ async fn bad_mount_options_throw_clear_errors() {
     let host = element("div", &[], "");
     assert_eq!(
         message(embed::mount(host.clone(), options(&[("proxy", "/api/v1".into()), ("refreshRate", JsValue::from(5))]))),
-        "Unknown option \"refreshRate\": expected a known option: proxy, refresh, offlineThreshold, timeout, names, showOffline, maxRows, theme, palette, lang, compact, group, channel, localTime."
+        "Unknown option \"refreshRate\": expected a known option: proxy, refresh, offlineThreshold, timeout, names, showOffline, maxRows, theme, palette, lang, compact, group, channel, localTime, links."
     );
     assert!(message(embed::mount(host.clone(), options(&[])))
         .starts_with("The setting proxy is missing"));

@@ -15,12 +15,13 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const REFRESH_MS: f64 = 1000.0;
 
-/// Presence alone: names off and the threshold set, so the only feed is the one that fails
-/// (the server's version is read only when the page leaves the threshold to it).
+/// Presence alone: names and links off and the threshold set, so the only feed is the one
+/// that fails (`/server_settings` is read only for the threshold or the links).
 fn mount(fakes: &Fakes) -> (web_sys::Element, AppHandle<ZulipRoster>) {
     mount_roster(
         &[
             ("names", "off"),
+            ("links", "off"),
             ("offline-threshold", "140"),
             ("refresh", "1"),
             ("timeout", "1"),

@@ -560,10 +560,12 @@ async fn a_cached_answer_polled_again_and_again_does_not_hold_anyone_online() {
 #[wasm_bindgen_test]
 async fn a_slow_request_is_never_doubled_and_destroy_aborts_it() {
     let fakes = Fakes::on_fake_time(FakeFetcher::new().route(PRESENCE, vec![Reply::Hang]));
-    // The threshold set: presence is the only feed, so the only request in flight.
+    // The threshold set and links off: presence is the only feed, so the only request in
+    // flight.
     let (root, handle) = mount_roster(
         &[
             ("names", "off"),
+            ("links", "off"),
             ("offline-threshold", "140"),
             ("refresh", "1"),
             ("timeout", "60"),
