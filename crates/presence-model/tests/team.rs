@@ -476,11 +476,7 @@ fn server(feature_level: u32) -> Event {
 
 #[test]
 fn before_zulip_12_a_refused_group_roster_asks_for_a_members_key_not_a_bots() {
-    let mut roster = Widget::default();
-    step(
-        &mut roster,
-        Event::Options(Config::from_pairs([("group", "design")], Some("/api/v1"))),
-    );
+    let (mut roster, _) = mounted(&[("group", "design")]);
     step(&mut roster, server(495));
     let error = step(
         &mut roster,
@@ -497,11 +493,7 @@ fn before_zulip_12_a_refused_group_roster_asks_for_a_members_key_not_a_bots() {
 
 #[test]
 fn from_zulip_12_a_refused_group_roster_asks_for_a_member_or_bot_key_not_a_guests() {
-    let mut roster = Widget::default();
-    step(
-        &mut roster,
-        Event::Options(Config::from_pairs([("group", "design")], Some("/api/v1"))),
-    );
+    let (mut roster, _) = mounted(&[("group", "design")]);
     step(&mut roster, server(496));
     let error = step(&mut roster, refused("Not allowed for guest users"))
         .error()
@@ -515,11 +507,7 @@ fn from_zulip_12_a_refused_group_roster_asks_for_a_member_or_bot_key_not_a_guest
 
 #[test]
 fn a_refusal_shown_before_the_servers_version_is_reworded_when_it_arrives() {
-    let mut roster = Widget::default();
-    step(
-        &mut roster,
-        Event::Options(Config::from_pairs([("group", "design")], Some("/api/v1"))),
-    );
+    let (mut roster, _) = mounted(&[("group", "design")]);
     let first = step(&mut roster, refused("Not allowed for guest users"));
     assert!(first.error().unwrap().message.contains("not a bot's"));
     let later = step(&mut roster, server(500));

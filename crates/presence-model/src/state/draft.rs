@@ -20,6 +20,8 @@ pub(super) enum FeedPlan {
 #[derive(Debug, Default)]
 pub(super) struct Draft {
     pub(super) announce: Option<String>,
+    /// Whether anything on screen changed: each decision adds to it (`|=`), none
+    /// clears what an earlier one in the same event found.
     pub(super) render: bool,
     pub(super) host: Option<HostSummary>,
     pub(super) change: Option<ChangeReport>,

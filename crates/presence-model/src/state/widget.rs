@@ -165,7 +165,7 @@ impl Widget {
                     }
                     Err(failure) => {
                         self.live.failed(failure, now_ms, jitter);
-                        effects.render = true;
+                        effects.render |= true;
                         effects.poll = Some(PollRequest::InMs(self.live.next_poll_in_ms(now_ms)));
                         self.report_failure(locale, &mut effects);
                     }
@@ -187,14 +187,14 @@ impl Widget {
                         gate.names = Some(directory);
                         self.team_known(now_ms, order, &mut effects);
                     }
-                    None => effects.render = self.live.names_arrived(directory, now_ms, order),
+                    None => effects.render |= self.live.names_arrived(directory, now_ms, order),
                 }
                 self.report_changes(&mut effects);
             }
             Event::NamesFailed { failure, now_ms } => {
                 if self.team.as_ref().is_some_and(|gate| gate.names.is_none()) {
                     self.live.failed(failure, now_ms, 0.0);
-                    effects.render = true;
+                    effects.render |= true;
                     self.report_failure(locale, &mut effects);
                 }
                 // Without names a team roster shows the failure, and asks again as its
@@ -243,7 +243,7 @@ impl Widget {
                         // whole organization is never shown under a team's name.
                         gate.members = None;
                         self.live.failed(failure, now_ms, 0.0);
-                        effects.render = true;
+                        effects.render |= true;
                         self.report_failure(locale, &mut effects);
                         let next = PollRequest::InMs(self.live.next_poll_in_ms(now_ms));
                         effects.polls.push((FeedKind::Team, next));
@@ -259,10 +259,10 @@ impl Widget {
                 let spoke = self.speak(now_ms, locale, &mut effects);
                 let shown = matches!(&self.config, Some(Ok(config)) if config.local_time);
                 let clocks = self.live.minute_turned(now_ms) && shown;
-                effects.render = aged || counting || spoke || clocks;
+                effects.render |= aged || counting || spoke || clocks;
             }
             Event::Locale { now_ms } => {
-                effects.render = self.live.rebuild(now_ms, order);
+                effects.render |= self.live.rebuild(now_ms, order);
             }
             Event::Server {
                 feature_level,
@@ -272,7 +272,7 @@ impl Widget {
                 let org = realm_url.as_deref().and_then(org_url).map(str::to_owned);
                 if org != self.org {
                     self.org = org;
-                    effects.render = true;
+                    effects.render |= true;
                 }
                 // Read once; a proxy that does not pass `/server_settings` (or a blip)
                 // gives the older servers' threshold now, and one more try when names
@@ -289,7 +289,7 @@ impl Widget {
                     .live
                     .amend_failure(|f| complete_refusal(f, feature_level))
                 {
-                    effects.render = true;
+                    effects.render |= true;
                     self.report_failure(locale, &mut effects);
                 }
                 let Some(Ok(config)) = &self.config else {
@@ -302,7 +302,7 @@ impl Widget {
                 if std::mem::replace(&mut self.server_known, true) {
                     // A later answer (settings are re-read after a failure): statuses
                     // follow at the next tick.
-                    effects.render = self.live.tick(now_ms);
+                    effects.render |= self.live.tick(now_ms);
                 } else {
                     self.release_held(order, &mut effects);
                 }
@@ -346,7 +346,7 @@ impl Widget {
         let Some(directory) = self.team.as_ref().and_then(TeamGate::directory) else {
             return;
         };
-        effects.render = self.live.names_arrived(directory, now_ms, order);
+        effects.render |= self.live.names_arrived(directory, now_ms, order);
         self.release_held(order, effects);
     }
 
@@ -357,12 +357,12 @@ impl Widget {
         order: &NameRanking,
         effects: &mut Draft,
     ) {
-        effects.render = self.live.presence_arrived(presence, now_ms, order);
+        effects.render |= self.live.presence_arrived(presence, now_ms, order);
         self.reported = None;
     }
 
     fn options(&mut self, config: Result<Config, ConfigError>, effects: &mut Draft) {
-        effects.render = true;
+        effects.render |= true;
         let old = self.config.replace(config.clone());
         let new = match config {
             Err(error) => {
