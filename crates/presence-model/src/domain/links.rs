@@ -42,12 +42,13 @@ pub fn dm_url(org: &str, user_id: i64, full_name: &str) -> String {
     let mut slug = String::with_capacity(full_name.len());
     let mut in_run = false;
     for c in full_name.chars() {
-        match (slug_breaks(c), in_run) {
+        let breaks = slug_breaks(c);
+        match (breaks, in_run) {
             (false, _) => slug.push(c),
             (true, false) => slug.push('-'),
             (true, true) => {}
         }
-        in_run = slug_breaks(c);
+        in_run = breaks;
     }
     format!("{org}/#narrow/dm/{user_id}-{slug}")
 }
