@@ -10,7 +10,6 @@ mod support;
 use support::*;
 use wasm_bindgen_test::*;
 use web_sys::Element;
-use zulip_roster::embed;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -31,21 +30,6 @@ fn proxy(root: &str) -> String {
     ]);
     window_route(&format!("{proxy}/users?client_gravatar=false"), 200, &names);
     proxy
-}
-
-/// A `<zulip-roster>` inside `parent` (the page's body when `None`) with `attributes`.
-fn roster(parent: Option<&Element>, attributes: &[(&str, &str)]) -> Element {
-    embed::define_and_auto_mount();
-    let tag = document().create_element("zulip-roster").unwrap();
-    for (name, value) in attributes {
-        tag.set_attribute(name, value).unwrap();
-    }
-    let body: Element = document().body().unwrap().into();
-    let parent = parent.unwrap_or(&body);
-    parent
-        .insert_before(&tag, parent.first_child().as_ref())
-        .unwrap();
-    tag
 }
 
 /// The widget's content, inside its shadow root, once mounted.
@@ -81,7 +65,7 @@ fn middle_x(host: &Element, selector: &str) -> f64 {
 async fn japanese_words_arrive_from_their_file() {
     window_route("/lang/ja.json", 200, JA);
     let proxy = proxy("japanese");
-    let tag = roster(None, &[("proxy", &proxy), ("lang", "ja-JP")]);
+    let tag = roster_element(&[("proxy", &proxy), ("lang", "ja-JP")]);
     wait_until(&tag, "the counts in Japanese", || {
         counts(&tag) == "アクティブ 2 · 離席中 1 · オフライン 1"
     })
@@ -113,8 +97,8 @@ async fn japanese_words_arrive_from_their_file() {
 async fn two_rosters_in_one_language_share_one_words_file() {
     window_route("/lang/ko.json", 200, KO);
     let proxy = proxy("korean");
-    let first = roster(None, &[("proxy", &proxy), ("lang", "ko")]);
-    let second = roster(None, &[("proxy", &proxy), ("lang", "ko-KR")]);
+    let first = roster_element(&[("proxy", &proxy), ("lang", "ko")]);
+    let second = roster_element(&[("proxy", &proxy), ("lang", "ko-KR")]);
     let korean = "활동 중 2 · 자리 비움 1 · 오프라인 1";
     wait_until(&first, "the first roster in Korean", || {
         counts(&first) == korean
@@ -133,7 +117,7 @@ async fn two_rosters_in_one_language_share_one_words_file() {
 async fn arabic_turns_the_roster_right_to_left() {
     window_route("/lang/ar.json", 200, AR);
     let proxy = proxy("arabic");
-    let tag = roster(None, &[("proxy", &proxy), ("lang", "ar")]);
+    let tag = roster_element(&[("proxy", &proxy), ("lang", "ar")]);
     wait_until(&tag, "the Arabic search label", || {
         mounted(&tag)
             .and_then(|root| root.query_selector("input[type=search]").ok().flatten())
@@ -163,7 +147,7 @@ async fn a_right_to_left_page_mirrors_an_english_roster() {
     let page = document().create_element("div").unwrap();
     page.set_attribute("dir", "rtl").unwrap();
     document().body().unwrap().append_child(&page).unwrap();
-    let tag = roster(Some(&page), &[("proxy", &proxy), ("lang", "en")]);
+    let tag = roster_in(Some(&page), &[("proxy", &proxy), ("lang", "en")]);
     wait_for_state(&tag, "ready").await;
     assert_eq!(counts(&tag), "2 active · 1 idle · 1 offline");
     assert_eq!(
@@ -197,7 +181,7 @@ async fn a_words_file_that_cannot_be_had_leaves_a_working_english_roster() {
     let warnings = console_warnings();
     // No route for /lang/it.json: the network answers 404.
     let proxy = proxy("missing-words");
-    let tag = roster(None, &[("proxy", &proxy), ("lang", "it")]);
+    let tag = roster_element(&[("proxy", &proxy), ("lang", "it")]);
     wait_until(&tag, "a warning that Italian's words are missing", || {
         warnings.iter().any(|w| {
             w.as_string()

@@ -8,7 +8,6 @@ mod support;
 use support::*;
 use wasm_bindgen_test::*;
 use web_sys::Element;
-use zulip_roster::embed;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -38,29 +37,9 @@ fn proxy(root: &str, realm_url: &str) -> String {
 }
 
 fn roster(proxy: &str, extra: &[(&str, &str)]) -> Element {
-    embed::define_and_auto_mount();
-    let tag = document().create_element("zulip-roster").unwrap();
-    tag.set_attribute("proxy", proxy).unwrap();
-    tag.set_attribute("lang", "en").unwrap();
-    for (name, value) in extra {
-        tag.set_attribute(name, value).unwrap();
-    }
-    let body = document().body().unwrap();
-    body.insert_before(&tag, body.first_child().as_ref())
-        .unwrap();
-    tag
-}
-
-fn all(host: &Element, selector: &str) -> Vec<Element> {
-    let found = host
-        .shadow_root()
-        .unwrap()
-        .query_selector_all(selector)
-        .unwrap();
-    (0..found.length())
-        .filter_map(|i| found.item(i))
-        .map(wasm_bindgen::JsCast::unchecked_into)
-        .collect()
+    let mut attributes = vec![("proxy", proxy), ("lang", "en")];
+    attributes.extend_from_slice(extra);
+    roster_element(&attributes)
 }
 
 fn attr(element: &Element, name: &str) -> String {
@@ -71,10 +50,10 @@ fn attr(element: &Element, name: &str) -> String {
 async fn each_name_opens_a_direct_message_in_zulip_in_a_new_tab() {
     let tag = roster(&proxy("links-on", "https://chat.example.com/"), &[]);
     wait_until(&tag, "two links", || {
-        all(&tag, "a[part~=dm-link]").len() == 2
+        shadow_all(&tag, "a[part~=dm-link]").len() == 2
     })
     .await;
-    let links = all(&tag, "a[part~=dm-link]");
+    let links = shadow_all(&tag, "a[part~=dm-link]");
     // Zoe is active, Bo idle: rows in that order. user ids 0 and 1 (users_body numbers them).
     let hrefs: Vec<String> = links.iter().map(|a| attr(a, "href")).collect();
     assert_eq!(
@@ -90,7 +69,7 @@ async fn each_name_opens_a_direct_message_in_zulip_in_a_new_tab() {
         attr(&links[0], "aria-label"),
         "Send Zoe Zed a direct message in Zulip (new tab)"
     );
-    let org = all(&tag, "a[part~=org-link]");
+    let org = shadow_all(&tag, "a[part~=org-link]");
     assert_eq!(org.len(), 1);
     assert_eq!(attr(&org[0], "href"), "https://chat.example.com");
     assert_eq!(
@@ -108,7 +87,7 @@ async fn links_off_shows_names_without_links() {
     );
     wait_until(&tag, "two rows", || row_names(&tag).len() == 2).await;
     assert_eq!(row_names(&tag), ["Zoe Zed", "Bo"]);
-    assert!(all(&tag, "a").is_empty());
+    assert!(shadow_all(&tag, "a").is_empty());
     tag.remove();
 }
 
@@ -118,6 +97,6 @@ async fn a_server_url_a_link_may_not_use_gives_no_links() {
     wait_until(&tag, "two rows", || row_names(&tag).len() == 2).await;
     // Rows wait for the server's version (the page leaves the threshold to it), so the
     // answer with the URL has been read: links would have come with it.
-    assert!(all(&tag, "a").is_empty());
+    assert!(shadow_all(&tag, "a").is_empty());
     tag.remove();
 }

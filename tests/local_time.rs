@@ -9,7 +9,6 @@ mod support;
 use support::*;
 use wasm_bindgen_test::*;
 use web_sys::Element;
-use zulip_roster::embed;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -40,22 +39,13 @@ fn serve(root: &str) -> String {
 }
 
 fn roster(proxy: &str, extra: &[(&str, &str)]) -> Element {
-    embed::define_and_auto_mount();
-    let tag = document().create_element("zulip-roster").unwrap();
-    for (name, value) in [
+    let mut attributes = vec![
         ("proxy", proxy),
         ("offline-threshold", "140"),
         ("lang", "en-GB"),
-    ]
-    .iter()
-    .chain(extra)
-    {
-        tag.set_attribute(name, value).unwrap();
-    }
-    let body = document().body().unwrap();
-    body.insert_before(&tag, body.first_child().as_ref())
-        .unwrap();
-    tag
+    ];
+    attributes.extend_from_slice(extra);
+    roster_element(&attributes)
 }
 
 /// The row of `email` in the shadow root.

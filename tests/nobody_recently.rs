@@ -7,7 +7,6 @@ mod support;
 
 use support::*;
 use wasm_bindgen_test::*;
-use zulip_roster::embed;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -28,14 +27,11 @@ async fn members_with_no_presence_in_two_weeks_are_all_listed_offline() {
             ("bo@x", "Bo", None),
         ]),
     );
-    embed::define_and_auto_mount();
-    let tag = document().create_element("zulip-roster").unwrap();
-    tag.set_attribute("proxy", proxy).unwrap();
-    tag.set_attribute("offline-threshold", "140").unwrap();
-    tag.set_attribute("lang", "en").unwrap();
-    let body = document().body().unwrap();
-    body.insert_before(&tag, body.first_child().as_ref())
-        .unwrap();
+    let tag = roster_element(&[
+        ("proxy", proxy),
+        ("offline-threshold", "140"),
+        ("lang", "en"),
+    ]);
     wait_until(&tag, "three rows", || row_names(&tag).len() == 3).await;
     assert_eq!(row_names(&tag), ["Ada", "Bo", "Zoe"]);
     let header = tag

@@ -9,7 +9,6 @@ mod support;
 use support::*;
 use wasm_bindgen_test::*;
 use web_sys::Element;
-use zulip_roster::embed;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -58,15 +57,11 @@ fn proxy(root: &str, keys: [&str; 4], names: bool, privacy: Option<&str>) -> Str
 }
 
 fn roster(proxy: &str) -> Element {
-    embed::define_and_auto_mount();
-    let tag = document().create_element("zulip-roster").unwrap();
-    tag.set_attribute("proxy", proxy).unwrap();
-    tag.set_attribute("offline-threshold", "140").unwrap();
-    tag.set_attribute("lang", "en").unwrap();
-    let body = document().body().unwrap();
-    body.insert_before(&tag, body.first_child().as_ref())
-        .unwrap();
-    tag
+    roster_element(&[
+        ("proxy", proxy),
+        ("offline-threshold", "140"),
+        ("lang", "en"),
+    ])
 }
 
 fn find(host: &Element, selector: &str) -> Option<Element> {

@@ -10,7 +10,6 @@ mod support;
 use support::*;
 use wasm_bindgen_test::*;
 use web_sys::Element;
-use zulip_roster::embed;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -74,18 +73,11 @@ fn proxy(root: &str) -> String {
     proxy
 }
 
-/// A `<zulip-roster>` at the top of the page with `attributes`.
+/// A `<zulip-roster>` at the top of the page with `attributes`, the threshold set.
 fn roster(attributes: &[(&str, &str)]) -> Element {
-    embed::define_and_auto_mount();
-    let tag = document().create_element("zulip-roster").unwrap();
-    tag.set_attribute("offline-threshold", "140").unwrap();
-    for (name, value) in attributes {
-        tag.set_attribute(name, value).unwrap();
-    }
-    let body = document().body().unwrap();
-    body.insert_before(&tag, body.first_child().as_ref())
-        .unwrap();
-    tag
+    let mut all = vec![("offline-threshold", "140")];
+    all.extend_from_slice(attributes);
+    roster_element(&all)
 }
 
 fn sorted(mut names: Vec<String>) -> Vec<String> {

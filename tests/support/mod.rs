@@ -500,6 +500,41 @@ pub async fn wait_for_state(root: &Element, state: &str) {
     .await;
 }
 
+/// A `<zulip-roster>` with `attributes`, first in `parent` (the page's body when `None`),
+/// mounted as a page author's element is: the element defined, nothing swapped.
+pub fn roster_in(parent: Option<&Element>, attributes: &[(&str, &str)]) -> Element {
+    zulip_roster::embed::define_and_auto_mount();
+    let tag = document().create_element("zulip-roster").unwrap();
+    for (name, value) in attributes {
+        tag.set_attribute(name, value).unwrap();
+    }
+    let body: Element = document().body().unwrap().into();
+    let parent = parent.unwrap_or(&body);
+    parent
+        .insert_before(&tag, parent.first_child().as_ref())
+        .unwrap();
+    tag
+}
+
+/// A `<zulip-roster>` with `attributes` at the top of the page.
+pub fn roster_element(attributes: &[(&str, &str)]) -> Element {
+    roster_in(None, attributes)
+}
+
+/// Every element matching `selector` in `host`'s shadow root (in `host` without one).
+pub fn shadow_all(host: &Element, selector: &str) -> Vec<Element> {
+    match host.shadow_root() {
+        Some(shadow) => {
+            let list = shadow.query_selector_all(selector).unwrap();
+            (0..list.length())
+                .filter_map(|i| list.get(i))
+                .filter_map(|n| n.dyn_into().ok())
+                .collect()
+        }
+        None => all(host, selector),
+    }
+}
+
 /// Every element matching `selector`.
 pub fn all(root: &Element, selector: &str) -> Vec<Element> {
     let list = root.query_selector_all(selector).unwrap();

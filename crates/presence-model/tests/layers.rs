@@ -174,11 +174,8 @@ fn declarations(files: &[(String, String, String)]) -> BTreeMap<(String, String)
                     out.insert((layer.clone(), name), module.clone());
                 }
             }
-            // The words table declares `Words` and `EN` through its macro.
-            if rest.starts_with("static EN") || rest.starts_with("struct Words") {
-                continue;
-            }
         }
+        // The words table declares `Words` and `EN` through its macro.
         if text.contains("macro_rules! words") {
             for name in ["Words", "EN"] {
                 out.insert((layer.clone(), name.to_owned()), module.clone());

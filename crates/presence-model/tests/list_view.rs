@@ -18,11 +18,12 @@ fn german() -> Locale<'static> {
 }
 
 fn input(roster: &Roster) -> ListInput<'_> {
-    static CONFIG: std::sync::OnceLock<Config> = std::sync::OnceLock::new();
+    static CONFIG: std::sync::LazyLock<Config> =
+        std::sync::LazyLock::new(|| Config::with_proxy("/api/v1"));
     ListInput {
         roster,
         query: "",
-        config: CONFIG.get_or_init(|| Config::with_proxy("/api/v1")),
+        config: &CONFIG,
         locale: english(),
         server_now: NOW,
         utc_offset_secs: 0,
@@ -36,18 +37,22 @@ fn input(roster: &Roster) -> ListInput<'_> {
 
 fn rows_of(roster: &Roster, locale: Locale<'_>) -> ListInfo {
     ListInfo::of(ListInput {
-        roster,
-        query: "",
-        config: &Config::with_proxy("/api/v1"),
         locale,
-        server_now: NOW,
-        utc_offset_secs: 0,
-        scroll_top: 0.0,
-        viewport: 400.0,
-        windowing: true,
-        fold: &no_fold,
-        org: None,
+        ..input(roster)
     })
+}
+
+/// Gia Rossi (user 7), active.
+fn gia() -> Roster {
+    let directory = Directory::new([Member::human(7, "gia@x", "Gia Rossi", None)]);
+    let answer = presence(&[("gia@x", "active", 5.0)], NOW);
+    Roster::build(
+        &answer,
+        Some(&directory),
+        NOW,
+        200,
+        presence_model::default_name_order,
+    )
 }
 
 /// Zulip's buddy list puts "(guest)" after a guest's name (`buddy_list.hbs`,
@@ -113,15 +118,7 @@ fn a_row_links_to_a_direct_message_in_zulips_url_form() {
 
 #[test]
 fn a_row_links_to_a_direct_message_with_words_that_say_so() {
-    let directory = Directory::new([Member::human(7, "gia@x", "Gia Rossi", None)]);
-    let answer = presence(&[("gia@x", "active", 5.0)], NOW);
-    let roster = Roster::build(
-        &answer,
-        Some(&directory),
-        NOW,
-        200,
-        presence_model::default_name_order,
-    );
+    let roster = gia();
     let list = ListInfo::of(ListInput {
         org: Some("https://chat.example"),
         ..input(&roster)
@@ -137,14 +134,6 @@ fn a_row_links_to_a_direct_message_with_words_that_say_so() {
 
 #[test]
 fn without_the_organizations_url_a_row_links_nowhere() {
-    let directory = Directory::new([Member::human(7, "gia@x", "Gia Rossi", None)]);
-    let answer = presence(&[("gia@x", "active", 5.0)], NOW);
-    let roster = Roster::build(
-        &answer,
-        Some(&directory),
-        NOW,
-        200,
-        presence_model::default_name_order,
-    );
+    let roster = gia();
     assert_eq!(rows_of(&roster, english()).rows[0].dm, None);
 }

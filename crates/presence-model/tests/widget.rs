@@ -748,33 +748,29 @@ fn names_that_fail_leave_emails_and_are_asked_for_again_in_ten_minutes() {
     );
 }
 
-#[test]
-fn the_servers_version_is_read_once() {
+/// What a freshly mounted roster does when `/server_settings` answers `feature_level`.
+fn server_answered(feature_level: Option<u32>) -> Effects {
     let mut roster = Widget::default();
     step(&mut roster, Event::Options(Ok(page_config(&[]))));
-    let effects = step(
+    step(
         &mut roster,
         Event::Server {
-            feature_level: Some(200),
+            feature_level,
             realm_url: None,
             now_ms: 500.0,
         },
-    );
+    )
+}
+
+#[test]
+fn the_servers_version_is_read_once() {
+    let effects = server_answered(Some(200));
     assert_eq!(effects.poll_of(FeedKind::Settings), None);
 }
 
 #[test]
 fn a_server_version_that_could_not_be_read_is_asked_for_once_more_in_ten_minutes() {
-    let mut roster = Widget::default();
-    step(&mut roster, Event::Options(Ok(page_config(&[]))));
-    let effects = step(
-        &mut roster,
-        Event::Server {
-            feature_level: None,
-            realm_url: None,
-            now_ms: 500.0,
-        },
-    );
+    let effects = server_answered(None);
     assert_eq!(
         effects.poll_of(FeedKind::Settings),
         Some(PollRequest::InMs(600_000.0))
