@@ -100,3 +100,47 @@ async fn a_server_url_a_link_may_not_use_gives_no_links() {
     assert!(shadow_all(&tag, "a").is_empty());
     tag.remove();
 }
+
+#[wasm_bindgen_test]
+async fn an_element_marked_with_data_zulip_roster_links_too() {
+    let proxy = proxy("links-marked", "https://chat.example.com");
+    zulip_roster::embed::define_and_auto_mount();
+    let marked = document().create_element("div").unwrap();
+    for (name, value) in [
+        ("data-zulip-roster", ""),
+        ("data-proxy", proxy.as_str()),
+        ("data-lang", "en"),
+    ] {
+        marked.set_attribute(name, value).unwrap();
+    }
+    let body = document().body().unwrap();
+    body.insert_before(&marked, body.first_child().as_ref())
+        .unwrap();
+    wait_until(&marked, "two links", || {
+        shadow_all(&marked, "a[part~=dm-link]").len() == 2
+    })
+    .await;
+    assert_eq!(
+        attr(&shadow_all(&marked, "a[part~=dm-link]")[0], "href"),
+        "https://chat.example.com/#narrow/dm/0-Zoe-Zed"
+    );
+    marked.remove();
+}
+
+#[wasm_bindgen_test]
+async fn mount_from_a_script_with_links_off_links_nowhere() {
+    let proxy = proxy("links-mount", "https://chat.example.com");
+    let host = mount_point();
+    let mut handle = zulip_roster::embed::mount(
+        host.clone(),
+        options(&[
+            ("proxy", proxy.as_str().into()),
+            ("lang", "en".into()),
+            ("links", "off".into()),
+        ]),
+    )
+    .unwrap();
+    wait_until(&host, "two rows", || row_names(&host).len() == 2).await;
+    assert!(shadow_all(&host, "a").is_empty());
+    handle.destroy();
+}
